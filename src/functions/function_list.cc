@@ -1,0 +1,12 @@
+#include "functions/function_list.h"
+
+#include "functions/function_registry.h"
+
+namespace dq {
+
+void RegisterBuiltinFunctions(FunctionRegistry& registry) {
+  RegisterArithmeticFunctions(registry);
+  RegisterComparisonFunctions(registry);
+}
+
+}  // namespace dq

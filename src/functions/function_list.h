@@ -1,0 +1,15 @@
+// The one list of built-in function families. Each family lives in its own file and exposes
+// one Register*Functions call; function_list.cc calls them all.
+#pragma once
+
+namespace dq {
+
+class FunctionRegistry;
+
+void RegisterBuiltinFunctions(FunctionRegistry& registry);
+
+// Families (one file each under src/functions/<category>/).
+void RegisterArithmeticFunctions(FunctionRegistry& registry);
+void RegisterComparisonFunctions(FunctionRegistry& registry);
+
+}  // namespace dq
