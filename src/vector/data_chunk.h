@@ -28,6 +28,7 @@ class DataChunk {
   Vector& column(size_t index) { return columns_[index]; }
   const Vector& column(size_t index) const { return columns_[index]; }
   std::vector<Vector>& columns() { return columns_; }
+  const std::vector<Vector>& columns() const { return columns_; }
   std::vector<LogicalType> types() const;
 
   // Makes every column a dictionary selecting `count` rows.

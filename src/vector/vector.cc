@@ -127,6 +127,12 @@ void Vector::Flatten(size_t count) {
 void Vector::Reset(size_t capacity) {
   heap_.reset();
   kept_heaps_.reset();
+  bool reusable = kind_ == VectorKind::kFlat && !type_.IsNested() && capacity_ >= capacity &&
+                  (buffer_ ? buffer_.use_count() == 1 : type_.PhysicalSize() == 0);
+  if (reusable) {
+    validity_.Reset();
+    return;
+  }
   AllocateFlat(capacity);
 }
 
@@ -412,6 +418,64 @@ void CopyVector(const Vector& source, const SelectionVector& selection, size_t c
 
 void CopyVector(const Vector& source, size_t count, Vector& target, size_t target_offset) {
   CopyVector(source, SelectionVector(), count, target, target_offset);
+}
+
+}  // namespace dq
+
+namespace dq {
+
+namespace {
+
+template <typename T>
+void ScatterFixed(const UnifiedVector& source, size_t count, const SelectionVector& positions,
+                  Vector& target) {
+  const T* source_data = source.Data<T>();
+  T* target_data = target.Data<T>();
+  for (size_t row = 0; row < count; ++row) {
+    target_data[positions.get_index(row)] = source_data[source.index(row)];
+  }
+}
+
+}  // namespace
+
+void ScatterVector(const Vector& source, size_t count, const SelectionVector& positions,
+                   Vector& target) {
+  DQ_CHECK(target.kind() == VectorKind::kFlat);
+  if (count == 0) return;
+  UnifiedVector unified;
+  source.ToUnified(count, unified);
+  for (size_t row = 0; row < count; ++row) {
+    target.validity().Set(positions.get_index(row), unified.IsValid(row));
+  }
+  switch (source.type().id()) {
+    case TypeId::kBool: ScatterFixed<bool>(unified, count, positions, target); return;
+    case TypeId::kDate: ScatterFixed<int32_t>(unified, count, positions, target); return;
+    case TypeId::kInt64:
+    case TypeId::kDatetime:
+    case TypeId::kTime:
+    case TypeId::kTimestamp: ScatterFixed<int64_t>(unified, count, positions, target); return;
+    case TypeId::kFloat64: ScatterFixed<double>(unified, count, positions, target); return;
+    case TypeId::kNumeric: ScatterFixed<int128_t>(unified, count, positions, target); return;
+    case TypeId::kInterval: ScatterFixed<Interval>(unified, count, positions, target); return;
+    case TypeId::kString:
+    case TypeId::kBytes:
+    case TypeId::kJson: {
+      const StringView* source_data = unified.Data<StringView>();
+      StringView* target_data = target.Data<StringView>();
+      for (size_t row = 0; row < count; ++row) {
+        const StringView& text = source_data[unified.index(row)];
+        target_data[positions.get_index(row)] =
+            text.IsInlined() ? text : target.AddString(text.view());
+      }
+      return;
+    }
+    default:
+      // Nested types: row at a time through Value (rare on hot paths).
+      for (size_t row = 0; row < count; ++row) {
+        target.SetValue(positions.get_index(row), source.GetValue(row));
+      }
+      return;
+  }
 }
 
 }  // namespace dq

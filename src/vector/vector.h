@@ -158,3 +158,12 @@ void CopyVector(const Vector& source, const SelectionVector& selection, size_t c
 void CopyVector(const Vector& source, size_t count, Vector& target, size_t target_offset);
 
 }  // namespace dq
+
+namespace dq {
+
+// Writes row i of `source` to row positions.get_index(i) of flat `target`, for i < count.
+// REQUIRES: target flat, same type, capacity above every position.
+void ScatterVector(const Vector& source, size_t count, const SelectionVector& positions,
+                   Vector& target);
+
+}  // namespace dq

@@ -1,0 +1,163 @@
+#include "plan/expression.h"
+
+#include "common/error.h"
+
+namespace dq {
+
+std::unique_ptr<Expression> Expression::Copy() const {
+  auto copy = std::make_unique<Expression>();
+  copy->kind = kind;
+  copy->type = type;
+  copy->position = position;
+  copy->alias = alias;
+  copy->binding = binding;
+  copy->index = index;
+  copy->name = name;
+  copy->value = value;
+  copy->function = function;
+  copy->bind_data = bind_data;
+  copy->safe = safe;
+  for (const auto& child : children) copy->children.push_back(child->Copy());
+  return copy;
+}
+
+namespace {
+
+std::string OperatorSymbol(const std::string& name) {
+  if (name == "$add") return "+";
+  if (name == "$subtract") return "-";
+  if (name == "$multiply") return "*";
+  if (name == "$divide" || name == "$integer_divide") return "/";
+  if (name == "$equal") return "=";
+  if (name == "$not_equal") return "!=";
+  if (name == "$less") return "<";
+  if (name == "$less_equal") return "<=";
+  if (name == "$greater") return ">";
+  if (name == "$greater_equal") return ">=";
+  if (name == "$concat") return "||";
+  if (name == "$like") return "LIKE";
+  if (name == "$bitwise_and") return "&";
+  if (name == "$bitwise_or") return "|";
+  if (name == "$bitwise_xor") return "^";
+  if (name == "$shift_left") return "<<";
+  if (name == "$shift_right") return ">>";
+  return "";
+}
+
+std::string JoinChildren(const std::vector<ExpressionPtr>& children, const char* separator) {
+  std::string out;
+  for (size_t index = 0; index < children.size(); ++index) {
+    if (index > 0) out += separator;
+    out += children[index]->ToString();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Expression::ToString() const {
+  switch (kind) {
+    case ExpressionKind::kColumnRef:
+      return name.empty() ? "#" + std::to_string(index) : name;
+    case ExpressionKind::kConstant: return value.ToSqlLiteral();
+    case ExpressionKind::kFunction: {
+      std::string function_name = function ? function->name : "?";
+      std::string symbol = OperatorSymbol(function_name);
+      if (!symbol.empty() && children.size() == 2) {
+        return "(" + children[0]->ToString() + " " + symbol + " " + children[1]->ToString() + ")";
+      }
+      if (function_name == "$negate") return "-" + children[0]->ToString();
+      if (function_name == "$bitwise_not") return "~" + children[0]->ToString();
+      if (!function_name.empty() && function_name[0] == '$') function_name = function_name.substr(1);
+      return (safe ? "SAFE." : "") + function_name + "(" + JoinChildren(children, ", ") + ")";
+    }
+    case ExpressionKind::kCast:
+      return std::string(safe ? "SAFE_CAST(" : "CAST(") + children[0]->ToString() + " AS " +
+             type.ToString() + ")";
+    case ExpressionKind::kAnd: return "(" + JoinChildren(children, " AND ") + ")";
+    case ExpressionKind::kOr: return "(" + JoinChildren(children, " OR ") + ")";
+    case ExpressionKind::kNot: return "NOT " + children[0]->ToString();
+    case ExpressionKind::kIsNull: return children[0]->ToString() + " IS NULL";
+    case ExpressionKind::kIsNotNull: return children[0]->ToString() + " IS NOT NULL";
+    case ExpressionKind::kCase: {
+      std::string out = "CASE";
+      for (size_t index = 0; index + 1 < children.size(); index += 2) {
+        out += " WHEN " + children[index]->ToString() + " THEN " + children[index + 1]->ToString();
+      }
+      return out + " ELSE " + children.back()->ToString() + " END";
+    }
+    case ExpressionKind::kCoalesce: return "COALESCE(" + JoinChildren(children, ", ") + ")";
+  }
+  return "?";
+}
+
+bool Expression::IsFoldable() const {
+  if (kind == ExpressionKind::kColumnRef) return false;
+  if (kind == ExpressionKind::kFunction && function && !function->deterministic) return false;
+  for (const auto& child : children) {
+    if (!child->IsFoldable()) return false;
+  }
+  return true;
+}
+
+ExpressionPtr MakeConstant(Value value, int64_t position) {
+  auto expression = std::make_unique<Expression>();
+  expression->kind = ExpressionKind::kConstant;
+  expression->type = value.type();
+  expression->value = std::move(value);
+  expression->position = position;
+  return expression;
+}
+
+ExpressionPtr MakeColumnRef(ColumnBinding binding, LogicalType type, std::string name) {
+  auto expression = std::make_unique<Expression>();
+  expression->kind = ExpressionKind::kColumnRef;
+  expression->type = std::move(type);
+  expression->binding = binding;
+  expression->name = std::move(name);
+  return expression;
+}
+
+ExpressionPtr MakeCast(ExpressionPtr child, LogicalType type, bool safe) {
+  auto expression = std::make_unique<Expression>();
+  expression->kind = ExpressionKind::kCast;
+  expression->type = std::move(type);
+  expression->position = child->position;
+  expression->safe = safe;
+  expression->children.push_back(std::move(child));
+  return expression;
+}
+
+ExpressionPtr MakeFunction(const ScalarFunction* function, std::vector<ExpressionPtr> arguments,
+                           LogicalType return_type, std::shared_ptr<FunctionData> bind_data,
+                           int64_t position) {
+  auto expression = std::make_unique<Expression>();
+  expression->kind = ExpressionKind::kFunction;
+  expression->function = function;
+  expression->type = std::move(return_type);
+  expression->bind_data = std::move(bind_data);
+  expression->position = position;
+  expression->children = std::move(arguments);
+  return expression;
+}
+
+ExpressionPtr MakeConjunction(ExpressionKind kind, std::vector<ExpressionPtr> children) {
+  DQ_CHECK(!children.empty());
+  if (children.size() == 1) return std::move(children[0]);
+  auto expression = std::make_unique<Expression>();
+  expression->kind = kind;
+  expression->type = TypeId::kBool;
+  expression->position = children[0]->position;
+  expression->children = std::move(children);
+  return expression;
+}
+
+void SplitConjunction(ExpressionPtr expression, std::vector<ExpressionPtr>& terms) {
+  if (expression->kind == ExpressionKind::kAnd) {
+    for (auto& child : expression->children) SplitConjunction(std::move(child), terms);
+    return;
+  }
+  terms.push_back(std::move(expression));
+}
+
+}  // namespace dq

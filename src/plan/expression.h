@@ -1,0 +1,100 @@
+// Bound expressions: the binder's resolved, typed form of SQL expressions, shared by the
+// logical plan (where column references are ColumnBindings) and the physical plan (where the
+// physical planner has resolved them to positions in the operator's input chunk).
+//
+// Ownership: a tree of unique_ptr children. Copy() deep-copies (bind data is shared, it is
+// immutable).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "functions/function.h"
+#include "types/logical_type.h"
+#include "types/value.h"
+
+namespace dq {
+
+// Identifies a column produced by a logical operator: (table index, column index). Table
+// indexes are handed out by the binder, one per base table reference / projection / aggregate.
+struct ColumnBinding {
+  uint32_t table = 0;
+  uint32_t column = 0;
+  bool operator==(const ColumnBinding&) const = default;
+  bool operator<(const ColumnBinding& other) const {
+    return table != other.table ? table < other.table : column < other.column;
+  }
+};
+
+enum class ExpressionKind : uint8_t {
+  kColumnRef,  // binding (logical) / index (physical)
+  kConstant,   // value
+  kFunction,   // scalar function call over children
+  kCast,       // CAST(children[0] AS type); safe => SAFE_CAST
+  kAnd,        // children (2+), three-valued
+  kOr,         // children (2+), three-valued
+  kNot,        // children[0]
+  kIsNull,     // children[0] IS NULL
+  kIsNotNull,  // children[0] IS NOT NULL
+  kCase,       // children: when_0, then_0, when_1, then_1, ..., else (always present)
+  kCoalesce,   // children (2+): first non-NULL, evaluated lazily
+};
+
+struct Expression {
+  ExpressionKind kind = ExpressionKind::kConstant;
+  LogicalType type;
+  int64_t position = -1;  // byte offset in the SQL text (for error messages), or -1
+  std::string alias;      // output name when this is a select-list item
+
+  // kColumnRef
+  ColumnBinding binding;
+  size_t index = 0;  // physical: column position in the input chunk
+  std::string name;  // the column's name as written, for printing
+
+  // kConstant
+  Value value;
+
+  // kFunction
+  const ScalarFunction* function = nullptr;
+  std::shared_ptr<FunctionData> bind_data;
+  // kFunction and kCast: SAFE. prefix / SAFE_CAST: errors become NULL.
+  bool safe = false;
+
+  std::vector<std::unique_ptr<Expression>> children;
+
+  std::unique_ptr<Expression> Copy() const;
+  // SQL-like text for EXPLAIN and error messages.
+  std::string ToString() const;
+  // Whether the expression reads no columns and has no non-deterministic function.
+  bool IsFoldable() const;
+  bool IsConstant() const { return kind == ExpressionKind::kConstant; }
+};
+
+using ExpressionPtr = std::unique_ptr<Expression>;
+
+ExpressionPtr MakeConstant(Value value, int64_t position = -1);
+ExpressionPtr MakeColumnRef(ColumnBinding binding, LogicalType type, std::string name);
+ExpressionPtr MakeCast(ExpressionPtr child, LogicalType type, bool safe = false);
+ExpressionPtr MakeFunction(const ScalarFunction* function, std::vector<ExpressionPtr> arguments,
+                           LogicalType return_type, std::shared_ptr<FunctionData> bind_data,
+                           int64_t position);
+ExpressionPtr MakeConjunction(ExpressionKind kind, std::vector<ExpressionPtr> children);
+
+// Visits every column reference in the tree (pre-order).
+template <typename Visitor>
+void VisitColumnRefs(Expression& expression, Visitor&& visitor) {
+  if (expression.kind == ExpressionKind::kColumnRef) visitor(expression);
+  for (auto& child : expression.children) VisitColumnRefs(*child, visitor);
+}
+template <typename Visitor>
+void VisitColumnRefs(const Expression& expression, Visitor&& visitor) {
+  if (expression.kind == ExpressionKind::kColumnRef) visitor(expression);
+  for (const auto& child : expression.children) VisitColumnRefs(*child, visitor);
+}
+
+// Splits a conjunction into its AND-ed terms (moving them out of `expression`).
+void SplitConjunction(ExpressionPtr expression, std::vector<ExpressionPtr>& terms);
+
+}  // namespace dq
