@@ -1,6 +1,7 @@
 #include "sql/ast_expression.h"
 
 #include "sql/ast_query.h"
+#include "sql/token.h"
 
 namespace dq::sql {
 
@@ -72,7 +73,11 @@ std::string StarExpression::ToString() const {
 
 std::string UnaryExpression::ToString() const {
   switch (op) {
-    case UnaryOperator::kMinus: return "(-" + operand->ToString() + ")";
+    case UnaryOperator::kMinus: {
+      // "--" would start a comment.
+      std::string text = operand->ToString();
+      return (text[0] == '-' ? "(- " : "(-") + text + ")";
+    }
     case UnaryOperator::kPlus: return "(+" + operand->ToString() + ")";
     case UnaryOperator::kNot: return "(NOT " + operand->ToString() + ")";
     case UnaryOperator::kBitwiseNot: return "(~" + operand->ToString() + ")";
@@ -182,7 +187,14 @@ std::string WindowSpec::ToString() const {
 }
 
 std::string FunctionCall::ToString() const {
-  std::string result = PathToString(name) + "(";
+  // Reserved keywords that the parser accepts as function names print unquoted.
+  static constexpr std::string_view kKeywordNames[] = {"IF",      "LEFT",    "RIGHT",
+                                                       "GROUPING", "COLLATE", "RANGE"};
+  bool keyword_name = false;
+  for (std::string_view keyword : kKeywordNames) {
+    keyword_name = keyword_name || (name.size() == 1 && ToUpperAscii(name[0]) == keyword);
+  }
+  std::string result = (keyword_name ? name[0] : PathToString(name)) + "(";
   if (distinct) result += "DISTINCT ";
   result += star_argument ? "*" : ListToString(arguments);
   if (null_handling == NullHandling::kIgnoreNulls) result += " IGNORE NULLS";

@@ -114,6 +114,7 @@ class Lexer {
     if (IsReservedKeyword(word)) {
       token.kind = TokenKind::kKeyword;
       token.text = ToUpperAscii(word);
+      token.value = std::string(word);
     } else {
       token.kind = TokenKind::kIdentifier;
       token.text = std::string(word);

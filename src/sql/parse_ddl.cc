@@ -28,7 +28,7 @@ OptionList Parser::ParseOptionList() {
       OptionEntry entry;
       entry.position = Peek().position;
       if (!AtIdentifier() && Peek().kind != TokenKind::kKeyword) ThrowExpected("identifier");
-      entry.name = Advance().text;
+      entry.name = Advance().NameText();
       ExpectSymbol("=");
       entry.value = ParseExpressionNode();
       options.push_back(std::move(entry));

@@ -71,7 +71,7 @@ ExpressionPtr Parser::ParsePostfix() {
     if (AtSymbol(".")) {
       Advance();
       if (!AtIdentifier() && Peek().kind != TokenKind::kKeyword) ThrowExpected("identifier");
-      std::string field = Advance().text;
+      std::string field = Advance().NameText();
       int64_t position = expression->position;
       expression = std::make_unique<FieldAccess>(std::move(expression), std::move(field), position);
       continue;
@@ -456,6 +456,7 @@ std::unique_ptr<TypeName> Parser::ParseType() {
   }
   if (AcceptKeyword("STRUCT")) {
     type->name = "STRUCT";
+    if (AcceptSymbol("<>")) return type;  // STRUCT<>
     ExpectSymbol("<");
     if (!AtSymbol(">") && !AtSymbol(">>")) {
       do {

@@ -13,7 +13,7 @@ constexpr int kMaxDepth = 500;
 // Splits a quoted name with dots into parts (table paths only).
 void AppendPathPart(const Token& token, bool split_quoted, std::vector<std::string>* path) {
   if (!token.quoted || !split_quoted || token.text.find('.') == std::string::npos) {
-    path->push_back(token.text);
+    path->push_back(token.NameText());
     return;
   }
   size_t start = 0;

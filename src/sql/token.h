@@ -26,13 +26,17 @@ struct Token {
   // kSymbol: the symbol, e.g. "<=". kParameter / kSystemVariable: the name without '@'.
   // Literals: the raw source text, e.g. "0x1F", "r'a\\b'".
   std::string text;
-  // kString / kBytes: the decoded contents. Empty for other kinds.
+  // kString / kBytes: the decoded contents. kKeyword: the keyword as spelled in the source
+  // (for keywords used as names after a dot). Empty for other kinds.
   std::string value;
   // Byte offset of the token's first character in the SQL text.
   int64_t position = 0;
   // kIdentifier only: the identifier was written in backticks (so it is never a keyword, and
   // it may contain dots; see parser.h for how dotted quoted names are split into paths).
   bool quoted = false;
+
+  // The token used as a name: identifiers' text, keywords' source spelling.
+  const std::string& NameText() const { return kind == TokenKind::kKeyword ? value : text; }
 
   bool IsKeyword(std::string_view keyword) const {
     return kind == TokenKind::kKeyword && text == keyword;
