@@ -21,11 +21,13 @@ std::string TypeName::ToString() const {
               ")";
   }
   if (name == "ARRAY" || name == "STRUCT") {
-    result += "<" + JoinStrings(fields, ", ", [](const Field& field) {
-                return field.name.empty() ? field.type->ToString()
-                                          : QuoteIdentifier(field.name) + " " +
-                                                field.type->ToString();
-              }) +
+    result += "<" +
+              JoinStrings(fields, ", ",
+                          [](const Field& field) {
+                            return field.name.empty()
+                                       ? field.type->ToString()
+                                       : QuoteIdentifier(field.name) + " " + field.type->ToString();
+                          }) +
               ">";
   }
   return result;
@@ -33,13 +35,20 @@ std::string TypeName::ToString() const {
 
 std::string Literal::ToString() const {
   switch (literal_kind) {
-    case LiteralKind::kNull: return "NULL";
-    case LiteralKind::kBool: return bool_value ? "TRUE" : "FALSE";
-    case LiteralKind::kInteger: return std::to_string(int_value);
-    case LiteralKind::kFloat: return text;
-    case LiteralKind::kString: return QuoteString(text);
-    case LiteralKind::kBytes: return QuoteBytes(text);
-    case LiteralKind::kTyped: return type_name + " " + QuoteString(text);
+    case LiteralKind::kNull:
+      return "NULL";
+    case LiteralKind::kBool:
+      return bool_value ? "TRUE" : "FALSE";
+    case LiteralKind::kInteger:
+      return std::to_string(int_value);
+    case LiteralKind::kFloat:
+      return text;
+    case LiteralKind::kString:
+      return QuoteString(text);
+    case LiteralKind::kBytes:
+      return QuoteBytes(text);
+    case LiteralKind::kTyped:
+      return type_name + " " + QuoteString(text);
   }
   return "?";
 }
@@ -57,15 +66,18 @@ std::string PathExpression::ToString() const { return PathToString(names); }
 std::string StarExpression::ToString() const {
   std::string result = qualifier.empty() ? "*" : PathToString(qualifier) + ".*";
   if (!except_columns.empty()) {
-    result += " EXCEPT (" + JoinStrings(except_columns, ", ",
+    result += " EXCEPT (" +
+              JoinStrings(except_columns, ", ",
                           [](const std::string& name) { return QuoteIdentifier(name); }) +
               ")";
   }
   if (!replacements.empty()) {
-    result += " REPLACE (" + JoinStrings(replacements, ", ", [](const Replacement& replacement) {
-                return replacement.expression->ToString() + " AS " +
-                       QuoteIdentifier(replacement.name);
-              }) +
+    result += " REPLACE (" +
+              JoinStrings(replacements, ", ",
+                          [](const Replacement& replacement) {
+                            return replacement.expression->ToString() + " AS " +
+                                   QuoteIdentifier(replacement.name);
+                          }) +
               ")";
   }
   return result;
@@ -78,33 +90,54 @@ std::string UnaryExpression::ToString() const {
       std::string text = operand->ToString();
       return (text[0] == '-' ? "(- " : "(-") + text + ")";
     }
-    case UnaryOperator::kPlus: return "(+" + operand->ToString() + ")";
-    case UnaryOperator::kNot: return "(NOT " + operand->ToString() + ")";
-    case UnaryOperator::kBitwiseNot: return "(~" + operand->ToString() + ")";
+    case UnaryOperator::kPlus:
+      return "(+" + operand->ToString() + ")";
+    case UnaryOperator::kNot:
+      return "(NOT " + operand->ToString() + ")";
+    case UnaryOperator::kBitwiseNot:
+      return "(~" + operand->ToString() + ")";
   }
   return "?";
 }
 
 std::string_view BinaryOperatorText(BinaryOperator op) {
   switch (op) {
-    case BinaryOperator::kAdd: return "+";
-    case BinaryOperator::kSubtract: return "-";
-    case BinaryOperator::kMultiply: return "*";
-    case BinaryOperator::kDivide: return "/";
-    case BinaryOperator::kConcat: return "||";
-    case BinaryOperator::kEqual: return "=";
-    case BinaryOperator::kNotEqual: return "!=";
-    case BinaryOperator::kLess: return "<";
-    case BinaryOperator::kLessOrEqual: return "<=";
-    case BinaryOperator::kGreater: return ">";
-    case BinaryOperator::kGreaterOrEqual: return ">=";
-    case BinaryOperator::kAnd: return "AND";
-    case BinaryOperator::kOr: return "OR";
-    case BinaryOperator::kBitwiseAnd: return "&";
-    case BinaryOperator::kBitwiseOr: return "|";
-    case BinaryOperator::kBitwiseXor: return "^";
-    case BinaryOperator::kShiftLeft: return "<<";
-    case BinaryOperator::kShiftRight: return ">>";
+    case BinaryOperator::kAdd:
+      return "+";
+    case BinaryOperator::kSubtract:
+      return "-";
+    case BinaryOperator::kMultiply:
+      return "*";
+    case BinaryOperator::kDivide:
+      return "/";
+    case BinaryOperator::kConcat:
+      return "||";
+    case BinaryOperator::kEqual:
+      return "=";
+    case BinaryOperator::kNotEqual:
+      return "!=";
+    case BinaryOperator::kLess:
+      return "<";
+    case BinaryOperator::kLessOrEqual:
+      return "<=";
+    case BinaryOperator::kGreater:
+      return ">";
+    case BinaryOperator::kGreaterOrEqual:
+      return ">=";
+    case BinaryOperator::kAnd:
+      return "AND";
+    case BinaryOperator::kOr:
+      return "OR";
+    case BinaryOperator::kBitwiseAnd:
+      return "&";
+    case BinaryOperator::kBitwiseOr:
+      return "|";
+    case BinaryOperator::kBitwiseXor:
+      return "^";
+    case BinaryOperator::kShiftLeft:
+      return "<<";
+    case BinaryOperator::kShiftRight:
+      return ">>";
   }
   return "?";
 }
@@ -162,11 +195,16 @@ std::string OrderByToString(const std::vector<OrderByItem>& items) {
 
 std::string FrameBound::ToString() const {
   switch (kind) {
-    case Kind::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
-    case Kind::kPreceding: return offset->ToString() + " PRECEDING";
-    case Kind::kCurrentRow: return "CURRENT ROW";
-    case Kind::kFollowing: return offset->ToString() + " FOLLOWING";
-    case Kind::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
+    case Kind::kUnboundedPreceding:
+      return "UNBOUNDED PRECEDING";
+    case Kind::kPreceding:
+      return offset->ToString() + " PRECEDING";
+    case Kind::kCurrentRow:
+      return "CURRENT ROW";
+    case Kind::kFollowing:
+      return offset->ToString() + " FOLLOWING";
+    case Kind::kUnboundedFollowing:
+      return "UNBOUNDED FOLLOWING";
   }
   return "?";
 }
@@ -188,7 +226,7 @@ std::string WindowSpec::ToString() const {
 
 std::string FunctionCall::ToString() const {
   // Reserved keywords that the parser accepts as function names print unquoted.
-  static constexpr std::string_view kKeywordNames[] = {"IF",      "LEFT",    "RIGHT",
+  static constexpr std::string_view kKeywordNames[] = {"IF",       "LEFT",    "RIGHT",
                                                        "GROUPING", "COLLATE", "RANGE"};
   bool keyword_name = false;
   for (std::string_view keyword : kKeywordNames) {
@@ -211,8 +249,8 @@ std::string FunctionCall::ToString() const {
 }
 
 std::string CastExpression::ToString() const {
-  std::string result = (safe ? "SAFE_CAST(" : "CAST(") + operand->ToString() + " AS " +
-                       type->ToString();
+  std::string result =
+      (safe ? "SAFE_CAST(" : "CAST(") + operand->ToString() + " AS " + type->ToString();
   if (format != nullptr) result += " FORMAT " + format->ToString();
   return result + ")";
 }
@@ -239,9 +277,12 @@ SubqueryExpression::~SubqueryExpression() = default;
 
 std::string SubqueryExpression::ToString() const {
   switch (subquery_kind) {
-    case SubqueryKind::kScalar: return "(" + query->ToString() + ")";
-    case SubqueryKind::kExists: return "EXISTS(" + query->ToString() + ")";
-    case SubqueryKind::kArray: return "ARRAY(" + query->ToString() + ")";
+    case SubqueryKind::kScalar:
+      return "(" + query->ToString() + ")";
+    case SubqueryKind::kExists:
+      return "EXISTS(" + query->ToString() + ")";
+    case SubqueryKind::kArray:
+      return "ARRAY(" + query->ToString() + ")";
   }
   return "?";
 }
@@ -253,8 +294,9 @@ std::string ArrayConstructor::ToString() const {
 
 std::string StructConstructor::ToString() const {
   std::string body = JoinStrings(fields, ", ", [](const Field& field) {
-    return field.alias.empty() ? field.expression->ToString()
-                               : field.expression->ToString() + " AS " + QuoteIdentifier(field.alias);
+    return field.alias.empty()
+               ? field.expression->ToString()
+               : field.expression->ToString() + " AS " + QuoteIdentifier(field.alias);
   });
   if (tuple_syntax) return "(" + body + ")";
   return (type != nullptr ? type->ToString() : std::string("STRUCT")) + "(" + body + ")";

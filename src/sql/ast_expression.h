@@ -38,29 +38,29 @@ struct TypeName {
 };
 
 enum class ExpressionKind : uint8_t {
-  kLiteral,           // Literal
-  kInterval,          // IntervalLiteral
-  kParameter,         // Parameter
-  kPath,              // PathExpression: col, t.col, s.field (the binder resolves)
-  kStar,              // StarExpression: *, t.* with EXCEPT / REPLACE
-  kUnary,             // UnaryExpression
-  kBinary,            // BinaryExpression
-  kIs,                // IsExpression: IS [NOT] NULL / TRUE / FALSE
-  kBetween,           // BetweenExpression
-  kLike,              // LikeExpression
-  kInList,            // InListExpression: x IN (1, 2)
-  kInSubquery,        // InSubqueryExpression: x IN (SELECT ...)
-  kInUnnest,          // InUnnestExpression: x IN UNNEST(array)
-  kFunctionCall,      // FunctionCall, also aggregates and window functions
-  kCast,              // CastExpression: CAST / SAFE_CAST
-  kCase,              // CaseExpression
-  kExtract,           // ExtractExpression
-  kSubquery,          // SubqueryExpression: (SELECT ...), EXISTS(...), ARRAY(SELECT ...)
-  kArray,             // ArrayConstructor
-  kStruct,            // StructConstructor
-  kFieldAccess,       // FieldAccess: (expr).field
-  kSubscript,         // Subscript: arr[OFFSET(1)]
-  kDefault,           // DefaultExpression: DEFAULT in INSERT VALUES / UPDATE SET
+  kLiteral,       // Literal
+  kInterval,      // IntervalLiteral
+  kParameter,     // Parameter
+  kPath,          // PathExpression: col, t.col, s.field (the binder resolves)
+  kStar,          // StarExpression: *, t.* with EXCEPT / REPLACE
+  kUnary,         // UnaryExpression
+  kBinary,        // BinaryExpression
+  kIs,            // IsExpression: IS [NOT] NULL / TRUE / FALSE
+  kBetween,       // BetweenExpression
+  kLike,          // LikeExpression
+  kInList,        // InListExpression: x IN (1, 2)
+  kInSubquery,    // InSubqueryExpression: x IN (SELECT ...)
+  kInUnnest,      // InUnnestExpression: x IN UNNEST(array)
+  kFunctionCall,  // FunctionCall, also aggregates and window functions
+  kCast,          // CastExpression: CAST / SAFE_CAST
+  kCase,          // CaseExpression
+  kExtract,       // ExtractExpression
+  kSubquery,      // SubqueryExpression: (SELECT ...), EXISTS(...), ARRAY(SELECT ...)
+  kArray,         // ArrayConstructor
+  kStruct,        // StructConstructor
+  kFieldAccess,   // FieldAccess: (expr).field
+  kSubscript,     // Subscript: arr[OFFSET(1)]
+  kDefault,       // DefaultExpression: DEFAULT in INSERT VALUES / UPDATE SET
 };
 
 struct Expression {
@@ -96,9 +96,9 @@ struct Literal : Expression {
   std::string ToString() const override;
 
   LiteralKind literal_kind;
-  bool bool_value = false;   // kBool
-  int64_t int_value = 0;     // kInteger (a leading unary minus is folded in)
-  double float_value = 0;    // kFloat
+  bool bool_value = false;  // kBool
+  int64_t int_value = 0;    // kInteger (a leading unary minus is folded in)
+  double float_value = 0;   // kFloat
   // kFloat: the literal as written (with the folded minus); kString / kBytes: decoded contents;
   // kTyped: the decoded string after the type keyword.
   std::string text;
@@ -169,10 +169,24 @@ struct UnaryExpression : Expression {
 };
 
 enum class BinaryOperator : uint8_t {
-  kAdd, kSubtract, kMultiply, kDivide, kConcat,                       // + - * / ||
-  kEqual, kNotEqual, kLess, kLessOrEqual, kGreater, kGreaterOrEqual,  // = != (<>) < <= > >=
-  kAnd, kOr,
-  kBitwiseAnd, kBitwiseOr, kBitwiseXor, kShiftLeft, kShiftRight,     // & | ^ << >>
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kConcat,  // + - * / ||
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessOrEqual,
+  kGreater,
+  kGreaterOrEqual,  // = != (<>) < <= > >=
+  kAnd,
+  kOr,
+  kBitwiseAnd,
+  kBitwiseOr,
+  kBitwiseXor,
+  kShiftLeft,
+  kShiftRight,  // & | ^ << >>
 };
 // The operator as SQL text, e.g. "+", "AND", "!=".
 std::string_view BinaryOperatorText(BinaryOperator op);
@@ -279,7 +293,11 @@ std::string OrderByToString(const std::vector<OrderByItem>& items);  // "ORDER B
 // One end of a window frame.
 struct FrameBound {
   enum class Kind : uint8_t {
-    kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing
+    kUnboundedPreceding,
+    kPreceding,
+    kCurrentRow,
+    kFollowing,
+    kUnboundedFollowing
   };
   Kind kind = Kind::kCurrentRow;
   ExpressionPtr offset;  // kPreceding / kFollowing only
@@ -354,7 +372,7 @@ struct CaseExpression : Expression {
     ExpressionPtr condition;  // a boolean (searched) or a value compared to `operand`
     ExpressionPtr result;
   };
-  ExpressionPtr operand;  // may be null
+  ExpressionPtr operand;                 // may be null
   std::vector<WhenClause> when_clauses;  // at least one
   ExpressionPtr else_result;             // may be null
 };

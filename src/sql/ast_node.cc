@@ -25,10 +25,18 @@ void AppendEscaped(std::string_view value, char quote, bool bytes, std::string* 
   for (char character : value) {
     unsigned char byte = static_cast<unsigned char>(character);
     switch (character) {
-      case '\n': *out += "\\n"; break;
-      case '\t': *out += "\\t"; break;
-      case '\r': *out += "\\r"; break;
-      case '\\': *out += "\\\\"; break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
       default:
         if (character == quote) {
           out->push_back('\\');

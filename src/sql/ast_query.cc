@@ -38,10 +38,14 @@ TableFunctionArgument::~TableFunctionArgument() = default;
 
 std::string TableFunctionArgument::ToString() const {
   switch (kind) {
-    case Kind::kExpression: return expression->ToString();
-    case Kind::kModel: return "MODEL " + PathToString(path);
-    case Kind::kTable: return "TABLE " + PathToString(path);
-    case Kind::kQuery: return "(" + query->ToString() + ")";
+    case Kind::kExpression:
+      return expression->ToString();
+    case Kind::kModel:
+      return "MODEL " + PathToString(path);
+    case Kind::kTable:
+      return "TABLE " + PathToString(path);
+    case Kind::kQuery:
+      return "(" + query->ToString() + ")";
   }
   return "?";
 }
@@ -54,7 +58,7 @@ std::string TableFunctionCall::ToString() const {
 }
 
 std::string JoinTableReference::ToString() const {
-  static constexpr std::string_view kJoins[] = {",", " CROSS JOIN", " JOIN",
+  static constexpr std::string_view kJoins[] = {",",          " CROSS JOIN", " JOIN",
                                                 " LEFT JOIN", " RIGHT JOIN", " FULL JOIN"};
   std::string right_text = right->ToString();
   // A join on the right side only arises from parentheses, which it records itself.
@@ -65,16 +69,18 @@ std::string JoinTableReference::ToString() const {
   return parenthesized ? "(" + result + ")" : result;
 }
 
-std::string SelectItem::ToString() const {
-  return expression->ToString() + AliasToString(alias);
-}
+std::string SelectItem::ToString() const { return expression->ToString() + AliasToString(alias); }
 
 std::string GroupingElement::ToString() const {
   switch (kind) {
-    case Kind::kExpression: return expressions.front()->ToString();
-    case Kind::kRollup: return "ROLLUP(" + ListToString(expressions) + ")";
-    case Kind::kCube: return "CUBE(" + ListToString(expressions) + ")";
-    case Kind::kSet: return "(" + ListToString(expressions) + ")";
+    case Kind::kExpression:
+      return expressions.front()->ToString();
+    case Kind::kRollup:
+      return "ROLLUP(" + ListToString(expressions) + ")";
+    case Kind::kCube:
+      return "CUBE(" + ListToString(expressions) + ")";
+    case Kind::kSet:
+      return "(" + ListToString(expressions) + ")";
     case Kind::kGroupingSets:
       return "GROUPING SETS(" +
              JoinStrings(children, ", ",

@@ -17,9 +17,11 @@ std::string ColumnsToString(const std::vector<ColumnDefinition>& columns) {
 
 std::string OptionsToString(const OptionList& options, bool omit_empty) {
   if (options.empty() && omit_empty) return "";
-  return " OPTIONS(" + JoinStrings(options, ", ", [](const OptionEntry& option) {
-           return QuoteIdentifier(option.name) + " = " + option.value->ToString();
-         }) +
+  return " OPTIONS(" +
+         JoinStrings(options, ", ",
+                     [](const OptionEntry& option) {
+                       return QuoteIdentifier(option.name) + " = " + option.value->ToString();
+                     }) +
          ")";
 }
 
@@ -43,10 +45,18 @@ std::string CreateSchemaStatement::ToString() const {
 std::string DropStatement::ToString() const {
   std::string object;
   switch (kind) {
-    case StatementKind::kDropSchema: object = "SCHEMA"; break;
-    case StatementKind::kDropTable: object = "TABLE"; break;
-    case StatementKind::kDropView: object = "VIEW"; break;
-    default: object = "INDEX"; break;
+    case StatementKind::kDropSchema:
+      object = "SCHEMA";
+      break;
+    case StatementKind::kDropTable:
+      object = "TABLE";
+      break;
+    case StatementKind::kDropView:
+      object = "VIEW";
+      break;
+    default:
+      object = "INDEX";
+      break;
   }
   std::string result = "DROP " + object + (if_exists ? " IF EXISTS " : " ") + PathToString(name);
   if (!index_table.empty()) result += " ON " + PathToString(index_table);
@@ -117,11 +127,11 @@ std::string DeleteStatement::ToString() const {
 }
 
 std::string UpdateStatement::ToString() const {
-  std::string result = "UPDATE " + PathToString(table) + AliasToString(alias) + " SET " +
-                       JoinStrings(assignments, ", ", [](const Assignment& assignment) {
-                         return PathToString(assignment.target) + " = " +
-                                assignment.value->ToString();
-                       });
+  std::string result =
+      "UPDATE " + PathToString(table) + AliasToString(alias) + " SET " +
+      JoinStrings(assignments, ", ", [](const Assignment& assignment) {
+        return PathToString(assignment.target) + " = " + assignment.value->ToString();
+      });
   if (from != nullptr) result += " FROM " + from->ToString();
   if (where != nullptr) result += " WHERE " + where->ToString();
   return result;

@@ -112,7 +112,7 @@ struct DropStatement : Statement {
   std::string ToString() const override;
   std::vector<std::string> name;
   bool if_exists = false;
-  Mode mode = Mode::kDefault;           // schemas only
+  Mode mode = Mode::kDefault;            // schemas only
   std::vector<std::string> index_table;  // DROP INDEX name ON table; empty otherwise
 };
 
@@ -169,8 +169,8 @@ struct InsertStatement : Statement {
   explicit InsertStatement(int64_t position) : Statement(StatementKind::kInsert, position) {}
   std::string ToString() const override;
   std::vector<std::string> table;
-  std::vector<std::string> columns;  // empty: all columns in order
-  std::vector<ExpressionList> rows;  // VALUES rows (DEFAULT is a DefaultExpression)
+  std::vector<std::string> columns;        // empty: all columns in order
+  std::vector<ExpressionList> rows;        // VALUES rows (DEFAULT is a DefaultExpression)
   std::unique_ptr<QueryExpression> query;  // set instead of rows for INSERT ... SELECT
 };
 

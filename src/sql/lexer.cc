@@ -204,24 +204,44 @@ class Lexer {
     char kind = At(offset_ + 1);
     offset_ += 2;
     switch (kind) {
-      case 'a': out->push_back('\a'); return;
-      case 'b': out->push_back('\b'); return;
-      case 'f': out->push_back('\f'); return;
-      case 'n': out->push_back('\n'); return;
-      case 'r': out->push_back('\r'); return;
-      case 't': out->push_back('\t'); return;
-      case 'v': out->push_back('\v'); return;
-      case '\\': case '?': case '\'': case '"': case '`':
+      case 'a':
+        out->push_back('\a');
+        return;
+      case 'b':
+        out->push_back('\b');
+        return;
+      case 'f':
+        out->push_back('\f');
+        return;
+      case 'n':
+        out->push_back('\n');
+        return;
+      case 'r':
+        out->push_back('\r');
+        return;
+      case 't':
+        out->push_back('\t');
+        return;
+      case 'v':
+        out->push_back('\v');
+        return;
+      case '\\':
+      case '?':
+      case '\'':
+      case '"':
+      case '`':
         out->push_back(kind);
         return;
-      case 'x': case 'X':
+      case 'x':
+      case 'X':
         if (IsHexDigit(At(offset_)) && IsHexDigit(At(offset_ + 1))) {
           out->push_back(static_cast<char>(HexValue(At(offset_)) * 16 + HexValue(At(offset_ + 1))));
           offset_ += 2;
           return;
         }
         break;
-      case 'u': case 'U': {
+      case 'u':
+      case 'U': {
         int digits = kind == 'u' ? 4 : 8;
         uint32_t code_point = 0;
         for (int index = 0; index < digits; ++index) {
@@ -297,8 +317,8 @@ class Lexer {
   }
 
   Token LexSymbol() {
-    static constexpr std::string_view kTwoCharacterSymbols[] = {"<<", ">>", "<=", ">=", "<>",
-                                                                "!=", "||", "=>"};
+    static constexpr std::string_view kTwoCharacterSymbols[] = {
+        "<<", ">>", "<=", ">=", "<>", "!=", "||", "=>"};
     static constexpr std::string_view kOneCharacterSymbols = "+-*/=<>&|^~.,()[];:?";
     Token token;
     token.kind = TokenKind::kSymbol;

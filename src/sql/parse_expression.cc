@@ -16,9 +16,9 @@ struct OperatorSpelling {
 };
 
 constexpr OperatorSpelling kComparisonOperators[] = {
-    {"=", BinaryOperator::kEqual},         {"!=", BinaryOperator::kNotEqual},
-    {"<>", BinaryOperator::kNotEqual},     {"<", BinaryOperator::kLess},
-    {"<=", BinaryOperator::kLessOrEqual},  {">", BinaryOperator::kGreater},
+    {"=", BinaryOperator::kEqual},           {"!=", BinaryOperator::kNotEqual},
+    {"<>", BinaryOperator::kNotEqual},       {"<", BinaryOperator::kLess},
+    {"<=", BinaryOperator::kLessOrEqual},    {">", BinaryOperator::kGreater},
     {">=", BinaryOperator::kGreaterOrEqual},
 };
 
@@ -106,8 +106,8 @@ ExpressionPtr Parser::ParseComparison() {
     matched = true;
   }
   if (!matched) {
-    bool negated = AtKeyword("NOT") && (AtKeyword("LIKE", 1) || AtKeyword("BETWEEN", 1) ||
-                                        AtKeyword("IN", 1));
+    bool negated =
+        AtKeyword("NOT") && (AtKeyword("LIKE", 1) || AtKeyword("BETWEEN", 1) || AtKeyword("IN", 1));
     if (negated) Advance();
     if (AcceptKeyword("LIKE")) {
       auto like = std::make_unique<LikeExpression>(position);
@@ -134,8 +134,8 @@ ExpressionPtr Parser::ParseComparison() {
     // Comparisons are non-associative: `a = b = c` and `a IS NULL = b` are errors.
     bool another = AtKeyword("IS") || AtKeyword("LIKE") || AtKeyword("BETWEEN") ||
                    AtKeyword("IN") ||
-                   (AtKeyword("NOT") && (AtKeyword("LIKE", 1) || AtKeyword("BETWEEN", 1) ||
-                                         AtKeyword("IN", 1)));
+                   (AtKeyword("NOT") &&
+                    (AtKeyword("LIKE", 1) || AtKeyword("BETWEEN", 1) || AtKeyword("IN", 1)));
     for (const OperatorSpelling& spelling : kComparisonOperators) {
       another = another || AtSymbol(spelling.symbol);
     }

@@ -12,9 +12,9 @@ namespace {
 
 // Type keywords that form typed literals when followed by a string: DATE '2024-01-01'.
 bool IsTypedLiteralKeyword(const Token& token) {
-  static constexpr std::string_view kWords[] = {"DATE",    "DATETIME",   "TIME",
-                                                "TIMESTAMP", "NUMERIC", "BIGNUMERIC",
-                                                "BIGDECIMAL", "DECIMAL", "JSON"};
+  static constexpr std::string_view kWords[] = {"DATE",       "DATETIME", "TIME",
+                                                "TIMESTAMP",  "NUMERIC",  "BIGNUMERIC",
+                                                "BIGDECIMAL", "DECIMAL",  "JSON"};
   for (std::string_view word : kWords) {
     if (token.IsWord(word)) return true;
   }
@@ -39,8 +39,7 @@ ExpressionPtr Parser::ParseIntegerLiteral(const Token& token, bool negative, int
   bool overflow = false;
   for (size_t index = hex ? 2 : 0; index < text.size(); ++index) {
     char character = text[index];
-    uint64_t digit = character <= '9' ? character - '0'
-                                      : (character | 0x20) - 'a' + 10;
+    uint64_t digit = character <= '9' ? character - '0' : (character | 0x20) - 'a' + 10;
     if (magnitude > (limit - digit) / base) {
       overflow = true;
       break;
@@ -48,13 +47,14 @@ ExpressionPtr Parser::ParseIntegerLiteral(const Token& token, bool negative, int
     magnitude = magnitude * base + digit;
   }
   if (overflow) {
-    throw Error(ErrorKind::kBinding,
-                "Could not cast literal \"" + std::string(negative ? "-" : "") + text +
-                    "\" to type INT64",
-                position);
+    throw Error(
+        ErrorKind::kBinding,
+        "Could not cast literal \"" + std::string(negative ? "-" : "") + text + "\" to type INT64",
+        position);
   }
   auto literal = std::make_unique<Literal>(LiteralKind::kInteger, position);
-  literal->int_value = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+  literal->int_value =
+      negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
   return literal;
 }
 
@@ -482,9 +482,8 @@ std::unique_ptr<TypeName> Parser::ParseType() {
     do {
       if (Peek().kind != TokenKind::kInteger) ThrowExpected("integer literal");
       const Token& token = Advance();
-      type->parameters.push_back(ParseIntegerLiteral(token, false, token.position)
-                                     ->As<Literal>()
-                                     .int_value);
+      type->parameters.push_back(
+          ParseIntegerLiteral(token, false, token.position)->As<Literal>().int_value);
     } while (AcceptSymbol(","));
     ExpectSymbol(")");
   }

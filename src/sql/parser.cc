@@ -30,7 +30,8 @@ void AppendPathPart(const Token& token, bool split_quoted, std::vector<std::stri
 Parser::DepthGuard::DepthGuard(Parser* parser) : parser_(parser) {
   if (++parser_->depth_ > kMaxDepth) {
     --parser_->depth_;
-    parser_->ThrowSyntaxAt(parser_->Peek().position, "Syntax error: Statement is too deeply nested");
+    parser_->ThrowSyntaxAt(parser_->Peek().position,
+                           "Syntax error: Statement is too deeply nested");
   }
 }
 
@@ -112,8 +113,8 @@ void Parser::ThrowUnexpected() const {
 }
 
 void Parser::ThrowExpected(std::string_view what) const {
-  ThrowSyntaxAt(Peek().position,
-                "Syntax error: Expected " + std::string(what) + " but got " + DescribeToken(Peek()));
+  ThrowSyntaxAt(Peek().position, "Syntax error: Expected " + std::string(what) + " but got " +
+                                     DescribeToken(Peek()));
 }
 
 void Parser::ThrowSyntaxAt(int64_t position, const std::string& message) const {

@@ -116,7 +116,7 @@ class Parser {
   ExpressionPtr ParseStructConstructor();
   ExpressionPtr ParseStarSuffix(std::vector<std::string> qualifier, int64_t position);
   ExpressionPtr ParseInRight(ExpressionPtr operand, bool negated, int64_t position);
-  std::unique_ptr<WindowSpec> ParseWindowSpec();  // at "(" 
+  std::unique_ptr<WindowSpec> ParseWindowSpec();  // at "("
   std::unique_ptr<WindowFrame> ParseWindowFrame();
   FrameBound ParseFrameBound();
   std::unique_ptr<TypeName> ParseType();

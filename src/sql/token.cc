@@ -8,6 +8,7 @@ namespace dq::sql {
 namespace {
 
 // GoogleSQL reserved keywords, sorted for binary search.
+// clang-format off
 constexpr std::array<std::string_view, 96> kReservedKeywords = {
     "ALL", "AND", "ANY", "ARRAY", "AS", "ASC", "ASSERT_ROWS_MODIFIED", "AT", "BETWEEN", "BY",
     "CASE", "CAST", "COLLATE", "CONTAINS", "CREATE", "CROSS", "CUBE", "CURRENT", "DEFAULT",
@@ -20,6 +21,7 @@ constexpr std::array<std::string_view, 96> kReservedKeywords = {
     "STRUCT", "TABLESAMPLE", "THEN", "TO", "TREAT", "TRUE", "UNBOUNDED", "UNION", "UNNEST", "USING",
     "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN",
 };
+// clang-format on
 
 }  // namespace
 

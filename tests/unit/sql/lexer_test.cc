@@ -123,8 +123,8 @@ TEST(LexerTest, ParametersAndSymbols) {
   EXPECT_EQ(tokens[1].text, "sys");
   std::vector<std::string> symbols;
   for (size_t index = 2; index + 1 < tokens.size(); ++index) symbols.push_back(tokens[index].text);
-  EXPECT_EQ(symbols, (std::vector<std::string>{"<>", "!=", "<=", ">=", "<<", ">>", "||", "=>",
-                                                "~", "^"}));
+  EXPECT_EQ(symbols,
+            (std::vector<std::string>{"<>", "!=", "<=", ">=", "<<", ">>", "||", "=>", "~", "^"}));
 }
 
 TEST(LexerTest, Errors) {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser.h"
 #include "parser_test_util.h"
+#include "sql/parser.h"
 
 namespace dq::sql {
 namespace {
@@ -11,14 +11,15 @@ using testing::ExpectError;
 TEST(ParserErrorTest, ExpectedToken) {
   ExpectError("SELECT COUNT(a FROM t", "Syntax error: Expected \")\" but got keyword FROM", 15);
   ExpectError("SELECT (1 + 2", "Syntax error: Expected \")\" but got end of statement", 13);
-  ExpectError("SELECT CAST(1 INT64)", "Syntax error: Expected keyword AS but got identifier \"INT64\"",
-              14);
+  ExpectError("SELECT CAST(1 INT64)",
+              "Syntax error: Expected keyword AS but got identifier \"INT64\"", 14);
   ExpectError("SELECT * FROM t WHERE a BETWEEN 1 OR 2",
               "Syntax error: Expected keyword AND but got keyword OR", 34);
-  ExpectError("CREATE TABLE t", "Syntax error: Expected \"(\" or keyword AS but got end of statement",
-              14);
+  ExpectError("CREATE TABLE t",
+              "Syntax error: Expected \"(\" or keyword AS but got end of statement", 14);
   ExpectError("LOAD DATA t FROM FILES()",
-              "Syntax error: Expected keyword INTO or keyword OVERWRITE but got identifier \"t\"", 10);
+              "Syntax error: Expected keyword INTO or keyword OVERWRITE but got identifier \"t\"",
+              10);
 }
 
 TEST(ParserErrorTest, UnexpectedToken) {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser.h"
 #include "parser_test_util.h"
+#include "sql/parser.h"
 
 namespace dq::sql {
 namespace {

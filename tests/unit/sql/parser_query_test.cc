@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser.h"
 #include "parser_test_util.h"
+#include "sql/parser.h"
 
 namespace dq::sql {
 namespace {
@@ -50,8 +50,9 @@ TEST(ParserQueryTest, WithAndSetOperations) {
   ExpectStatement("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3",
                   "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3");
   ExpectStatement("SELECT 1 UNION SELECT 2", "SELECT 1 UNION DISTINCT SELECT 2");
-  ExpectStatement("(SELECT 1 EXCEPT DISTINCT SELECT 2) INTERSECT ALL (SELECT 3 ORDER BY 1 LIMIT 1)",
-                  "(SELECT 1 EXCEPT DISTINCT SELECT 2) INTERSECT ALL (SELECT 3 ORDER BY 1 LIMIT 1)");
+  ExpectStatement(
+      "(SELECT 1 EXCEPT DISTINCT SELECT 2) INTERSECT ALL (SELECT 3 ORDER BY 1 LIMIT 1)",
+      "(SELECT 1 EXCEPT DISTINCT SELECT 2) INTERSECT ALL (SELECT 3 ORDER BY 1 LIMIT 1)");
   ExpectStatement("SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1 LIMIT 3",
                   "SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1 LIMIT 3");
   StatementPtr statement = ParseStatement("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3");
@@ -99,20 +100,21 @@ TEST(ParserQueryTest, TableReferences) {
   ExpectStatement("SELECT * FROM t, t.arr AS e", "SELECT * FROM t, t.arr AS e");
   StatementPtr statement = ParseStatement("SELECT * FROM `proj.ds.t`");
   const SelectCore& select = QueryOf(statement).body->As<SelectCore>();
-  EXPECT_EQ(select.from->As<TableName>().path,
-            (std::vector<std::string>{"proj", "ds", "t"}));
+  EXPECT_EQ(select.from->As<TableName>().path, (std::vector<std::string>{"proj", "ds", "t"}));
   EXPECT_EQ(select.from->position, 14);
 }
 
 TEST(ParserQueryTest, Joins) {
   ExpectStatement("SELECT * FROM a JOIN b ON a.id = b.id LEFT OUTER JOIN c USING (id)",
                   "SELECT * FROM a JOIN b ON (a.id = b.id) LEFT JOIN c USING (id)");
-  ExpectStatement("SELECT * FROM a INNER JOIN b USING (x, y) RIGHT JOIN c ON TRUE FULL JOIN d ON 1 = 1",
-                  "SELECT * FROM a JOIN b USING (x, y) RIGHT JOIN c ON TRUE FULL JOIN d ON (1 = 1)");
+  ExpectStatement(
+      "SELECT * FROM a INNER JOIN b USING (x, y) RIGHT JOIN c ON TRUE FULL JOIN d ON 1 = 1",
+      "SELECT * FROM a JOIN b USING (x, y) RIGHT JOIN c ON TRUE FULL JOIN d ON (1 = 1)");
   ExpectStatement("SELECT * FROM a CROSS JOIN b, c", "SELECT * FROM a CROSS JOIN b, c");
   ExpectStatement("SELECT * FROM a JOIN (b JOIN c ON b.x = c.x) ON a.y = b.y",
                   "SELECT * FROM a JOIN (b JOIN c ON (b.x = c.x)) ON (a.y = b.y)");
-  ExpectStatement("SELECT * FROM t JOIN UNNEST(t.arr) AS e", "SELECT * FROM t JOIN UNNEST(t.arr) AS e");
+  ExpectStatement("SELECT * FROM t JOIN UNNEST(t.arr) AS e",
+                  "SELECT * FROM t JOIN UNNEST(t.arr) AS e");
   StatementPtr statement = ParseStatement("SELECT * FROM a, b LEFT JOIN c ON TRUE");
   const TableReference& from = *QueryOf(statement).body->As<SelectCore>().from;
   const JoinTableReference& join = from.As<JoinTableReference>();

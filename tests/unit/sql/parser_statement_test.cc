@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "sql/parser.h"
 #include "parser_test_util.h"
+#include "sql/parser.h"
 
 namespace dq::sql {
 namespace {
@@ -27,8 +27,9 @@ TEST(ParserStatementTest, CreateTable) {
       "'n'), tags ARRAY<STRING>, PRIMARY KEY (id) NOT ENFORCED) OPTIONS(expiration = 3)");
   ExpectStatement("create or replace temp table if not exists t as select 1 as a",
                   "CREATE OR REPLACE TEMP TABLE IF NOT EXISTS t AS SELECT 1 AS a");
-  ExpectStatement("CREATE TABLE t1(a INTEGER, b VARCHAR(30) NULL, c DOUBLE PRECISION, d DECIMAL(10,2))",
-                  "CREATE TABLE t1 (a INTEGER, b VARCHAR(30), c DOUBLE PRECISION, d DECIMAL(10, 2))");
+  ExpectStatement(
+      "CREATE TABLE t1(a INTEGER, b VARCHAR(30) NULL, c DOUBLE PRECISION, d DECIMAL(10,2))",
+      "CREATE TABLE t1 (a INTEGER, b VARCHAR(30), c DOUBLE PRECISION, d DECIMAL(10, 2))");
   ExpectStatement("CREATE TABLE `proj.ds.t` (a INT64 PRIMARY KEY) AS (SELECT 1)",
                   "CREATE TABLE proj.ds.t (a INT64 PRIMARY KEY NOT ENFORCED) AS (SELECT 1)");
   StatementPtr statement = ParseStatement("CREATE TABLE t (a INT64 DEFAULT -1, b BOOL NOT NULL)");
@@ -49,8 +50,9 @@ TEST(ParserStatementTest, ViewsAndIndexes) {
   ExpectStatement("DROP VIEW IF EXISTS ds.v", "DROP VIEW IF EXISTS ds.v");
   ExpectStatement("CREATE UNIQUE INDEX i1 ON t1(a, b DESC)",
                   "CREATE UNIQUE INDEX i1 ON t1(a, b DESC)");
-  ExpectStatement("CREATE VECTOR INDEX IF NOT EXISTS vi ON ds.t(emb) OPTIONS(distance_type = 'COSINE')",
-                  "CREATE VECTOR INDEX IF NOT EXISTS vi ON ds.t(emb) OPTIONS(distance_type = 'COSINE')");
+  ExpectStatement(
+      "CREATE VECTOR INDEX IF NOT EXISTS vi ON ds.t(emb) OPTIONS(distance_type = 'COSINE')",
+      "CREATE VECTOR INDEX IF NOT EXISTS vi ON ds.t(emb) OPTIONS(distance_type = 'COSINE')");
   ExpectStatement("DROP INDEX i1 ON t1", "DROP INDEX i1 ON t1");
 }
 
