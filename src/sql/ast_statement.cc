@@ -1,0 +1,155 @@
+#include "sql/ast_statement.h"
+
+namespace dq::sql {
+
+namespace {
+
+std::string NamesToString(const std::vector<std::string>& names) {
+  return JoinStrings(names, ", ", [](const std::string& name) { return QuoteIdentifier(name); });
+}
+
+std::string ColumnsToString(const std::vector<ColumnDefinition>& columns) {
+  return JoinStrings(columns, ", ",
+                     [](const ColumnDefinition& column) { return column.ToString(); });
+}
+
+}  // namespace
+
+std::string OptionsToString(const OptionList& options, bool omit_empty) {
+  if (options.empty() && omit_empty) return "";
+  return " OPTIONS(" +
+         JoinStrings(options, ", ",
+                     [](const OptionEntry& option) {
+                       return QuoteIdentifier(option.name) + " = " + option.value->ToString();
+                     }) +
+         ")";
+}
+
+std::string ColumnDefinition::ToString() const {
+  std::string result = QuoteIdentifier(name) + " " + type->ToString();
+  if (not_null) result += " NOT NULL";
+  if (primary_key) result += " PRIMARY KEY NOT ENFORCED";
+  if (default_value != nullptr) result += " DEFAULT " + default_value->ToString();
+  return result + OptionsToString(options);
+}
+
+std::string ExplainStatement::ToString() const {
+  return std::string(analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + statement->ToString();
+}
+
+std::string CreateSchemaStatement::ToString() const {
+  return std::string("CREATE SCHEMA ") + (if_not_exists ? "IF NOT EXISTS " : "") +
+         PathToString(name) + OptionsToString(options);
+}
+
+std::string DropStatement::ToString() const {
+  std::string object;
+  switch (kind) {
+    case StatementKind::kDropSchema:
+      object = "SCHEMA";
+      break;
+    case StatementKind::kDropTable:
+      object = "TABLE";
+      break;
+    case StatementKind::kDropView:
+      object = "VIEW";
+      break;
+    default:
+      object = "INDEX";
+      break;
+  }
+  std::string result = "DROP " + object + (if_exists ? " IF EXISTS " : " ") + PathToString(name);
+  if (!index_table.empty()) result += " ON " + PathToString(index_table);
+  if (mode == Mode::kCascade) result += " CASCADE";
+  if (mode == Mode::kRestrict) result += " RESTRICT";
+  return result;
+}
+
+std::string CreateTableStatement::ToString() const {
+  std::string result = "CREATE ";
+  if (or_replace) result += "OR REPLACE ";
+  if (temporary) result += "TEMP ";
+  result += "TABLE ";
+  if (if_not_exists) result += "IF NOT EXISTS ";
+  result += PathToString(name);
+  if (!columns.empty() || !primary_key.empty()) {
+    result += " (" + ColumnsToString(columns);
+    if (!primary_key.empty()) {
+      result += std::string(columns.empty() ? "" : ", ") + "PRIMARY KEY (" +
+                NamesToString(primary_key) + ") NOT ENFORCED";
+    }
+    result += ")";
+  }
+  result += OptionsToString(options);
+  if (query != nullptr) result += " AS " + query->ToString();
+  return result;
+}
+
+std::string CreateViewStatement::ToString() const {
+  std::string result = "CREATE ";
+  if (or_replace) result += "OR REPLACE ";
+  result += "VIEW ";
+  if (if_not_exists) result += "IF NOT EXISTS ";
+  result += PathToString(name);
+  if (!column_names.empty()) result += " (" + NamesToString(column_names) + ")";
+  return result + OptionsToString(options) + " AS " + query->ToString();
+}
+
+std::string CreateIndexStatement::ToString() const {
+  std::string result = "CREATE ";
+  if (or_replace) result += "OR REPLACE ";
+  if (unique) result += "UNIQUE ";
+  if (vector) result += "VECTOR ";
+  result += "INDEX ";
+  if (if_not_exists) result += "IF NOT EXISTS ";
+  result += PathToString(name) + " ON " + PathToString(table) + "(" +
+            JoinStrings(columns, ", ", [](const OrderByItem& item) { return item.ToString(); }) +
+            ")";
+  return result + OptionsToString(options);
+}
+
+std::string InsertStatement::ToString() const {
+  std::string result = "INSERT INTO " + PathToString(table);
+  if (!columns.empty()) result += " (" + NamesToString(columns) + ")";
+  if (query != nullptr) return result + " " + query->ToString();
+  return result + " VALUES " + JoinStrings(rows, ", ", [](const ExpressionList& row) {
+           return "(" +
+                  JoinStrings(row, ", ",
+                              [](const ExpressionPtr& value) { return value->ToString(); }) +
+                  ")";
+         });
+}
+
+std::string DeleteStatement::ToString() const {
+  std::string result = "DELETE FROM " + PathToString(table) + AliasToString(alias);
+  if (where != nullptr) result += " WHERE " + where->ToString();
+  return result;
+}
+
+std::string UpdateStatement::ToString() const {
+  std::string result =
+      "UPDATE " + PathToString(table) + AliasToString(alias) + " SET " +
+      JoinStrings(assignments, ", ", [](const Assignment& assignment) {
+        return PathToString(assignment.target) + " = " + assignment.value->ToString();
+      });
+  if (from != nullptr) result += " FROM " + from->ToString();
+  if (where != nullptr) result += " WHERE " + where->ToString();
+  return result;
+}
+
+std::string TruncateStatement::ToString() const { return "TRUNCATE TABLE " + PathToString(table); }
+
+std::string LoadDataStatement::ToString() const {
+  std::string result = overwrite ? "LOAD DATA OVERWRITE " : "LOAD DATA INTO ";
+  if (temporary) result += "TEMP TABLE ";
+  result += PathToString(table);
+  if (!columns.empty()) result += " (" + ColumnsToString(columns) + ")";
+  result += OptionsToString(table_options);
+  return result + " FROM FILES" + OptionsToString(file_options, false).substr(8);
+}
+
+std::string SetStatement::ToString() const {
+  return "SET " + PathToString(name) + " = " + value->ToString();
+}
+
+}  // namespace dq::sql
