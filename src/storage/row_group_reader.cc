@@ -54,16 +54,12 @@ Result<std::unique_ptr<RowGroupReader>> RowGroupReader::Open(
   if (Checksum(footer_bytes) != footer_checksum) {
     return FileCorruption(meta.file, "footer checksum mismatch");
   }
-  if (!ParseSegmentFooter(footer_bytes, types, &reader->footer_)) {
-    return FileCorruption(meta.file, "malformed footer (or " + std::to_string(types.size()) +
-                                         " columns expected)");
+  std::string error;
+  if (!ParseSegmentFooter(footer_bytes, types, &reader->footer_, &error)) {
+    return FileCorruption(meta.file, error);
   }
   for (size_t column = 0; column < types.size(); ++column) {
     const ColumnChunkMeta& chunk = reader->footer_.columns[column];
-    if (chunk.type != types[column].ToString()) {
-      return FileCorruption(meta.file, "column " + chunk.name + " has type " + chunk.type +
-                                           ", expected " + types[column].ToString());
-    }
     if (chunk.offset > file.size() || chunk.length > file.size() - chunk.offset) {
       return FileCorruption(meta.file, "column " + chunk.name + " lies outside the file");
     }

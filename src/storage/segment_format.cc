@@ -33,17 +33,27 @@ void PutSegmentFooter(const SegmentFooter& footer, std::string& file) {
 }
 
 bool ParseSegmentFooter(std::string_view bytes, const std::vector<LogicalType>& types,
-                        SegmentFooter* footer) {
+                        SegmentFooter* footer, std::string* error) {
   ByteReader in(bytes);
   uint64_t column_count;
+  *error = "malformed footer";
   if (!in.GetVarint(&footer->row_count) || !in.GetVarint(&column_count)) return false;
-  if (column_count != types.size()) return false;
+  if (column_count != types.size()) {
+    *error = "holds " + std::to_string(column_count) + " columns, expected " +
+             std::to_string(types.size());
+    return false;
+  }
   footer->columns.resize(column_count);
   for (size_t index = 0; index < column_count; ++index) {
     ColumnChunkMeta& column = footer->columns[index];
     uint8_t compression, encoding;
-    if (!in.GetString(&column.name) || !in.GetString(&column.type) ||
-        !in.GetU64(&column.offset) || !in.GetU64(&column.length) ||
+    if (!in.GetString(&column.name) || !in.GetString(&column.type)) return false;
+    if (column.type != types[index].ToString()) {
+      *error = "column " + column.name + " has type " + column.type + ", expected " +
+               types[index].ToString();
+      return false;
+    }
+    if (!in.GetU64(&column.offset) || !in.GetU64(&column.length) ||
         !in.GetU64(&column.checksum) || !in.GetU8(&compression) ||
         !in.GetVarint(&column.body_size) || !in.GetU8(&encoding) ||
         !GetColumnStats(in, types[index], &column.stats)) {
@@ -53,7 +63,9 @@ bool ParseSegmentFooter(std::string_view bytes, const std::vector<LogicalType>& 
     column.compression = static_cast<ChunkCompression>(compression);
     column.encoding = static_cast<IntEncoding>(encoding);
   }
-  return in.remaining() == 0;
+  if (in.remaining() != 0) return false;
+  error->clear();
+  return true;
 }
 
 }  // namespace dq

@@ -52,10 +52,10 @@ struct SegmentFooter {
 
 // Appends footer and tail.
 void PutSegmentFooter(const SegmentFooter& footer, std::string& file);
-// Parses the footer bytes (already checksum-verified). `types` give the stats' value types;
-// returns false on malformed bytes.
+// Parses the footer bytes (already checksum-verified) of a file expected to hold columns of
+// `types`. Returns false with a description in *error when malformed or of other types.
 bool ParseSegmentFooter(std::string_view bytes, const std::vector<LogicalType>& types,
-                        SegmentFooter* footer);
+                        SegmentFooter* footer, std::string* error);
 
 uint64_t Checksum(std::string_view bytes);
 
