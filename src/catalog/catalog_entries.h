@@ -1,0 +1,98 @@
+// Catalog objects: immutable values describing datasets, tables and their stored row groups.
+//
+// Entries are plain structs. Once an entry is published in a CatalogSnapshot it is shared as
+// std::shared_ptr<const ...> and never mutated; a write transaction builds new entries (copy,
+// modify, put) instead. Thread-safety: const entries may be read from any thread.
+//
+// Names are stored with their original spelling and matched case-insensitively (maps are
+// keyed by the lower-cased name, see ToLowerAscii).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types/logical_type.h"
+#include "types/value.h"
+
+namespace dq {
+
+// Rows per row group (segment file). A table's last row group may hold fewer.
+inline constexpr size_t kRowGroupRows = 122880;
+
+struct ColumnDefinition {
+  std::string name;
+  LogicalType type;
+  bool not_null = false;
+  std::string default_sql;  // empty = no default
+
+  bool operator==(const ColumnDefinition&) const = default;
+};
+
+// Zone map of one column chunk.
+//  * has_min_max is set only for orderable scalar types (not ARRAY, STRUCT, JSON) when the
+//    chunk holds at least one non-NULL value, and never for FLOAT64 chunks holding a NaN.
+//  * STRING/BYTES bounds may be shortened to a prefix of at most kStatsStringPrefix bytes:
+//    `min` is then a prefix of the true minimum (so min <= every value), and `max` is a
+//    prefix with its last byte incremented (so max >= every value). Pruning that treats them
+//    as inclusive bounds stays correct; they are not necessarily values of the column.
+struct ColumnStats {
+  bool has_min_max = false;
+  Value min;
+  Value max;
+  uint64_t null_count = 0;
+
+  bool operator==(const ColumnStats&) const = default;
+};
+
+inline constexpr size_t kStatsStringPrefix = 64;
+
+// One immutable segment file holding every column of up to kRowGroupRows rows.
+struct RowGroupMeta {
+  std::string file;  // relative to the warehouse directory, '/'-separated
+  uint64_t row_count = 0;
+  std::vector<ColumnStats> stats;  // one per column of the table
+  uint64_t byte_size = 0;          // size of the file in bytes
+
+  bool operator==(const RowGroupMeta&) const = default;
+};
+
+struct TableEntry {
+  std::string dataset;
+  std::string name;
+  std::vector<ColumnDefinition> columns;
+  std::vector<RowGroupMeta> row_groups;
+  uint64_t row_count = 0;  // sum of row_groups[*].row_count
+  int64_t created_micros = 0;
+  int64_t modified_micros = 0;
+  std::string id;  // unique in the warehouse, [0-9a-z] only; used in file names
+
+  // Index of the column named `name` (case-insensitive), if any.
+  std::optional<size_t> FindColumn(std::string_view name) const;
+  std::vector<LogicalType> ColumnTypes() const;
+  // Appends row groups and adds their rows to row_count.
+  void AddRowGroups(const std::vector<RowGroupMeta>& groups);
+
+  bool operator==(const TableEntry&) const = default;
+};
+
+struct DatasetEntry {
+  std::string name;
+  std::map<std::string, std::shared_ptr<const TableEntry>> tables;  // keyed by lower-cased name
+  int64_t created_micros = 0;
+  // Later: views and models get their own maps here (and their own arrays in the manifest).
+};
+
+// ASCII lower-casing used for all catalog name matching.
+std::string ToLowerAscii(std::string_view text);
+bool EqualsIgnoreCase(std::string_view left, std::string_view right);
+// A new random identifier of 16 lower-case hex digits, for table ids and file names.
+std::string NewObjectId();
+// Microseconds since the Unix epoch, from the system clock.
+int64_t NowMicros();
+
+}  // namespace dq
