@@ -60,7 +60,10 @@ Shell::Shell(Connection& connection, const CliOptions& options)
       stderr_is_terminal_(isatty(STDERR_FILENO)),
       unicode_(LocaleIsUtf8()) {}
 
-bool Shell::RunStatement(const std::string& sql) {
+bool Shell::RunStatement(const std::string& statement) {
+  // Positions in error messages are relative to the text sent, so send it trimmed: the caret
+  // line then starts at the statement's first line.
+  const std::string sql = Trim(statement);
   const std::unique_ptr<Result> result = RunWatchedQuery(connection_, sql, stderr_is_terminal_);
   if (!result->ok()) {
     PrintError(result->error_message(), sql, stderr_is_terminal_, stderr);

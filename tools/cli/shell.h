@@ -24,7 +24,7 @@ class Shell {
   void RunInteractive();
 
  private:
-  bool RunStatement(const std::string& sql);
+  bool RunStatement(const std::string& statement);
   // Handles `.help`, `.quit`... Returns false when the shell should exit.
   bool RunShellCommand(const std::string& command);
 
