@@ -143,6 +143,9 @@ void Vector::Resize(size_t count, size_t new_capacity) {
   if (width > 0) {
     std::shared_ptr<uint8_t[]> grown(new uint8_t[width * new_capacity]);
     if (count > 0) std::memcpy(grown.get(), data_, width * count);
+    if (type_.IsStringLike()) {
+      std::memset(grown.get() + width * count, 0, width * (new_capacity - count));
+    }
     buffer_ = std::move(grown);
     data_ = buffer_.get();
   }
@@ -375,6 +378,10 @@ void CopyVector(const Vector& source, const SelectionVector& selection, size_t c
       StringHeap& heap = target.heap();
       for (size_t row = 0; row < count; ++row) {
         sel_t index = unified.index(selection.get_index(row));
+        if (!unified.validity->RowIsValid(index)) {
+          target_data[target_offset + row] = StringView();
+          continue;
+        }
         const StringView& text = source_data[index];
         target_data[target_offset + row] = text.IsInlined() ? text : heap.Add(text.view());
       }

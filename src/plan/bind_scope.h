@@ -1,0 +1,48 @@
+// BindScope: the relations visible to expressions of one query block (its FROM clause), used
+// to resolve column names `col`, `alias.col` and stars `*`, `alias.*`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/expression.h"
+
+namespace dq {
+
+struct BoundRelation {
+  std::string alias;  // as written; matched case-insensitively
+  std::vector<std::string> column_names;
+  std::vector<LogicalType> types;
+  std::vector<ColumnBinding> bindings;
+};
+
+struct ResolvedColumn {
+  const BoundRelation* relation = nullptr;
+  size_t column = 0;
+};
+
+class BindScope {
+ public:
+  void AddRelation(BoundRelation relation) { relations_.push_back(std::move(relation)); }
+  const std::vector<BoundRelation>& relations() const { return relations_; }
+  // Adds every relation of `other` (used when joins combine scopes).
+  void Merge(const BindScope& other);
+
+  const BoundRelation* FindRelation(const std::string& alias) const;
+  // Finds `name` among all relations' columns. Throws kBinding if ambiguous
+  // ("Column name x is ambiguous"). nullopt when absent.
+  std::optional<ResolvedColumn> FindColumn(const std::string& name, int64_t position) const;
+  // Closest known column name to `name` for "Did you mean" hints, or empty.
+  std::string SuggestColumn(const std::string& name) const;
+
+ private:
+  std::vector<BoundRelation> relations_;
+};
+
+// Case-insensitive equality of identifiers.
+bool IdentifierEquals(const std::string& left, const std::string& right);
+// Levenshtein distance on lower-cased text (for suggestions).
+size_t EditDistance(const std::string& left, const std::string& right);
+
+}  // namespace dq

@@ -1,0 +1,151 @@
+#include "plan/logical_operator.h"
+
+namespace dq {
+
+namespace {
+
+std::string JoinExpressions(const std::vector<ExpressionPtr>& expressions) {
+  std::string out;
+  for (size_t index = 0; index < expressions.size(); ++index) {
+    if (index > 0) out += ", ";
+    out += expressions[index]->ToString();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LogicalOperator::ToString(int indent) const {
+  std::string out(indent * 2, ' ');
+  out += Describe() + "\n";
+  for (const auto& child : children) out += child->ToString(indent + 1);
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalGet::Bindings() const {
+  std::vector<ColumnBinding> bindings;
+  for (size_t column : column_ids) {
+    bindings.push_back({table_index, static_cast<uint32_t>(column)});
+  }
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalGet::Types() const {
+  std::vector<LogicalType> types;
+  for (size_t column : column_ids) types.push_back(table->columns[column].type);
+  return types;
+}
+
+std::string LogicalGet::Describe() const {
+  std::string out = "GET " + table->dataset + "." + table->name;
+  if (!filters.empty()) out += " [" + JoinExpressions(filters) + "]";
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalValues::Bindings() const {
+  std::vector<ColumnBinding> bindings;
+  for (size_t column = 0; column < types.size(); ++column) {
+    bindings.push_back({table_index, static_cast<uint32_t>(column)});
+  }
+  return bindings;
+}
+
+std::string LogicalValues::Describe() const {
+  return "VALUES " + std::to_string(rows->row_count()) + " rows";
+}
+
+std::string LogicalFilter::Describe() const { return "FILTER " + JoinExpressions(predicates); }
+
+std::vector<ColumnBinding> LogicalProjection::Bindings() const {
+  std::vector<ColumnBinding> bindings;
+  for (size_t column = 0; column < expressions.size(); ++column) {
+    bindings.push_back({table_index, static_cast<uint32_t>(column)});
+  }
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalProjection::Types() const {
+  std::vector<LogicalType> types;
+  for (const auto& expression : expressions) types.push_back(expression->type);
+  return types;
+}
+
+std::string LogicalProjection::Describe() const {
+  return "PROJECTION " + JoinExpressions(expressions);
+}
+
+std::vector<ColumnBinding> LogicalAggregate::Bindings() const {
+  std::vector<ColumnBinding> bindings;
+  for (size_t column = 0; column < groups.size(); ++column) {
+    bindings.push_back({group_index, static_cast<uint32_t>(column)});
+  }
+  for (size_t column = 0; column < aggregates.size(); ++column) {
+    bindings.push_back({aggregate_index, static_cast<uint32_t>(column)});
+  }
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalAggregate::Types() const {
+  std::vector<LogicalType> types;
+  for (const auto& group : groups) types.push_back(group->type);
+  for (const auto& aggregate : aggregates) types.push_back(aggregate.return_type);
+  return types;
+}
+
+std::string LogicalAggregate::Describe() const {
+  std::string out = "AGGREGATE groups=[" + JoinExpressions(groups) + "] aggregates=[";
+  for (size_t index = 0; index < aggregates.size(); ++index) {
+    if (index > 0) out += ", ";
+    out += aggregates[index].ToString();
+  }
+  return out + "]";
+}
+
+std::vector<ColumnBinding> LogicalJoin::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  if (join_type == LogicalJoinType::kSemi || join_type == LogicalJoinType::kAnti) return bindings;
+  std::vector<ColumnBinding> right = children[1]->Bindings();
+  bindings.insert(bindings.end(), right.begin(), right.end());
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalJoin::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  if (join_type == LogicalJoinType::kSemi || join_type == LogicalJoinType::kAnti) return types;
+  std::vector<LogicalType> right = children[1]->Types();
+  types.insert(types.end(), right.begin(), right.end());
+  return types;
+}
+
+std::string LogicalJoin::Describe() const {
+  static const char* kNames[] = {"INNER", "LEFT", "RIGHT", "FULL", "SEMI", "ANTI"};
+  std::string out = std::string("JOIN ") + kNames[static_cast<int>(join_type)];
+  for (const JoinCondition& condition : conditions) {
+    out += " " + condition.left->ToString() + " = " + condition.right->ToString();
+  }
+  if (residual) out += " [" + residual->ToString() + "]";
+  return out;
+}
+
+std::string LogicalOrder::Describe() const {
+  std::string out = "ORDER";
+  for (const OrderItem& item : items) {
+    out += " " + item.expression->ToString() + (item.descending ? " DESC" : " ASC");
+  }
+  if (limit) out += " LIMIT " + std::to_string(*limit) + " OFFSET " + std::to_string(offset);
+  return out;
+}
+
+std::string LogicalLimit::Describe() const {
+  return "LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+}
+
+std::vector<ColumnBinding> LogicalUnion::Bindings() const {
+  std::vector<ColumnBinding> bindings;
+  for (size_t column = 0; column < types.size(); ++column) {
+    bindings.push_back({table_index, static_cast<uint32_t>(column)});
+  }
+  return bindings;
+}
+
+}  // namespace dq

@@ -1,0 +1,157 @@
+// The logical plan: relational operators produced by the binder, rewritten by the optimizer
+// and turned into physical operators by the physical planner.
+//
+// Every operator produces columns identified by ColumnBindings (expression.h), so rewrites
+// (pushing filters, reordering joins, pruning columns) never renumber references. Expressions
+// of an operator reference bindings of its children.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_entries.h"
+#include "exec/column_data_collection.h"
+#include "plan/bound_aggregate.h"
+#include "plan/expression.h"
+
+namespace dq {
+
+enum class LogicalKind : uint8_t {
+  kGet,         // scan of a stored table
+  kValues,      // constant rows
+  kFilter,
+  kProjection,
+  kAggregate,   // GROUP BY / DISTINCT / aggregates
+  kJoin,
+  kOrder,       // ORDER BY, optionally with a limit (top-N)
+  kLimit,
+  kUnion,       // UNION ALL
+};
+
+enum class LogicalJoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti };
+
+struct LogicalOperator;
+using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+struct OrderItem {
+  ExpressionPtr expression;
+  bool descending = false;
+  bool nulls_first = true;
+};
+
+struct LogicalOperator {
+  explicit LogicalOperator(LogicalKind kind) : kind(kind) {}
+  virtual ~LogicalOperator() = default;
+
+  const LogicalKind kind;
+  std::vector<LogicalOperatorPtr> children;
+  uint64_t estimated_rows = 0;
+
+  // Output columns in order, and their types.
+  virtual std::vector<ColumnBinding> Bindings() const = 0;
+  virtual std::vector<LogicalType> Types() const = 0;
+  virtual std::string Describe() const = 0;
+  // Indented tree text for EXPLAIN of the logical plan and tests.
+  std::string ToString(int indent = 0) const;
+
+  template <typename T>
+  T& As() {
+    return static_cast<T&>(*this);
+  }
+};
+
+struct LogicalGet : LogicalOperator {
+  LogicalGet() : LogicalOperator(LogicalKind::kGet) {}
+  std::shared_ptr<const TableEntry> table;
+  uint32_t table_index = 0;
+  std::vector<size_t> column_ids;       // table columns read, in output order
+  std::vector<ExpressionPtr> filters;   // pushed-down predicates over this Get's bindings
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalValues : LogicalOperator {
+  LogicalValues() : LogicalOperator(LogicalKind::kValues) {}
+  uint32_t table_index = 0;
+  std::vector<LogicalType> types;
+  std::shared_ptr<ColumnDataCollection> rows;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return types; }
+  std::string Describe() const override;
+};
+
+struct LogicalFilter : LogicalOperator {
+  LogicalFilter() : LogicalOperator(LogicalKind::kFilter) {}
+  std::vector<ExpressionPtr> predicates;  // AND-ed
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+struct LogicalProjection : LogicalOperator {
+  LogicalProjection() : LogicalOperator(LogicalKind::kProjection) {}
+  uint32_t table_index = 0;
+  std::vector<ExpressionPtr> expressions;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalAggregate : LogicalOperator {
+  LogicalAggregate() : LogicalOperator(LogicalKind::kAggregate) {}
+  uint32_t group_index = 0;
+  uint32_t aggregate_index = 0;
+  std::vector<ExpressionPtr> groups;
+  std::vector<BoundAggregate> aggregates;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct JoinCondition {
+  ExpressionPtr left;   // over the left child
+  ExpressionPtr right;  // over the right child
+};
+
+struct LogicalJoin : LogicalOperator {
+  LogicalJoin() : LogicalOperator(LogicalKind::kJoin) {}
+  LogicalJoinType join_type = LogicalJoinType::kInner;
+  std::vector<JoinCondition> conditions;  // equalities
+  ExpressionPtr residual;                 // other predicates over both sides; may be null
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+struct LogicalOrder : LogicalOperator {
+  LogicalOrder() : LogicalOperator(LogicalKind::kOrder) {}
+  std::vector<OrderItem> items;
+  std::optional<uint64_t> limit;  // set by the optimizer when a LIMIT sits on top (top-N)
+  uint64_t offset = 0;
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+struct LogicalLimit : LogicalOperator {
+  LogicalLimit() : LogicalOperator(LogicalKind::kLimit) {}
+  uint64_t limit = 0;
+  uint64_t offset = 0;
+  std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
+  std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+struct LogicalUnion : LogicalOperator {
+  LogicalUnion() : LogicalOperator(LogicalKind::kUnion) {}
+  uint32_t table_index = 0;
+  std::vector<LogicalType> types;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override { return types; }
+  std::string Describe() const override { return "UNION ALL"; }
+};
+
+}  // namespace dq
