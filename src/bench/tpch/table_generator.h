@@ -34,8 +34,16 @@ class TableGenerator {
   bool Next(DataChunk& chunk);
 
  private:
-  enum class Table : uint8_t { kPart, kSupplier, kPartSupp, kCustomer, kOrders, kLineItem,
-                               kNation, kRegion };
+  enum class Table : uint8_t {
+    kPart,
+    kSupplier,
+    kPartSupp,
+    kCustomer,
+    kOrders,
+    kLineItem,
+    kNation,
+    kRegion
+  };
   // Writes the row of sequence number `position` (lineitem: the pending order's next line).
   void WriteRow(DataChunk& chunk, size_t row);
 
@@ -65,7 +73,6 @@ class TableGenerator {
 // PostgreSQL: COPY lineitem FROM '/path' (FORMAT csv, DELIMITER '|');
 // DuckDB: COPY lineitem FROM '/path' (DELIMITER '|', HEADER false).
 // REQUIRES: IsTable(table). kIo error when the file cannot be written.
-Status WriteCsv(const std::string& table, double sf, const std::string& path,
-                char delimiter = '|');
+Status WriteCsv(const std::string& table, double sf, const std::string& path, char delimiter = '|');
 
 }  // namespace dq::tpch

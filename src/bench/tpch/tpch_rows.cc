@@ -120,8 +120,8 @@ void MakeOrder(uint64_t index, const ScaleCounts& counts, OrderRow* row) {
     LineItemRow& item = row->lines[static_cast<size_t>(line)];
     item.orderkey = row->orderkey;
     item.partkey = random.Uniform(1, static_cast<int64_t>(counts.parts));
-    item.suppkey = PartSupplier(item.partkey, random.Uniform(0, 3),
-                                static_cast<int64_t>(counts.suppliers));
+    item.suppkey =
+        PartSupplier(item.partkey, random.Uniform(0, 3), static_cast<int64_t>(counts.suppliers));
     item.linenumber = line + 1;
     int64_t quantity = random.Uniform(1, 50);
     int64_t extended_cents = quantity * RetailPriceCents(item.partkey);

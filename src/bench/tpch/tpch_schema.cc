@@ -33,35 +33,37 @@ std::vector<std::pair<std::string, LogicalType>> TableSchema(const std::string& 
   const LogicalType kText = TypeId::kString;
   const LogicalType kDay = TypeId::kDate;
   if (table == "part") {
-    return {{"p_partkey", kInt}, {"p_name", kText},     {"p_mfgr", kText},
-            {"p_brand", kText},  {"p_type", kText},     {"p_size", kInt},
+    return {{"p_partkey", kInt},    {"p_name", kText},         {"p_mfgr", kText},
+            {"p_brand", kText},     {"p_type", kText},         {"p_size", kInt},
             {"p_container", kText}, {"p_retailprice", kMoney}, {"p_comment", kText}};
   }
   if (table == "supplier") {
-    return {{"s_suppkey", kInt},   {"s_name", kText},    {"s_address", kText},
-            {"s_nationkey", kInt}, {"s_phone", kText},   {"s_acctbal", kMoney},
-            {"s_comment", kText}};
+    return {{"s_suppkey", kInt}, {"s_name", kText},     {"s_address", kText}, {"s_nationkey", kInt},
+            {"s_phone", kText},  {"s_acctbal", kMoney}, {"s_comment", kText}};
   }
   if (table == "partsupp") {
-    return {{"ps_partkey", kInt},    {"ps_suppkey", kInt},     {"ps_availqty", kInt},
-            {"ps_supplycost", kMoney}, {"ps_comment", kText}};
+    return {{"ps_partkey", kInt},
+            {"ps_suppkey", kInt},
+            {"ps_availqty", kInt},
+            {"ps_supplycost", kMoney},
+            {"ps_comment", kText}};
   }
   if (table == "customer") {
-    return {{"c_custkey", kInt},   {"c_name", kText},     {"c_address", kText},
-            {"c_nationkey", kInt}, {"c_phone", kText},    {"c_acctbal", kMoney},
+    return {{"c_custkey", kInt},     {"c_name", kText},   {"c_address", kText},
+            {"c_nationkey", kInt},   {"c_phone", kText},  {"c_acctbal", kMoney},
             {"c_mktsegment", kText}, {"c_comment", kText}};
   }
   if (table == "orders") {
-    return {{"o_orderkey", kInt},     {"o_custkey", kInt},       {"o_orderstatus", kText},
-            {"o_totalprice", kMoney}, {"o_orderdate", kDay},     {"o_orderpriority", kText},
-            {"o_clerk", kText},       {"o_shippriority", kInt},  {"o_comment", kText}};
+    return {{"o_orderkey", kInt},     {"o_custkey", kInt},      {"o_orderstatus", kText},
+            {"o_totalprice", kMoney}, {"o_orderdate", kDay},    {"o_orderpriority", kText},
+            {"o_clerk", kText},       {"o_shippriority", kInt}, {"o_comment", kText}};
   }
   if (table == "lineitem") {
-    return {{"l_orderkey", kInt},      {"l_partkey", kInt},        {"l_suppkey", kInt},
-            {"l_linenumber", kInt},    {"l_quantity", kMoney},     {"l_extendedprice", kMoney},
-            {"l_discount", kMoney},    {"l_tax", kMoney},          {"l_returnflag", kText},
-            {"l_linestatus", kText},   {"l_shipdate", kDay},       {"l_commitdate", kDay},
-            {"l_receiptdate", kDay},   {"l_shipinstruct", kText},  {"l_shipmode", kText},
+    return {{"l_orderkey", kInt},    {"l_partkey", kInt},       {"l_suppkey", kInt},
+            {"l_linenumber", kInt},  {"l_quantity", kMoney},    {"l_extendedprice", kMoney},
+            {"l_discount", kMoney},  {"l_tax", kMoney},         {"l_returnflag", kText},
+            {"l_linestatus", kText}, {"l_shipdate", kDay},      {"l_commitdate", kDay},
+            {"l_receiptdate", kDay}, {"l_shipinstruct", kText}, {"l_shipmode", kText},
             {"l_comment", kText}};
   }
   if (table == "nation") {
@@ -72,8 +74,8 @@ std::vector<std::pair<std::string, LogicalType>> TableSchema(const std::string& 
 }
 
 ScaleCounts CountsFor(double sf) {
-  return ScaleCounts{Scaled(10000, sf), Scaled(200000, sf), Scaled(150000, sf),
-                     Scaled(1500000, sf), Scaled(1000, sf)};
+  return ScaleCounts{Scaled(10000, sf), Scaled(200000, sf), Scaled(150000, sf), Scaled(1500000, sf),
+                     Scaled(1000, sf)};
 }
 
 int32_t StartDate() { return DaysFromCivil(1992, 1, 1); }

@@ -33,7 +33,7 @@ struct NationInfo {
   std::string_view name;
   int64_t region_key;
 };
-extern const std::vector<NationInfo> kNations;  // 25, index = n_nationkey
+extern const std::vector<NationInfo> kNations;        // 25, index = n_nationkey
 extern const std::vector<std::string_view> kRegions;  // 5, index = r_regionkey
 
 // A random element of `words`.

@@ -6,7 +6,8 @@ namespace dq {
 
 Result<char> ParseCsvDelimiter(std::string_view text) {
   std::string lower;
-  for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : text)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (lower == "tab" || lower == "\\t" || lower == "\t") return '\t';
   if (lower == "comma") return ',';
   if (lower == "pipe") return '|';
@@ -19,7 +20,8 @@ Result<char> ParseCsvDelimiter(std::string_view text) {
 Status ValidateCsvOptions(const CsvOptions& options) {
   char delimiter = options.delimiter();
   if (delimiter == '\n' || delimiter == '\r' || delimiter == '\0') {
-    return Status::InvalidInput("Invalid field_delimiter: a line break or NUL cannot separate fields");
+    return Status::InvalidInput(
+        "Invalid field_delimiter: a line break or NUL cannot separate fields");
   }
   if (options.quote == '\n' || options.quote == '\r') {
     return Status::InvalidInput("Invalid quote: a line break cannot quote fields");
@@ -28,7 +30,8 @@ Status ValidateCsvOptions(const CsvOptions& options) {
     return Status::InvalidInput("Invalid CSV options: quote and field_delimiter are both '" +
                                 std::string(1, delimiter) + "'");
   }
-  if (options.range_bytes == 0) return Status::InvalidInput("Invalid CSV options: range_bytes is 0");
+  if (options.range_bytes == 0)
+    return Status::InvalidInput("Invalid CSV options: range_bytes is 0");
   return Status::OK();
 }
 

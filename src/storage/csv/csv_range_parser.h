@@ -33,8 +33,8 @@ struct CsvRangeResult {
   uint64_t rows = 0;
   uint64_t bad_records = 0;
   std::vector<CsvBadRecord> first_bad_records;  // in file order, at most kKeptBadRecords
-  bool exceeded = false;  // this range alone found more than max_bad_records
-  bool abandoned = false;  // stopped because an earlier range failed
+  bool exceeded = false;                        // this range alone found more than max_bad_records
+  bool abandoned = false;                       // stopped because an earlier range failed
   static constexpr size_t kKeptBadRecords = 5;
 };
 
@@ -50,9 +50,8 @@ class CsvRangeParser {
   // range exceeds max_bad_records or when *first_failed_range < range_index (checked once per
   // chunk). Throws kCancelled when `query` is cancelled.
   void Parse(const char* text, size_t size, size_t begin, size_t end, size_t file_index,
-             size_t range_index, const std::atomic<size_t>* first_failed_range,
-             QueryContext* query, const std::function<void(DataChunk&)>& emit,
-             CsvRangeResult* result);
+             size_t range_index, const std::atomic<size_t>* first_failed_range, QueryContext* query,
+             const std::function<void(DataChunk&)>& emit, CsvRangeResult* result);
 
  private:
   // Writes one field into column `column` of the current row; false with *reason on failure.

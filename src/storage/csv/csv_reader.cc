@@ -95,8 +95,9 @@ Status CsvReader::Read(TaskScheduler& scheduler, QueryContext* query, const Sink
   std::vector<ByteRange> ranges;
   uint64_t total_bytes = 0;
   for (size_t file_index = 0; file_index < files_.size(); ++file_index) {
-    DQ_ASSIGN_OR_RETURN(std::unique_ptr<MappedFile> file,
-                        MappedFile::Open(ResolveCsvPath(options_.base_directory, files_[file_index])));
+    DQ_ASSIGN_OR_RETURN(
+        std::unique_ptr<MappedFile> file,
+        MappedFile::Open(ResolveCsvPath(options_.base_directory, files_[file_index])));
     total_bytes += file->size();
     CsvTokenizer tokenizer(file->data(), file->size(), dialect);
     if (!tokenizer.SkipRecords(skip_rows)) {
@@ -123,9 +124,8 @@ Status CsvReader::Read(TaskScheduler& scheduler, QueryContext* query, const Sink
       std::vector<uint64_t> quote_counts(ranges.size());
       scheduler.ParallelFor(query, ranges.size(), [&](size_t index) {
         const ByteRange& range = ranges[index];
-        quote_counts[index] =
-            CountByte(mapped[range.file_index]->data() + range.begin, range.end - range.begin,
-                      dialect.quote);
+        quote_counts[index] = CountByte(mapped[range.file_index]->data() + range.begin,
+                                        range.end - range.begin, dialect.quote);
       });
       uint64_t parity = 0;
       for (size_t index = 0; index < ranges.size(); ++index) {
@@ -142,10 +142,9 @@ Status CsvReader::Read(TaskScheduler& scheduler, QueryContext* query, const Sink
       }
       const ByteRange& range = ranges[index];
       const MappedFile& file = *mapped[range.file_index];
-      size_t begin = range.first_of_file
-                         ? range.begin
-                         : FindRecordStart(file.data(), file.size(), range.begin,
-                                           starts_in_quotes[index] != 0, dialect);
+      size_t begin = range.first_of_file ? range.begin
+                                         : FindRecordStart(file.data(), file.size(), range.begin,
+                                                           starts_in_quotes[index] != 0, dialect);
       CsvRangeParser parser(types_, names_, options_);
       std::function<void(DataChunk&)> emit = [&](DataChunk& chunk) { sink(index, chunk); };
       parser.Parse(file.data(), file.size(), begin, range.end, range.file_index, index,

@@ -37,10 +37,10 @@
 namespace dq {
 
 struct CsvLoadStats {
-  uint64_t rows = 0;         // rows handed to the sink
-  uint64_t bad_records = 0;  // records skipped under max_bad_records
+  uint64_t rows = 0;                             // rows handed to the sink
+  uint64_t bad_records = 0;                      // records skipped under max_bad_records
   std::vector<std::string> bad_record_messages;  // the first few, in file order
-  uint64_t bytes = 0;        // total size of the files read
+  uint64_t bytes = 0;                            // total size of the files read
   uint64_t files = 0;
 };
 
@@ -61,8 +61,7 @@ class CsvReader {
 
   // Reads all files. `query` may be null; when set, cancellation is checked between chunks
   // and ranges. `stats` may be null. Thread-safety: call Read from one thread at a time.
-  Status Read(TaskScheduler& scheduler, QueryContext* query, const Sink& sink,
-              CsvLoadStats* stats);
+  Status Read(TaskScheduler& scheduler, QueryContext* query, const Sink& sink, CsvLoadStats* stats);
 
  private:
   std::vector<std::string> files_;

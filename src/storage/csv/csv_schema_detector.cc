@@ -185,10 +185,10 @@ Result<CsvSchema> DetectCsvSchema(const std::vector<std::string>& files,
   const size_t per_file_limit = options.sample_rows + static_cast<size_t>(skip) + 1;
   std::vector<std::vector<Record>> per_file;
   size_t sampled = 0;
-  for (size_t file_index = 0; file_index < files.size() && sampled < per_file_limit;
-       ++file_index) {
-    DQ_ASSIGN_OR_RETURN(std::unique_ptr<MappedFile> file,
-                        MappedFile::Open(ResolveCsvPath(options.base_directory, files[file_index])));
+  for (size_t file_index = 0; file_index < files.size() && sampled < per_file_limit; ++file_index) {
+    DQ_ASSIGN_OR_RETURN(
+        std::unique_ptr<MappedFile> file,
+        MappedFile::Open(ResolveCsvPath(options.base_directory, files[file_index])));
     if (file_index == 0) {
       schema.delimiter = options.field_delimiter.has_value()
                              ? *options.field_delimiter

@@ -54,8 +54,7 @@ CsvFieldEnd CsvTokenizer::ReadQuotedField(CsvField* field) {
       return CsvFieldEnd::kRecordEnd;
     }
     cursor_ = after;
-    error_ = std::string("Data between close quote character (") + quote +
-             ") and field separator";
+    error_ = std::string("Data between close quote character (") + quote + ") and field separator";
     return CsvFieldEnd::kError;
   }
 }

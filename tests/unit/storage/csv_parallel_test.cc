@@ -25,11 +25,20 @@ std::string GenerateCsv(size_t rows, bool newlines, uint32_t seed) {
     double amount = static_cast<double>(random() % 1000000) / 100.0;
     std::string note = "n" + std::to_string(random() % 1000);
     switch (random() % 6) {
-      case 0: note = "\"with, comma " + note + "\""; break;
-      case 1: note = "\"say \"\"" + note + "\"\"\""; break;
-      case 2: note = newlines ? "\"two\nlines " + note + "\"" : note; break;
-      case 3: note = ""; break;
-      default: break;
+      case 0:
+        note = "\"with, comma " + note + "\"";
+        break;
+      case 1:
+        note = "\"say \"\"" + note + "\"\"\"";
+        break;
+      case 2:
+        note = newlines ? "\"two\nlines " + note + "\"" : note;
+        break;
+      case 3:
+        note = "";
+        break;
+      default:
+        break;
     }
     std::snprintf(buffer, sizeof(buffer), "%lld,%.2f,", static_cast<long long>(id), amount);
     text += buffer;
@@ -94,11 +103,10 @@ TEST(CsvParallelTest, ErrorLineIsExactInParallel) {
     options.range_bytes = 8192;
     auto outcome = ReadCsv({"big.csv"}, options, kTypes, 4, {"id", "amount", "note", "day"});
     ASSERT_FALSE(outcome.status.ok());
-    EXPECT_EQ(outcome.status.message(), "big.csv:" + std::to_string(target_line) +
-                                            ":1: Could not parse 'oops" +
-                                            text.substr(position + 4, text.find(',', position) -
-                                                                          position - 4) +
-                                            "' as INT64 for column id");
+    EXPECT_EQ(outcome.status.message(),
+              "big.csv:" + std::to_string(target_line) + ":1: Could not parse 'oops" +
+                  text.substr(position + 4, text.find(',', position) - position - 4) +
+                  "' as INT64 for column id");
   }
 }
 
@@ -139,15 +147,16 @@ TEST(CsvParallelTest, DISABLED_MeasureThroughput) {
     CsvReader reader({"numbers.csv"}, options, types);
     auto start = std::chrono::steady_clock::now();
     CsvLoadStats stats;
-    ASSERT_TRUE(reader.Read(scheduler, nullptr,
-                            [&](size_t, DataChunk& chunk) { rows += chunk.size(); }, &stats)
-                    .ok());
+    ASSERT_TRUE(
+        reader
+            .Read(
+                scheduler, nullptr, [&](size_t, DataChunk& chunk) { rows += chunk.size(); }, &stats)
+            .ok());
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("threads=%d bytes=%llu rows=%llu seconds=%.3f MB/s=%.1f\n", threads,
                 static_cast<unsigned long long>(stats.bytes),
-                static_cast<unsigned long long>(rows.load()), seconds,
-                stats.bytes / seconds / 1e6);
+                static_cast<unsigned long long>(rows.load()), seconds, stats.bytes / seconds / 1e6);
   }
 }
 

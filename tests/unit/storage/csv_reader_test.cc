@@ -22,14 +22,13 @@ TEST(CsvReaderTest, ReadsTypedColumns) {
   dir.Write("a.csv",
             "1,2.5,true,2024-01-31,hello,2024-01-31 10:00:00+02,12.345,aGk=\n"
             "-7,inf,0,1999-12-31,world,2024-02-01T00:00:00Z,-1,\n");
-  std::vector<LogicalType> types = {TypeId::kInt64,  TypeId::kFloat64,   TypeId::kBool,
-                                    TypeId::kDate,   TypeId::kString,    TypeId::kTimestamp,
+  std::vector<LogicalType> types = {TypeId::kInt64,   TypeId::kFloat64, TypeId::kBool,
+                                    TypeId::kDate,    TypeId::kString,  TypeId::kTimestamp,
                                     TypeId::kNumeric, TypeId::kBytes};
   auto outcome = ReadCsv({"a.csv"}, Options(dir), types);
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.message();
   ASSERT_EQ(outcome.rows.size(), 2u);
-  EXPECT_EQ(outcome.rows[0],
-            "1|2.5|true|2024-01-31|hello|2024-01-31 08:00:00+00|12.345|hi");
+  EXPECT_EQ(outcome.rows[0], "1|2.5|true|2024-01-31|hello|2024-01-31 08:00:00+00|12.345|hi");
   EXPECT_EQ(outcome.rows[1], "-7|inf|false|1999-12-31|world|2024-02-01 00:00:00+00|-1|NULL");
   EXPECT_EQ(outcome.stats.rows, 2u);
   EXPECT_EQ(outcome.stats.files, 1u);
@@ -38,7 +37,8 @@ TEST(CsvReaderTest, ReadsTypedColumns) {
 TEST(CsvReaderTest, QuotingAndEscapedQuotes) {
   TempDir dir;
   dir.Write("q.csv", "\"a,b\",\"say \"\"hi\"\"\",plain\r\n\"\",x\"y,\"\"\n");
-  auto outcome = ReadCsv({"q.csv"}, Options(dir), {TypeId::kString, TypeId::kString, TypeId::kString});
+  auto outcome =
+      ReadCsv({"q.csv"}, Options(dir), {TypeId::kString, TypeId::kString, TypeId::kString});
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.message();
   ASSERT_EQ(outcome.rows.size(), 2u);
   EXPECT_EQ(outcome.rows[0], "a,b|say \"hi\"|plain");
@@ -104,7 +104,8 @@ TEST(CsvReaderTest, NullsAndNullMarker) {
 
   dir.Write("e.csv", "1,,x\n");
   auto bad = ReadCsv({"e.csv"}, options, types);
-  EXPECT_EQ(bad.status.message(), "e.csv:1:2: Could not parse '' as FLOAT64 for column string_field_1");
+  EXPECT_EQ(bad.status.message(),
+            "e.csv:1:2: Could not parse '' as FLOAT64 for column string_field_1");
 }
 
 TEST(CsvReaderTest, ErrorTextsCarryFileLineAndField) {
@@ -112,9 +113,9 @@ TEST(CsvReaderTest, ErrorTextsCarryFileLineAndField) {
   dir.Write("data/sales_2.csv", "id,region,amount\n1,north,10\n\n2,south,abc\n");
   CsvOptions options = Options(dir);
   options.skip_leading_rows = 1;
-  auto outcome = ReadCsv({"data/sales_2.csv"}, options,
-                         {TypeId::kInt64, TypeId::kString, TypeId::kInt64}, 2,
-                         {"id", "region", "amount"});
+  auto outcome =
+      ReadCsv({"data/sales_2.csv"}, options, {TypeId::kInt64, TypeId::kString, TypeId::kInt64}, 2,
+              {"id", "region", "amount"});
   EXPECT_EQ(outcome.status.kind(), ErrorKind::kInvalidInput);
   EXPECT_EQ(outcome.status.message(),
             "data/sales_2.csv:4:3: Could not parse 'abc' as INT64 for column amount");
@@ -196,10 +197,12 @@ TEST(CsvReaderTest, DelimitersAndSkipRowsPerFile) {
 TEST(CsvReaderTest, NestedTypesAreRejected) {
   TempDir dir;
   dir.Write("a.csv", "1\n");
-  auto outcome = ReadCsv({"a.csv"}, Options(dir), {LogicalType::Array(TypeId::kInt64)}, 2, {"tags"});
+  auto outcome =
+      ReadCsv({"a.csv"}, Options(dir), {LogicalType::Array(TypeId::kInt64)}, 2, {"tags"});
   EXPECT_EQ(outcome.status.kind(), ErrorKind::kNotSupported);
-  EXPECT_EQ(outcome.status.message(),
-            "CSV files cannot hold column tags of type ARRAY<INT64>; use a format with nested types");
+  EXPECT_EQ(
+      outcome.status.message(),
+      "CSV files cannot hold column tags of type ARRAY<INT64>; use a format with nested types");
 }
 
 TEST(CsvReaderTest, MissingFileIsIoError) {
@@ -226,8 +229,8 @@ TEST(CsvReaderTest, FieldParsers) {
   EXPECT_TRUE(ParseCsvBool("YES", &flag) && flag);
   EXPECT_TRUE(ParseCsvBool("f", &flag) && !flag);
   EXPECT_TRUE(IsValidUtf8("h\xc3\xa9llo \xe2\x82\xac"));
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));        // overlong
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));    // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate
   std::string bytes;
   EXPECT_TRUE(DecodeBase64("aGVsbG8=", &bytes));
   EXPECT_EQ(bytes, "hello");
