@@ -131,9 +131,12 @@ TEST(CsvParallelTest, DISABLED_MeasureThroughput) {
   std::mt19937 random(3);
   char buffer[96];
   while (text.size() < (size_t{200} << 20)) {
-    std::snprintf(buffer, sizeof(buffer), "%u,%u,%d.%02u,%u\n", random() % 100000000,
-                  random() % 1000, static_cast<int>(random() % 100000), random() % 100,
-                  random() % 10);
+    std::snprintf(buffer, sizeof(buffer), "%lu,%lu,%lu.%02lu,%lu\n",
+                  static_cast<unsigned long>(random() % 100000000),
+                  static_cast<unsigned long>(random() % 1000),
+                  static_cast<unsigned long>(random() % 100000),
+                  static_cast<unsigned long>(random() % 100),
+                  static_cast<unsigned long>(random() % 10));
     text += buffer;
   }
   dir.Write("numbers.csv", text);
