@@ -55,9 +55,24 @@ std::string JoinChildren(const std::vector<ExpressionPtr>& children, const char*
 
 }  // namespace
 
+namespace {
+thread_local bool print_bindings = false;
+}  // namespace
+
+std::string Expression::Fingerprint() const {
+  bool previous = print_bindings;
+  print_bindings = true;
+  std::string text = ToString();
+  print_bindings = previous;
+  return text + ":" + type.ToString();
+}
+
 std::string Expression::ToString() const {
   switch (kind) {
     case ExpressionKind::kColumnRef:
+      if (print_bindings) {
+        return "#" + std::to_string(binding.table) + "." + std::to_string(binding.column);
+      }
       return name.empty() ? "#" + std::to_string(index) : name;
     case ExpressionKind::kConstant: return value.ToSqlLiteral();
     case ExpressionKind::kFunction: {

@@ -67,6 +67,9 @@ struct Expression {
   std::unique_ptr<Expression> Copy() const;
   // SQL-like text for EXPLAIN and error messages.
   std::string ToString() const;
+  // Like ToString but column references print their binding, so structurally equal
+  // expressions (e.g. a GROUP BY key and its use in SELECT) have equal fingerprints.
+  std::string Fingerprint() const;
   // Whether the expression reads no columns and has no non-deterministic function.
   bool IsFoldable() const;
   bool IsConstant() const { return kind == ExpressionKind::kConstant; }

@@ -1,0 +1,145 @@
+#include "exec/operator/physical_table_scan.h"
+
+#include <atomic>
+
+#include "common/error.h"
+#include "exec/expression_executor.h"
+#include "exec/row_operations.h"
+#include "storage/row_group_reader.h"
+
+namespace dq {
+
+namespace {
+
+struct ScanGlobalState : GlobalSourceState {
+  std::atomic<size_t> next_row_group{0};
+  std::atomic<uint64_t> pruned_row_groups{0};
+};
+
+struct ScanLocalState : LocalSourceState {
+  std::unique_ptr<RowGroupReader> reader;
+  size_t row_group = 0;
+  uint64_t next_row = 0;
+  std::unique_ptr<ExpressionExecutor> filter;
+  SelectionVector selection{kBatchSize};
+};
+
+// Compares two non-NULL values of the same scalar type.
+int CompareScalarValues(const Value& left, const Value& right) {
+  Vector left_vector = Vector::Constant(left);
+  Vector right_vector = Vector::Constant(right);
+  UnifiedVector left_unified;
+  UnifiedVector right_unified;
+  left_vector.ToUnified(1, left_unified);
+  right_vector.ToUnified(1, right_unified);
+  return CompareValues(left.type(), left_unified, 0, right_unified, 0);
+}
+
+}  // namespace
+
+PhysicalTableScan::PhysicalTableScan(std::vector<LogicalType> types,
+                                     std::string warehouse_directory,
+                                     std::shared_ptr<const TableEntry> table,
+                                     std::vector<size_t> column_ids, ExpressionPtr filter,
+                                     std::vector<ZoneMapFilter> zone_map_filters)
+    : PhysicalOperator(std::move(types)),
+      warehouse_directory_(std::move(warehouse_directory)),
+      table_(std::move(table)),
+      column_ids_(std::move(column_ids)),
+      filter_(std::move(filter)),
+      zone_map_filters_(std::move(zone_map_filters)) {
+  for (const ColumnDefinition& column : table_->columns) table_types_.push_back(column.type);
+}
+
+std::vector<std::string> PhysicalTableScan::Details() const {
+  std::vector<std::string> details = {table_->dataset + "." + table_->name};
+  std::string columns;
+  for (size_t column : column_ids_) {
+    columns += (columns.empty() ? "" : ", ") + table_->columns[column].name;
+  }
+  details.push_back("columns: " + columns);
+  if (filter_) details.push_back("filter: " + filter_->ToString());
+  return details;
+}
+
+bool PhysicalTableScan::ZoneMapExcludes(const ColumnStats& stats, uint64_t row_count,
+                                        const ZoneMapFilter& filter) {
+  if (filter.constant.is_null()) return true;  // comparisons with NULL are never TRUE
+  if (stats.null_count == row_count) return true;  // only NULLs: never TRUE
+  if (!stats.has_min_max) return false;
+  if (stats.min.type() != filter.constant.type()) return false;
+  int versus_min = CompareScalarValues(filter.constant, stats.min);
+  int versus_max = CompareScalarValues(filter.constant, stats.max);
+  const std::string& op = filter.op;
+  if (op == "$equal") return versus_min < 0 || versus_max > 0;
+  if (op == "$less") return versus_min <= 0;           // col < c false when min >= c
+  if (op == "$less_equal") return versus_min < 0;      // col <= c false when min > c
+  if (op == "$greater") return versus_max >= 0;        // col > c false when max <= c
+  if (op == "$greater_equal") return versus_max > 0;   // col >= c false when max < c
+  return false;
+}
+
+std::unique_ptr<GlobalSourceState> PhysicalTableScan::GetGlobalSourceState(
+    ExecutionContext& context) const {
+  if (context.query) context.query->AddTotalWork(table_->row_count);
+  return std::make_unique<ScanGlobalState>();
+}
+
+std::unique_ptr<LocalSourceState> PhysicalTableScan::GetLocalSourceState(
+    ExecutionContext& context, GlobalSourceState& global) const {
+  auto state = std::make_unique<ScanLocalState>();
+  if (filter_) {
+    state->filter = std::make_unique<ExpressionExecutor>();
+    state->filter->AddExpression(filter_.get());
+  }
+  return state;
+}
+
+size_t PhysicalTableScan::MaxSourceThreads(GlobalSourceState& global) const {
+  return std::max<size_t>(table_->row_groups.size(), 1);
+}
+
+SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& chunk,
+                                        GlobalSourceState& global_state,
+                                        LocalSourceState& local_state) const {
+  auto& global = static_cast<ScanGlobalState&>(global_state);
+  auto& local = static_cast<ScanLocalState&>(local_state);
+  if (!local.reader || local.next_row >= local.reader->row_count()) {
+    local.reader.reset();
+    size_t row_group = global.next_row_group.fetch_add(1);
+    if (row_group >= table_->row_groups.size()) return SourceResult::kFinished;
+    const RowGroupMeta& meta = table_->row_groups[row_group];
+    for (const ZoneMapFilter& filter : zone_map_filters_) {
+      if (filter.table_column < meta.stats.size() &&
+          ZoneMapExcludes(meta.stats[filter.table_column], meta.row_count, filter)) {
+        global.pruned_row_groups.fetch_add(1);
+        if (context.query) context.query->AddDoneWork(meta.row_count);
+        return SourceResult::kHaveMoreOutput;  // empty chunk: try the next row group
+      }
+    }
+    local.reader = RowGroupReader::Open(warehouse_directory_, meta, table_types_).ValueOrThrow();
+    local.row_group = row_group;
+    local.next_row = 0;
+  }
+  size_t count = std::min<uint64_t>(kBatchSize, local.reader->row_count() - local.next_row);
+  for (size_t output = 0; output < column_ids_.size(); ++output) {
+    local.reader->ReadColumn(column_ids_[output], local.next_row, count, chunk.column(output))
+        .ThrowIfError();
+  }
+  chunk.SetSize(count);
+  local.next_row += count;
+  if (context.query) context.query->AddDoneWork(count);
+  if (local.filter) {
+    size_t selected = local.filter->Select(chunk, local.selection);
+    if (selected < count) {
+      SelectionVector selection(selected);
+      for (size_t row = 0; row < selected; ++row) {
+        selection.set_index(row, local.selection.get_index(row));
+      }
+      chunk.Slice(selection, selected);
+    }
+  }
+  return SourceResult::kHaveMoreOutput;
+}
+
+}  // namespace dq

@@ -1,0 +1,55 @@
+// PhysicalTableScan: reads the projected columns of a stored table, row group by row group.
+//
+// Morsels are row groups: threads take the next row group from a shared counter, skip it when
+// a zone map proves a pushed-down comparison false for every row, and otherwise read it in
+// kBatchSize-row batches, applying the pushed-down filters to each batch (as a selection).
+// Progress is reported in rows.
+#pragma once
+
+#include <memory>
+
+#include "catalog/catalog_entries.h"
+#include "exec/physical_operator.h"
+#include "plan/expression.h"
+
+namespace dq {
+
+// `column <op> constant` usable against zone maps. op is one of the comparison function
+// names ("$equal", "$less", ...), with the column on the left.
+struct ZoneMapFilter {
+  size_t table_column = 0;
+  std::string op;
+  Value constant;
+};
+
+class PhysicalTableScan : public PhysicalOperator {
+ public:
+  // `filters` read the scan's output columns (physical indexes into column_ids order).
+  PhysicalTableScan(std::vector<LogicalType> types, std::string warehouse_directory,
+                    std::shared_ptr<const TableEntry> table, std::vector<size_t> column_ids,
+                    ExpressionPtr filter, std::vector<ZoneMapFilter> zone_map_filters);
+
+  std::string Name() const override { return "TABLE_SCAN"; }
+  std::vector<std::string> Details() const override;
+  bool IsSource() const override { return true; }
+  std::unique_ptr<GlobalSourceState> GetGlobalSourceState(ExecutionContext& context) const override;
+  std::unique_ptr<LocalSourceState> GetLocalSourceState(ExecutionContext& context,
+                                                        GlobalSourceState& global) const override;
+  SourceResult GetData(ExecutionContext& context, DataChunk& chunk, GlobalSourceState& global,
+                       LocalSourceState& local) const override;
+  size_t MaxSourceThreads(GlobalSourceState& global) const override;
+
+  // Whether the zone map of `stats` proves `filter` false for every row of a row group.
+  static bool ZoneMapExcludes(const ColumnStats& stats, uint64_t row_count,
+                              const ZoneMapFilter& filter);
+
+ private:
+  std::string warehouse_directory_;
+  std::shared_ptr<const TableEntry> table_;
+  std::vector<size_t> column_ids_;
+  ExpressionPtr filter_;  // may be null
+  std::vector<ZoneMapFilter> zone_map_filters_;
+  std::vector<LogicalType> table_types_;
+};
+
+}  // namespace dq

@@ -1,0 +1,17 @@
+#include "main/database_instance.h"
+
+namespace dq {
+
+Result<std::shared_ptr<DatabaseInstance>> DatabaseInstance::Open(const std::string& path,
+                                                                 int threads,
+                                                                 bool create_if_missing) {
+  auto instance = std::make_shared<DatabaseInstance>();
+  instance->path_ = path;
+  Result<std::unique_ptr<Warehouse>> warehouse = Warehouse::Open(path, create_if_missing);
+  if (!warehouse.ok()) return warehouse.status();
+  instance->warehouse_ = std::move(warehouse).value();
+  instance->scheduler_ = std::make_unique<TaskScheduler>(threads);
+  return instance;
+}
+
+}  // namespace dq

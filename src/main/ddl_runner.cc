@@ -1,0 +1,169 @@
+// CREATE SCHEMA, DROP SCHEMA/TABLE, CREATE TABLE (with columns or AS SELECT).
+#include "common/error.h"
+#include "main/client_context.h"
+#include "main/statement_runners.h"
+#include "main/table_writer.h"
+#include "plan/coercion.h"
+#include "sql/parser.h"
+
+namespace dq {
+
+namespace {
+
+// Splits [project.]dataset.table into (dataset, table); "default" when unqualified.
+std::pair<std::string, std::string> TablePath(const std::vector<std::string>& path,
+                                              int64_t position) {
+  if (path.size() == 1) return {"default", path[0]};
+  if (path.size() == 2) return {path[0], path[1]};
+  if (path.size() == 3) return {path[1], path[2]};
+  throw Error(ErrorKind::kBinding, "Invalid table name", position);
+}
+
+std::unique_ptr<WriteTransaction> BeginWrite(StatementScope& scope) {
+  return scope.client.database().warehouse().BeginWrite().ValueOrThrow();
+}
+
+// Creates the `default` dataset on first use of an unqualified table name.
+void EnsureDataset(WriteTransaction& transaction, const std::string& dataset, int64_t position) {
+  if (transaction.catalog().FindDataset(dataset)) return;
+  if (dataset != "default") {
+    throw Error(ErrorKind::kCatalog, "Not found: Dataset " + dataset + " was not found", position);
+  }
+  transaction.catalog().CreateDataset(dataset, NowMicros(), true).ThrowIfError();
+}
+
+void ThrowWithPosition(const Status& status, int64_t position) {
+  if (status.ok()) return;
+  throw Error(status.kind(), status.message(), position);
+}
+
+}  // namespace
+
+std::unique_ptr<QueryResult> RunCreateSchema(StatementScope& scope,
+                                             const sql::CreateSchemaStatement& statement) {
+  std::string name = statement.name.back();
+  auto transaction = BeginWrite(scope);
+  bool existed = transaction->catalog().FindDataset(name) != nullptr;
+  ThrowWithPosition(
+      transaction->catalog().CreateDataset(name, NowMicros(), statement.if_not_exists),
+      statement.position);
+  transaction->Commit().ThrowIfError();
+  return QueryResult::FromMessage(existed ? "Dataset " + name + " already exists"
+                                          : "Created dataset " + name);
+}
+
+std::unique_ptr<QueryResult> RunDrop(StatementScope& scope, const sql::DropStatement& statement) {
+  auto transaction = BeginWrite(scope);
+  std::string message;
+  if (statement.kind == sql::StatementKind::kDropSchema) {
+    std::string name = statement.name.back();
+    bool cascade = statement.mode == sql::DropStatement::Mode::kCascade;
+    ThrowWithPosition(transaction->catalog().DropDataset(name, cascade, statement.if_exists),
+                      statement.position);
+    message = "Dropped dataset " + name;
+  } else {
+    auto [dataset, table] = TablePath(statement.name, statement.position);
+    if (statement.name.size() == 1 && !transaction->catalog().FindTable(dataset, table)) {
+      // An unqualified name may live in another dataset when unique there.
+      Binder binder(transaction->base(), scope.client.binder_settings());
+      try {
+        auto entry = binder.ResolveTable(statement.name, statement.position);
+        dataset = entry->dataset;
+      } catch (const Error&) {
+        if (!statement.if_exists) throw;
+      }
+    }
+    if (!transaction->catalog().FindDataset(dataset) && statement.if_exists) {
+      return QueryResult::FromMessage("Table " + table + " does not exist");
+    }
+    ThrowWithPosition(transaction->catalog().DropTable(dataset, table, statement.if_exists),
+                      statement.position);
+    message = "Dropped table " + dataset + "." + table;
+  }
+  transaction->Commit().ThrowIfError();
+  return QueryResult::FromMessage(message);
+}
+
+std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
+                                            const sql::CreateTableStatement& statement) {
+  auto [dataset, table_name] = TablePath(statement.name, statement.position);
+  if (statement.temporary) {
+    throw Error(ErrorKind::kNotSupported, "TEMP tables are not supported yet", statement.position);
+  }
+  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  TableEntry entry;
+  entry.dataset = dataset;
+  entry.name = table_name;
+  entry.created_micros = NowMicros();
+  entry.modified_micros = entry.created_micros;
+  for (const sql::ColumnDefinition& column : statement.columns) {
+    ColumnDefinition definition;
+    definition.name = column.name;
+    definition.type = ResolveTypeName(*column.type);
+    definition.not_null = column.not_null;
+    if (column.default_value) {
+      // Checked now: the default must be a constant of the column's type.
+      Value value = binder.BindConstant(*column.default_value, "DEFAULT");
+      if (!value.is_null() && !CoercionCost(value.type(), definition.type, true)) {
+        throw Error(ErrorKind::kBinding,
+                    "Default value of column " + column.name + " has type " +
+                        value.type().ToString() + ", expected " + definition.type.ToString(),
+                    column.default_value->position);
+      }
+      definition.default_sql = column.default_value->ToString();
+    }
+    if (entry.FindColumn(column.name)) {
+      throw Error(ErrorKind::kBinding, "Duplicate column name " + column.name, column.position);
+    }
+    entry.columns.push_back(std::move(definition));
+  }
+  std::shared_ptr<ColumnDataCollection> rows;
+  if (statement.query) {
+    BoundQuery bound = binder.BindQuery(*statement.query);
+    std::vector<std::string> names = bound.names;
+    rows = RunBoundQuery(scope, bound);
+    if (entry.columns.empty()) {
+      for (size_t column = 0; column < names.size(); ++column) {
+        ColumnDefinition definition;
+        definition.name = names[column];
+        definition.type = rows->types()[column].id() == TypeId::kNull ? LogicalType(TypeId::kInt64)
+                                                                      : rows->types()[column];
+        if (entry.FindColumn(definition.name)) {
+          throw Error(ErrorKind::kBinding, "Duplicate column name " + definition.name +
+                                               " in CREATE TABLE AS SELECT", statement.position);
+        }
+        entry.columns.push_back(std::move(definition));
+      }
+    }
+    std::vector<std::string> column_names;
+    for (const auto& column : entry.columns) column_names.push_back(column.name);
+    rows = CoerceRows(rows, entry.ColumnTypes(), column_names, statement.position);
+  }
+  if (entry.columns.empty()) {
+    throw Error(ErrorKind::kBinding, "CREATE TABLE needs columns or AS SELECT", statement.position);
+  }
+  auto transaction = BeginWrite(scope);
+  EnsureDataset(*transaction, dataset, statement.position);
+  if (transaction->catalog().FindTable(dataset, table_name)) {
+    if (statement.if_not_exists) {
+      return QueryResult::FromMessage("Table " + dataset + "." + table_name + " already exists");
+    }
+    if (!statement.or_replace) {
+      throw Error(ErrorKind::kCatalog, "Already exists: table " + dataset + "." + table_name,
+                  statement.position);
+    }
+  }
+  ThrowWithPosition(transaction->catalog().PutTable(entry), statement.position);
+  int64_t inserted = 0;
+  if (rows && rows->row_count() > 0) {
+    auto created = transaction->catalog().FindTable(dataset, table_name);
+    AppendRows(*transaction, scope.client.database().warehouse().directory(), *created, *rows);
+    inserted = static_cast<int64_t>(rows->row_count());
+  }
+  transaction->Commit().ThrowIfError();
+  std::string message = "Created table " + dataset + "." + table_name;
+  if (rows) message += " with " + FormatCount(inserted) + (inserted == 1 ? " row" : " rows");
+  return QueryResult::FromMessage(message, inserted);
+}
+
+}  // namespace dq

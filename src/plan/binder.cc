@@ -1,0 +1,604 @@
+// Binder: query blocks (SELECT, set operations, ORDER BY, LIMIT, WITH).
+#include "plan/binder.h"
+
+#include <algorithm>
+
+#include "common/error.h"
+#include "exec/expression_executor.h"
+#include "plan/coercion.h"
+#include "plan/expression_binder.h"
+
+namespace dq {
+
+namespace {
+
+// Replaces subtrees equal to a GROUP BY key with references to the aggregate's group output.
+ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::string>& keys,
+                               const std::vector<LogicalType>& key_types, uint32_t group_index) {
+  if (expression->kind != ExpressionKind::kConstant) {
+    std::string fingerprint = expression->Fingerprint();
+    for (size_t key = 0; key < keys.size(); ++key) {
+      if (keys[key] == fingerprint) {
+        ExpressionPtr reference = MakeColumnRef({group_index, static_cast<uint32_t>(key)},
+                                                key_types[key], expression->ToString());
+        reference->position = expression->position;
+        reference->alias = expression->alias;
+        return reference;
+      }
+    }
+  }
+  for (auto& child : expression->children) {
+    child = ReplaceGroupKeys(std::move(child), keys, key_types, group_index);
+  }
+  return expression;
+}
+
+// Throws if `expression` still reads a column of the FROM clause after grouping.
+void CheckGrouped(const Expression& expression, uint32_t group_index, uint32_t aggregate_index,
+                  const char* clause) {
+  VisitColumnRefs(expression, [&](const Expression& reference) {
+    if (reference.binding.table != group_index && reference.binding.table != aggregate_index) {
+      throw Error(ErrorKind::kBinding,
+                  std::string(clause) + " expression references column " + reference.name +
+                      " which is neither grouped nor aggregated",
+                  reference.position);
+    }
+  });
+}
+
+bool IsIntegerLiteral(const sql::Expression& expression) {
+  return expression.kind == sql::ExpressionKind::kLiteral &&
+         expression.As<sql::Literal>().literal_kind == sql::LiteralKind::kInteger;
+}
+
+std::string SinglePathName(const sql::Expression& expression) {
+  if (expression.kind != sql::ExpressionKind::kPath) return "";
+  const auto& path = expression.As<sql::PathExpression>();
+  return path.names.size() == 1 ? path.names[0] : "";
+}
+
+// One item of the SELECT list after star expansion.
+struct SelectEntry {
+  const sql::Expression* ast = nullptr;  // null for star-expanded columns
+  ExpressionPtr star_column;             // the column reference for star-expanded columns
+  std::string name;
+  int64_t position = -1;
+};
+
+}  // namespace
+
+Binder::Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings)
+    : catalog_(std::move(catalog)), settings_(settings) {}
+
+Value Binder::BindConstant(const sql::Expression& expression, const char* clause) {
+  BindScope empty;
+  ExpressionBinder binder(*this, empty, clause);
+  ExpressionPtr bound = binder.Bind(expression);
+  try {
+    return ExpressionExecutor::EvaluateConstant(*bound);
+  } catch (Error& error) {
+    error.SetPositionIfAbsent(expression.position);
+    throw;
+  }
+}
+
+uint64_t Binder::BindLimitValue(const sql::Expression& expression, const char* clause) {
+  Value value = BindConstant(expression, clause);
+  if (value.type().id() != TypeId::kInt64 || value.is_null()) {
+    throw Error(ErrorKind::kBinding, std::string(clause) + " expects an integer literal or parameter",
+                expression.position);
+  }
+  if (value.int64_value() < 0) {
+    throw Error(ErrorKind::kBinding, std::string(clause) + " expects a non-negative integer",
+                expression.position);
+  }
+  return static_cast<uint64_t>(value.int64_value());
+}
+
+BoundQuery Binder::BindQuery(const sql::QueryExpression& query) {
+  if (query.recursive) {
+    throw Error(ErrorKind::kNotSupported, "WITH RECURSIVE is not supported", query.position);
+  }
+  std::map<std::string, const sql::QueryExpression*> ctes;
+  ctes_.push_back({});
+  for (const sql::WithEntry& entry : query.with) {
+    for (const auto& [name, existing] : ctes_.back()) {
+      if (IdentifierEquals(name, entry.name)) {
+        throw Error(ErrorKind::kBinding, "Duplicate alias " + entry.name + " for WITH subquery",
+                    entry.position);
+      }
+    }
+    ctes_.back()[entry.name] = entry.query.get();
+  }
+  BoundQuery bound;
+  try {
+    bound = BindQueryBody(*query.body, &query);
+    if (query.body->kind != sql::QueryBodyKind::kSelect) BindOrderAndLimit(query, bound);
+    if (query.limit) {
+      auto limit = std::make_unique<LogicalLimit>();
+      limit->limit = BindLimitValue(*query.limit, "LIMIT");
+      if (query.offset) limit->offset = BindLimitValue(*query.offset, "OFFSET");
+      limit->children.push_back(std::move(bound.plan));
+      bound.plan = std::move(limit);
+    }
+  } catch (...) {
+    ctes_.pop_back();
+    throw;
+  }
+  ctes_.pop_back();
+  return bound;
+}
+
+BoundQuery Binder::BindQueryBody(const sql::QueryBody& body, const sql::QueryExpression* outer) {
+  switch (body.kind) {
+    case sql::QueryBodyKind::kSelect: return BindSelectCore(body.As<sql::SelectCore>(), outer);
+    case sql::QueryBodyKind::kSetOperation:
+      return BindSetOperation(body.As<sql::SetOperation>());
+    case sql::QueryBodyKind::kNested: return BindQuery(*body.As<sql::NestedQuery>().query);
+  }
+  throw Error(ErrorKind::kInternal, "unknown query body", body.position);
+}
+
+BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
+  const char* name = operation.op == sql::SetOperator::kUnion
+                         ? (operation.all ? "UNION ALL" : "UNION DISTINCT")
+                         : (operation.op == sql::SetOperator::kIntersect ? "INTERSECT" : "EXCEPT");
+  if (operation.op != sql::SetOperator::kUnion) {
+    throw Error(ErrorKind::kNotSupported, std::string(name) + " is not supported yet",
+                operation.position);
+  }
+  BoundQuery left = BindQueryBody(*operation.left, nullptr);
+  BoundQuery right = BindQueryBody(*operation.right, nullptr);
+  std::vector<LogicalType> left_types = left.plan->Types();
+  std::vector<LogicalType> right_types = right.plan->Types();
+  if (left_types.size() != right_types.size()) {
+    throw Error(ErrorKind::kBinding,
+                std::string("Queries in ") + name + " have mismatched column count; query 1 has " +
+                    std::to_string(left_types.size()) + " columns, query 2 has " +
+                    std::to_string(right_types.size()) + " columns",
+                operation.position);
+  }
+  std::vector<LogicalType> types;
+  for (size_t column = 0; column < left_types.size(); ++column) {
+    auto common = CommonSupertype({left_types[column], right_types[column]}, {false, false});
+    if (!common) {
+      throw Error(ErrorKind::kBinding,
+                  "Column " + std::to_string(column + 1) + " in " + name +
+                      " has incompatible types: " + left_types[column].ToString() + ", " +
+                      right_types[column].ToString(),
+                  operation.position);
+    }
+    types.push_back(*common);
+  }
+  // Coerce each side with a projection when its types differ.
+  auto coerce_side = [&](BoundQuery& side, const std::vector<LogicalType>& side_types) {
+    if (side_types == types) return;
+    auto projection = std::make_unique<LogicalProjection>();
+    projection->table_index = NextTableIndex();
+    std::vector<ColumnBinding> bindings = side.plan->Bindings();
+    for (size_t column = 0; column < types.size(); ++column) {
+      projection->expressions.push_back(CoerceTo(
+          MakeColumnRef(bindings[column], side_types[column], side.names[column]), types[column]));
+    }
+    projection->children.push_back(std::move(side.plan));
+    side.plan = std::move(projection);
+  };
+  coerce_side(left, left_types);
+  coerce_side(right, right_types);
+  auto union_all = std::make_unique<LogicalUnion>();
+  union_all->table_index = NextTableIndex();
+  union_all->types = types;
+  union_all->children.push_back(std::move(left.plan));
+  union_all->children.push_back(std::move(right.plan));
+  BoundQuery bound;
+  bound.names = left.names;
+  if (operation.all) {
+    bound.plan = std::move(union_all);
+    return bound;
+  }
+  auto distinct = std::make_unique<LogicalAggregate>();
+  distinct->group_index = NextTableIndex();
+  distinct->aggregate_index = NextTableIndex();
+  std::vector<ColumnBinding> bindings = union_all->Bindings();
+  for (size_t column = 0; column < types.size(); ++column) {
+    distinct->groups.push_back(MakeColumnRef(bindings[column], types[column], bound.names[column]));
+  }
+  distinct->children.push_back(std::move(union_all));
+  bound.plan = std::move(distinct);
+  return bound;
+}
+
+void Binder::BindOrderAndLimit(const sql::QueryExpression& query, BoundQuery& bound) {
+  if (query.order_by.empty()) return;
+  // ORDER BY over a set operation: output columns by name or ordinal.
+  BindScope scope;
+  BoundRelation relation;
+  relation.column_names = bound.names;
+  relation.types = bound.plan->Types();
+  relation.bindings = bound.plan->Bindings();
+  scope.AddRelation(relation);
+  auto order = std::make_unique<LogicalOrder>();
+  for (const sql::OrderByItem& item : query.order_by) {
+    OrderItem bound_item;
+    if (IsIntegerLiteral(*item.expression)) {
+      int64_t ordinal = item.expression->As<sql::Literal>().int_value;
+      if (ordinal < 1 || ordinal > static_cast<int64_t>(bound.names.size())) {
+        throw Error(ErrorKind::kBinding,
+                    "ORDER BY column number item is out of range. Column numbers must be between 1 and " +
+                        std::to_string(bound.names.size()),
+                    item.expression->position);
+      }
+      bound_item.expression = MakeColumnRef(relation.bindings[ordinal - 1],
+                                            relation.types[ordinal - 1], bound.names[ordinal - 1]);
+    } else {
+      ExpressionBinder binder(*this, scope, "ORDER BY");
+      bound_item.expression = binder.Bind(*item.expression);
+    }
+    bound_item.descending = item.direction == sql::OrderByItem::Direction::kDescending;
+    bound_item.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
+                                 ? !bound_item.descending
+                                 : item.nulls == sql::OrderByItem::Nulls::kFirst;
+    order->items.push_back(std::move(bound_item));
+  }
+  order->children.push_back(std::move(bound.plan));
+  bound.plan = std::move(order);
+  bound.ordered = true;
+}
+
+BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
+                                  const sql::QueryExpression* outer) {
+  if (select.select_as != sql::SelectCore::SelectAs::kNone) {
+    throw Error(ErrorKind::kNotSupported, "SELECT AS STRUCT / AS VALUE is not supported yet",
+                select.position);
+  }
+  if (select.qualify) {
+    throw Error(ErrorKind::kNotSupported, "QUALIFY is not supported yet", select.qualify->position);
+  }
+  if (!select.windows.empty()) {
+    throw Error(ErrorKind::kNotSupported, "WINDOW clauses are not supported yet", select.position);
+  }
+  // FROM
+  BindScope scope;
+  LogicalOperatorPtr plan;
+  if (select.from) {
+    plan = BindTableReference(*select.from, scope);
+  } else {
+    auto values = std::make_unique<LogicalValues>();
+    values->table_index = NextTableIndex();
+    values->rows = std::make_shared<ColumnDataCollection>(std::vector<LogicalType>{});
+    DataChunk one_row;
+    one_row.Initialize({}, 1);
+    one_row.SetSize(1);
+    values->rows->Append(one_row);
+    values->estimated_rows = 1;
+    plan = std::move(values);
+  }
+  // WHERE
+  if (select.where) {
+    ExpressionBinder binder(*this, scope, "WHERE clause");
+    ExpressionPtr predicate = binder.Bind(*select.where);
+    if (predicate->type.id() != TypeId::kBool && predicate->type.id() != TypeId::kNull) {
+      throw Error(ErrorKind::kBinding,
+                  "WHERE clause should return type BOOL, but returns " + predicate->type.ToString(),
+                  select.where->position);
+    }
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->predicates.push_back(CoerceTo(std::move(predicate), TypeId::kBool));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+
+  // SELECT list with stars expanded.
+  std::vector<SelectEntry> entries;
+  size_t anonymous = 0;
+  for (const sql::SelectItem& item : select.items) {
+    if (item.expression->kind == sql::ExpressionKind::kStar) {
+      const auto& star = item.expression->As<sql::StarExpression>();
+      std::vector<const BoundRelation*> relations;
+      if (star.qualifier.empty()) {
+        for (const BoundRelation& relation : scope.relations()) relations.push_back(&relation);
+        if (!select.from) {
+          throw Error(ErrorKind::kBinding, "SELECT * must have a FROM clause", star.position);
+        }
+      } else {
+        const BoundRelation* relation = scope.FindRelation(star.qualifier.back());
+        if (!relation) {
+          throw Error(ErrorKind::kBinding, "Unrecognized name: " + star.qualifier.back(),
+                      star.position);
+        }
+        relations.push_back(relation);
+      }
+      for (const std::string& excluded : star.except_columns) {
+        bool found = false;
+        for (const BoundRelation* relation : relations) {
+          for (const std::string& name : relation->column_names) found |= IdentifierEquals(name, excluded);
+        }
+        if (!found) {
+          throw Error(ErrorKind::kBinding,
+                      "Column " + excluded + " in SELECT * EXCEPT list does not exist",
+                      star.position);
+        }
+      }
+      for (const BoundRelation* relation : relations) {
+        for (size_t column = 0; column < relation->column_names.size(); ++column) {
+          const std::string& name = relation->column_names[column];
+          if (name.empty()) continue;  // hidden (e.g. the right side of USING)
+          bool excluded = std::any_of(star.except_columns.begin(), star.except_columns.end(),
+                                      [&](const std::string& other) { return IdentifierEquals(other, name); });
+          if (excluded) continue;
+          SelectEntry entry;
+          entry.name = name;
+          entry.position = star.position;
+          const sql::Expression* replacement = nullptr;
+          for (const auto& replace : star.replacements) {
+            if (IdentifierEquals(replace.name, name)) replacement = replace.expression.get();
+          }
+          if (replacement) {
+            entry.ast = replacement;
+          } else {
+            entry.star_column = MakeColumnRef(relation->bindings[column], relation->types[column], name);
+            entry.star_column->position = star.position;
+          }
+          entries.push_back(std::move(entry));
+        }
+      }
+      continue;
+    }
+    SelectEntry entry;
+    entry.ast = item.expression.get();
+    entry.position = item.position;
+    if (!item.alias.empty()) {
+      entry.name = item.alias;
+    } else if (item.expression->kind == sql::ExpressionKind::kPath) {
+      entry.name = item.expression->As<sql::PathExpression>().names.back();
+    } else {
+      entry.name = "f" + std::to_string(anonymous++) + "_";
+    }
+    entries.push_back(std::move(entry));
+  }
+
+  AggregateCollector collector;
+  collector.aggregate_index = NextTableIndex();
+  uint32_t group_index = NextTableIndex();
+
+  // GROUP BY keys (ordinals and SELECT aliases allowed).
+  std::vector<ExpressionPtr> groups;
+  for (const sql::GroupingElement& element : select.group_by) {
+    if (element.kind != sql::GroupingElement::Kind::kExpression) {
+      throw Error(ErrorKind::kNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet",
+                  element.position);
+    }
+    for (const auto& key : element.expressions) {
+      const sql::Expression* ast = key.get();
+      if (IsIntegerLiteral(*key)) {
+        int64_t ordinal = key->As<sql::Literal>().int_value;
+        if (ordinal < 1 || ordinal > static_cast<int64_t>(entries.size())) {
+          throw Error(ErrorKind::kBinding,
+                      "GROUP BY column number item is out of range. Column numbers must be between 1 and " +
+                          std::to_string(entries.size()),
+                      key->position);
+        }
+        SelectEntry& entry = entries[ordinal - 1];
+        if (!entry.ast) {
+          groups.push_back(entry.star_column->Copy());
+          continue;
+        }
+        ast = entry.ast;
+      } else {
+        std::string name = SinglePathName(*key);
+        if (!name.empty() && !scope.FindColumn(name, key->position)) {
+          for (const SelectEntry& entry : entries) {
+            if (entry.ast && IdentifierEquals(entry.name, name)) ast = entry.ast;
+          }
+        }
+      }
+      ExpressionBinder binder(*this, scope, "GROUP BY");
+      groups.push_back(binder.Bind(*ast));
+    }
+  }
+  if (select.group_by_all) {
+    throw Error(ErrorKind::kNotSupported, "GROUP BY ALL is not supported yet", select.position);
+  }
+
+  // Bind the SELECT list, HAVING and ORDER BY (aggregates collected on the way).
+  std::vector<ExpressionPtr> expressions;
+  for (SelectEntry& entry : entries) {
+    if (!entry.ast) {
+      expressions.push_back(std::move(entry.star_column));
+      continue;
+    }
+    ExpressionBinder binder(*this, scope, "SELECT list", &collector);
+    expressions.push_back(binder.Bind(*entry.ast));
+  }
+  ExpressionPtr having;
+  if (select.having) {
+    ExpressionBinder binder(*this, scope, "HAVING clause", &collector);
+    having = binder.Bind(*select.having);
+    if (having->type.id() != TypeId::kBool && having->type.id() != TypeId::kNull) {
+      throw Error(ErrorKind::kBinding,
+                  "HAVING clause should return type BOOL, but returns " + having->type.ToString(),
+                  select.having->position);
+    }
+    having = CoerceTo(std::move(having), TypeId::kBool);
+  }
+  // ORDER BY: -1 = an output column by ordinal/alias; otherwise a hidden expression.
+  struct PendingOrder {
+    int64_t output_column = -1;
+    ExpressionPtr expression;
+    bool descending = false;
+    bool nulls_first = true;
+  };
+  std::vector<PendingOrder> orders;
+  if (outer) {
+    for (const sql::OrderByItem& item : outer->order_by) {
+      PendingOrder pending;
+      pending.descending = item.direction == sql::OrderByItem::Direction::kDescending;
+      pending.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
+                                ? !pending.descending
+                                : item.nulls == sql::OrderByItem::Nulls::kFirst;
+      if (IsIntegerLiteral(*item.expression)) {
+        int64_t ordinal = item.expression->As<sql::Literal>().int_value;
+        if (ordinal < 1 || ordinal > static_cast<int64_t>(entries.size())) {
+          throw Error(ErrorKind::kBinding,
+                      "ORDER BY column number item is out of range. Column numbers must be between 1 and " +
+                          std::to_string(entries.size()),
+                      item.expression->position);
+        }
+        pending.output_column = ordinal - 1;
+      } else {
+        std::string name = SinglePathName(*item.expression);
+        if (!name.empty()) {
+          for (size_t column = 0; column < entries.size(); ++column) {
+            if (IdentifierEquals(entries[column].name, name)) {
+              pending.output_column = static_cast<int64_t>(column);
+              break;
+            }
+          }
+        }
+        if (pending.output_column < 0) {
+          ExpressionBinder binder(*this, scope, "ORDER BY clause", &collector);
+          pending.expression = binder.Bind(*item.expression);
+          if (!pending.expression->type.SupportsOrdering()) {
+            throw Error(ErrorKind::kBinding,
+                        "ORDER BY does not support expressions of type " +
+                            pending.expression->type.ToString(),
+                        item.expression->position);
+          }
+          // The same expression as a SELECT item is that output column.
+          std::string fingerprint = pending.expression->Fingerprint();
+          for (size_t column = 0; column < expressions.size(); ++column) {
+            if (expressions[column]->Fingerprint() == fingerprint) {
+              pending.output_column = static_cast<int64_t>(column);
+              pending.expression.reset();
+              break;
+            }
+          }
+        }
+      }
+      orders.push_back(std::move(pending));
+    }
+  }
+
+  // Aggregation.
+  bool aggregating = !groups.empty() || !collector.aggregates.empty();
+  if (aggregating) {
+    std::vector<std::string> keys;
+    std::vector<LogicalType> key_types;
+    for (const auto& group : groups) {
+      keys.push_back(group->Fingerprint());
+      key_types.push_back(group->type);
+    }
+    auto aggregate = std::make_unique<LogicalAggregate>();
+    aggregate->group_index = group_index;
+    aggregate->aggregate_index = collector.aggregate_index;
+    aggregate->groups = std::move(groups);
+    aggregate->aggregates = std::move(collector.aggregates);
+    aggregate->children.push_back(std::move(plan));
+    plan = std::move(aggregate);
+    for (auto& expression : expressions) {
+      expression = ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
+      CheckGrouped(*expression, group_index, collector.aggregate_index, "SELECT list");
+    }
+    if (having) {
+      having = ReplaceGroupKeys(std::move(having), keys, key_types, group_index);
+      CheckGrouped(*having, group_index, collector.aggregate_index, "HAVING clause");
+    }
+    for (PendingOrder& pending : orders) {
+      if (!pending.expression) continue;
+      pending.expression = ReplaceGroupKeys(std::move(pending.expression), keys, key_types, group_index);
+      CheckGrouped(*pending.expression, group_index, collector.aggregate_index, "ORDER BY clause");
+    }
+  } else if (having) {
+    throw Error(ErrorKind::kBinding, "HAVING clause requires GROUP BY or aggregation",
+                select.having->position);
+  }
+  if (having) {
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->predicates.push_back(std::move(having));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+
+  // Projection: the SELECT list, then hidden ORDER BY expressions.
+  size_t visible = expressions.size();
+  auto projection = std::make_unique<LogicalProjection>();
+  projection->table_index = NextTableIndex();
+  for (size_t column = 0; column < expressions.size(); ++column) {
+    expressions[column]->alias = entries[column].name;
+    projection->expressions.push_back(std::move(expressions[column]));
+  }
+  for (PendingOrder& pending : orders) {
+    if (pending.expression) {
+      if (select.distinct) {
+        throw Error(ErrorKind::kBinding,
+                    "ORDER BY clause expression references a column which is not visible after SELECT DISTINCT",
+                    pending.expression->position);
+      }
+      pending.output_column = static_cast<int64_t>(projection->expressions.size());
+      projection->expressions.push_back(std::move(pending.expression));
+    }
+  }
+  projection->children.push_back(std::move(plan));
+  plan = std::move(projection);
+
+  BoundQuery bound;
+  for (const SelectEntry& entry : entries) bound.names.push_back(entry.name);
+
+  if (select.distinct) {
+    auto distinct = std::make_unique<LogicalAggregate>();
+    distinct->group_index = NextTableIndex();
+    distinct->aggregate_index = NextTableIndex();
+    std::vector<ColumnBinding> bindings = plan->Bindings();
+    std::vector<LogicalType> types = plan->Types();
+    for (size_t column = 0; column < visible; ++column) {
+      if (!types[column].SupportsEquality()) {
+        throw Error(ErrorKind::kBinding,
+                    "Column " + bound.names[column] + " of type " + types[column].ToString() +
+                        " cannot be used in SELECT DISTINCT",
+                    select.position);
+      }
+      distinct->groups.push_back(MakeColumnRef(bindings[column], types[column], bound.names[column]));
+    }
+    distinct->children.push_back(std::move(plan));
+    plan = std::move(distinct);
+  }
+
+  if (!orders.empty()) {
+    std::vector<ColumnBinding> bindings = plan->Bindings();
+    std::vector<LogicalType> types = plan->Types();
+    auto order = std::make_unique<LogicalOrder>();
+    for (PendingOrder& pending : orders) {
+      OrderItem item;
+      size_t column = static_cast<size_t>(pending.output_column);
+      if (!types[column].SupportsOrdering()) {
+        throw Error(ErrorKind::kBinding,
+                    "ORDER BY does not support expressions of type " + types[column].ToString(),
+                    select.position);
+      }
+      item.expression = MakeColumnRef(bindings[column], types[column],
+                                      column < visible ? bound.names[column] : "");
+      item.descending = pending.descending;
+      item.nulls_first = pending.nulls_first;
+      order->items.push_back(std::move(item));
+    }
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+    bound.ordered = true;
+  }
+  // Drop hidden ORDER BY columns.
+  std::vector<ColumnBinding> bindings = plan->Bindings();
+  if (bindings.size() > visible) {
+    std::vector<LogicalType> types = plan->Types();
+    auto trim = std::make_unique<LogicalProjection>();
+    trim->table_index = NextTableIndex();
+    for (size_t column = 0; column < visible; ++column) {
+      trim->expressions.push_back(MakeColumnRef(bindings[column], types[column], bound.names[column]));
+    }
+    trim->children.push_back(std::move(plan));
+    plan = std::move(trim);
+  }
+  bound.plan = std::move(plan);
+  return bound;
+}
+
+}  // namespace dq

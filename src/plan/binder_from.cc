@@ -1,0 +1,197 @@
+// Binder: the FROM clause (tables, subqueries, CTE references, joins).
+#include <algorithm>
+
+#include "common/error.h"
+#include "plan/binder.h"
+#include "plan/coercion.h"
+#include "plan/expression_binder.h"
+
+namespace dq {
+
+std::shared_ptr<const TableEntry> Binder::ResolveTable(const std::vector<std::string>& path,
+                                                       int64_t position) const {
+  std::string dataset;
+  std::string table;
+  if (path.size() == 1) {
+    table = path[0];
+  } else if (path.size() == 2) {
+    dataset = path[0];
+    table = path[1];
+  } else if (path.size() == 3) {  // project.dataset.table: one project per warehouse
+    dataset = path[1];
+    table = path[2];
+  } else {
+    throw Error(ErrorKind::kBinding, "Invalid table name", position);
+  }
+  if (dataset.empty()) {
+    // Unqualified names resolve in the default dataset, then in any dataset if unique.
+    std::shared_ptr<const TableEntry> found = catalog_->FindTable("default", table);
+    if (found) return found;
+    for (const auto& [name, entry] : catalog_->datasets()) {
+      std::shared_ptr<const TableEntry> candidate = catalog_->FindTable(entry.name, table);
+      if (!candidate) continue;
+      if (found) {
+        throw Error(ErrorKind::kBinding,
+                    "Table name " + table + " is ambiguous; qualify it with a dataset", position);
+      }
+      found = candidate;
+    }
+    if (!found) {
+      throw Error(ErrorKind::kCatalog, "Not found: Table " + table + " was not found", position);
+    }
+    return found;
+  }
+  if (!catalog_->FindDataset(dataset)) {
+    throw Error(ErrorKind::kCatalog, "Not found: Dataset " + dataset + " was not found", position);
+  }
+  std::shared_ptr<const TableEntry> found = catalog_->FindTable(dataset, table);
+  if (!found) {
+    throw Error(ErrorKind::kCatalog,
+                "Not found: Table " + dataset + "." + table + " was not found", position);
+  }
+  return found;
+}
+
+LogicalOperatorPtr Binder::BindTableReference(const sql::TableReference& reference,
+                                              BindScope& scope) {
+  switch (reference.kind) {
+    case sql::TableReferenceKind::kTable:
+      return BindNamedTable(reference.As<sql::TableName>(), scope);
+    case sql::TableReferenceKind::kSubquery: {
+      const auto& subquery = reference.As<sql::SubqueryTable>();
+      return BindSubqueryRelation(*subquery.query, subquery.alias, subquery.position, scope);
+    }
+    case sql::TableReferenceKind::kJoin:
+      return BindJoin(reference.As<sql::JoinTableReference>(), scope);
+    case sql::TableReferenceKind::kUnnest:
+      throw Error(ErrorKind::kNotSupported, "UNNEST in FROM is not supported yet",
+                  reference.position);
+    case sql::TableReferenceKind::kTableFunction:
+      throw Error(ErrorKind::kNotSupported, "Table-valued functions are not supported yet",
+                  reference.position);
+  }
+  throw Error(ErrorKind::kInternal, "unknown table reference", reference.position);
+}
+
+LogicalOperatorPtr Binder::BindNamedTable(const sql::TableName& table, BindScope& scope) {
+  // A WITH entry shadows catalog tables (innermost first).
+  if (table.path.size() == 1) {
+    for (auto level = ctes_.rbegin(); level != ctes_.rend(); ++level) {
+      for (const auto& [name, query] : *level) {
+        if (IdentifierEquals(name, table.path[0])) {
+          std::string alias = table.alias.empty() ? table.path[0] : table.alias;
+          return BindSubqueryRelation(*query, alias, table.position, scope);
+        }
+      }
+    }
+  }
+  std::shared_ptr<const TableEntry> entry = ResolveTable(table.path, table.position);
+  auto get = std::make_unique<LogicalGet>();
+  get->table = entry;
+  get->table_index = NextTableIndex();
+  BoundRelation relation;
+  relation.alias = table.alias.empty() ? entry->name : table.alias;
+  for (size_t column = 0; column < entry->columns.size(); ++column) {
+    get->column_ids.push_back(column);
+    relation.column_names.push_back(entry->columns[column].name);
+    relation.types.push_back(entry->columns[column].type);
+    relation.bindings.push_back({get->table_index, static_cast<uint32_t>(column)});
+  }
+  get->estimated_rows = entry->row_count;
+  scope.AddRelation(std::move(relation));
+  return get;
+}
+
+LogicalOperatorPtr Binder::BindSubqueryRelation(const sql::QueryExpression& query,
+                                                const std::string& alias, int64_t position,
+                                                BindScope& scope) {
+  BoundQuery bound = BindQuery(query);
+  BoundRelation relation;
+  relation.alias = alias;
+  relation.column_names = bound.names;
+  relation.types = bound.plan->Types();
+  relation.bindings = bound.plan->Bindings();
+  scope.AddRelation(std::move(relation));
+  return std::move(bound.plan);
+}
+
+LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindScope& scope) {
+  BindScope left_scope;
+  BindScope right_scope;
+  LogicalOperatorPtr left = BindTableReference(*join.left, left_scope);
+  LogicalOperatorPtr right = BindTableReference(*join.right, right_scope);
+  auto result = std::make_unique<LogicalJoin>();
+  switch (join.join_type) {
+    case sql::JoinType::kComma:
+    case sql::JoinType::kCross:
+    case sql::JoinType::kInner: result->join_type = LogicalJoinType::kInner; break;
+    case sql::JoinType::kLeft: result->join_type = LogicalJoinType::kLeft; break;
+    case sql::JoinType::kRight: result->join_type = LogicalJoinType::kRight; break;
+    case sql::JoinType::kFull: result->join_type = LogicalJoinType::kFull; break;
+  }
+  BindScope joined;
+  joined.Merge(left_scope);
+  joined.Merge(right_scope);
+  ExpressionPtr condition;
+  if (!join.using_columns.empty()) {
+    // USING(c): equality of the two sides' c; both stay visible through their aliases, and the
+    // unqualified name refers to the left one (COALESCE for FULL joins is future work).
+    std::vector<ExpressionPtr> terms;
+    for (const std::string& column : join.using_columns) {
+      auto left_column = left_scope.FindColumn(column, join.position);
+      auto right_column = right_scope.FindColumn(column, join.position);
+      if (!left_column || !right_column) {
+        throw Error(ErrorKind::kBinding,
+                    "Column " + column + " in USING clause not found on " +
+                        (left_column ? "right" : "left") + " side of join",
+                    join.position);
+      }
+      ExpressionBinder binder(*this, joined, "USING");
+      terms.push_back(binder.BindComparison(
+          "$equal",
+          MakeColumnRef(left_column->relation->bindings[left_column->column],
+                        left_column->relation->types[left_column->column], column),
+          MakeColumnRef(right_column->relation->bindings[right_column->column],
+                        right_column->relation->types[right_column->column], column),
+          join.position));
+    }
+    condition = MakeConjunction(ExpressionKind::kAnd, std::move(terms));
+    // Hide the right side's USING columns from unqualified lookup.
+    BindScope visible;
+    visible.Merge(left_scope);
+    for (BoundRelation relation : right_scope.relations()) {
+      BoundRelation filtered;
+      filtered.alias = relation.alias;
+      for (size_t column = 0; column < relation.column_names.size(); ++column) {
+        bool is_using = std::any_of(join.using_columns.begin(), join.using_columns.end(),
+                                    [&](const std::string& name) {
+                                      return IdentifierEquals(name, relation.column_names[column]);
+                                    });
+        filtered.column_names.push_back(is_using ? "" : relation.column_names[column]);
+        filtered.types.push_back(relation.types[column]);
+        filtered.bindings.push_back(relation.bindings[column]);
+      }
+      visible.AddRelation(std::move(filtered));
+    }
+    joined = std::move(visible);
+  } else if (join.on_condition) {
+    ExpressionBinder binder(*this, joined, "JOIN ON");
+    condition = binder.Bind(*join.on_condition);
+    if (condition->type.id() != TypeId::kBool && condition->type.id() != TypeId::kNull) {
+      throw Error(ErrorKind::kBinding,
+                  "JOIN ON clause should return type BOOL, but returns " +
+                      condition->type.ToString(),
+                  join.on_condition->position);
+    }
+    condition = CoerceTo(std::move(condition), TypeId::kBool);
+  } else if (join.join_type != sql::JoinType::kComma && join.join_type != sql::JoinType::kCross) {
+    throw Error(ErrorKind::kBinding, "Join must have an ON or USING clause", join.position);
+  }
+  if (condition) result->residual = std::move(condition);
+  result->children.push_back(std::move(left));
+  result->children.push_back(std::move(right));
+  scope.Merge(joined);
+  return result;
+}
+
+}  // namespace dq

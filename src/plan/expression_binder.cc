@@ -1,0 +1,935 @@
+#include "plan/expression_binder.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/error.h"
+#include "exec/expression_executor.h"
+#include "functions/cast/cast.h"
+#include "functions/function_registry.h"
+#include "plan/binder.h"
+#include "plan/coercion.h"
+#include "types/date_time.h"
+#include "types/numeric.h"
+
+namespace dq {
+
+namespace {
+
+std::string UpperCase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+std::string TypeList(const std::vector<ExpressionPtr>& arguments) {
+  std::string out;
+  for (size_t index = 0; index < arguments.size(); ++index) {
+    if (index > 0) out += ", ";
+    out += arguments[index]->type.id() == TypeId::kNull ? "INT64" : arguments[index]->type.ToString();
+  }
+  return out;
+}
+
+std::string DisplayName(const std::string& name) {
+  if (name == "$add") return "operator +";
+  if (name == "$subtract") return "operator -";
+  if (name == "$multiply") return "operator *";
+  if (name == "$divide" || name == "$integer_divide") return "operator /";
+  if (name == "$negate") return "operator -";
+  if (name == "$concat") return "operator ||";
+  if (name == "$equal") return "operator =";
+  if (name == "$not_equal") return "operator !=";
+  if (name == "$less") return "operator <";
+  if (name == "$less_equal") return "operator <=";
+  if (name == "$greater") return "operator >";
+  if (name == "$greater_equal") return "operator >=";
+  if (name == "$like") return "operator LIKE";
+  if (!name.empty() && name[0] == '$') return "operator " + name.substr(1);
+  return "function " + name;
+}
+
+std::string SignatureText(const std::string& name, const ScalarFunction& function) {
+  std::string out = (name[0] == '$' ? name.substr(1) : name) + "(";
+  for (size_t index = 0; index < function.arguments.size(); ++index) {
+    if (index > 0) out += ", ";
+    out += function.arguments[index].ToString();
+  }
+  if (function.variadic.IsValid()) out += ", ...";
+  return out + ")";
+}
+
+// Date parts that may appear as bare identifiers in date function arguments.
+bool IsDatePartName(const std::string& upper) {
+  static const std::set<std::string> kParts = {
+      "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "DAYOFWEEK", "DAYOFYEAR",
+      "WEEK", "ISOWEEK", "MONTH", "QUARTER", "YEAR", "ISOYEAR", "DATE", "TIME", "DATETIME"};
+  return kParts.count(upper) > 0;
+}
+
+bool IsDateFunction(const std::string& upper) {
+  return upper.rfind("DATE_", 0) == 0 || upper.rfind("DATETIME_", 0) == 0 ||
+         upper.rfind("TIMESTAMP_", 0) == 0 || upper.rfind("TIME_", 0) == 0 || upper == "LAST_DAY";
+}
+
+}  // namespace
+
+ExpressionPtr FoldConstant(ExpressionPtr expression) {
+  if (expression->kind == ExpressionKind::kConstant || !expression->IsFoldable()) return expression;
+  try {
+    Value value = ExpressionExecutor::EvaluateConstant(*expression);
+    ExpressionPtr folded = MakeConstant(std::move(value), expression->position);
+    folded->type = expression->type;
+    folded->alias = expression->alias;
+    return folded;
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::kInvalidInput || error.kind() == ErrorKind::kOutOfRange) {
+      return expression;
+    }
+    throw;
+  }
+}
+
+ExpressionPtr ExpressionBinder::Bind(const sql::Expression& expression) {
+  switch (expression.kind) {
+    case sql::ExpressionKind::kLiteral: return BindLiteral(expression.As<sql::Literal>());
+    case sql::ExpressionKind::kPath: return BindPath(expression.As<sql::PathExpression>());
+    case sql::ExpressionKind::kUnary: return BindUnary(expression.As<sql::UnaryExpression>());
+    case sql::ExpressionKind::kBinary: return BindBinary(expression.As<sql::BinaryExpression>());
+    case sql::ExpressionKind::kIs: return BindIs(expression.As<sql::IsExpression>());
+    case sql::ExpressionKind::kBetween: return BindBetween(expression.As<sql::BetweenExpression>());
+    case sql::ExpressionKind::kInList: return BindInList(expression.As<sql::InListExpression>());
+    case sql::ExpressionKind::kLike: {
+      const auto& like = expression.As<sql::LikeExpression>();
+      std::vector<ExpressionPtr> arguments;
+      arguments.push_back(Bind(*like.operand));
+      arguments.push_back(Bind(*like.pattern));
+      ExpressionPtr result = BindFunctionCall("$like", std::move(arguments), like.position);
+      if (!like.negated) return result;
+      auto negated = std::make_unique<Expression>();
+      negated->kind = ExpressionKind::kNot;
+      negated->type = TypeId::kBool;
+      negated->position = like.position;
+      negated->children.push_back(std::move(result));
+      return FoldConstant(std::move(negated));
+    }
+    case sql::ExpressionKind::kFunctionCall: return BindFunction(expression.As<sql::FunctionCall>());
+    case sql::ExpressionKind::kCast: return BindCast(expression.As<sql::CastExpression>());
+    case sql::ExpressionKind::kCase: return BindCase(expression.As<sql::CaseExpression>());
+    case sql::ExpressionKind::kExtract: return BindExtract(expression.As<sql::ExtractExpression>());
+    case sql::ExpressionKind::kArray: return BindArray(expression.As<sql::ArrayConstructor>());
+    case sql::ExpressionKind::kStruct: return BindStruct(expression.As<sql::StructConstructor>());
+    case sql::ExpressionKind::kParameter: {
+      const auto& parameter = expression.As<sql::Parameter>();
+      std::string key = parameter.name;
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      auto found = binder_.settings_.parameters.find(key);
+      if (found == binder_.settings_.parameters.end()) {
+        throw Error(ErrorKind::kBinding, "Query parameter '" + parameter.name + "' not found",
+                    parameter.position);
+      }
+      return MakeConstant(found->second, parameter.position);
+    }
+    case sql::ExpressionKind::kStar:
+      throw Error(ErrorKind::kBinding, "Star expansion expression is not allowed here",
+                  expression.position);
+    case sql::ExpressionKind::kDefault:
+      throw Error(ErrorKind::kBinding, "DEFAULT is only allowed in INSERT VALUES and UPDATE SET",
+                  expression.position);
+    case sql::ExpressionKind::kInterval:
+      throw Error(ErrorKind::kNotSupported,
+                  "INTERVAL values are supported only as arguments of date functions",
+                  expression.position);
+    case sql::ExpressionKind::kSubquery:
+    case sql::ExpressionKind::kInSubquery:
+      throw Error(ErrorKind::kNotSupported, "Subquery expressions are not supported yet",
+                  expression.position);
+    case sql::ExpressionKind::kInUnnest:
+    case sql::ExpressionKind::kFieldAccess:
+    case sql::ExpressionKind::kSubscript:
+      throw Error(ErrorKind::kNotSupported,
+                  "Array and struct access expressions are not supported yet",
+                  expression.position);
+  }
+  throw Error(ErrorKind::kInternal, "unknown expression kind", expression.position);
+}
+
+ExpressionPtr ExpressionBinder::BindLiteral(const sql::Literal& literal) {
+  int64_t position = literal.position;
+  switch (literal.literal_kind) {
+    case sql::LiteralKind::kNull: return MakeConstant(Value(), position);
+    case sql::LiteralKind::kBool: return MakeConstant(Value::Bool(literal.bool_value), position);
+    case sql::LiteralKind::kInteger: return MakeConstant(Value::Int64(literal.int_value), position);
+    case sql::LiteralKind::kFloat: return MakeConstant(Value::Float64(literal.float_value), position);
+    case sql::LiteralKind::kString: return MakeConstant(Value::String(literal.text), position);
+    case sql::LiteralKind::kBytes: return MakeConstant(Value::Bytes(literal.text), position);
+    case sql::LiteralKind::kTyped: {
+      const std::string& type = literal.type_name;
+      auto invalid = [&]() -> Error {
+        return Error(ErrorKind::kBinding, "Invalid " + type + " literal: \"" + literal.text + "\"",
+                     position);
+      };
+      if (type == "DATE") {
+        int32_t days;
+        if (!ParseDate(literal.text, &days)) throw invalid();
+        return MakeConstant(Value::Date(days), position);
+      }
+      if (type == "DATETIME") {
+        int64_t micros;
+        if (!ParseDatetime(literal.text, &micros)) throw invalid();
+        return MakeConstant(Value::Datetime(micros), position);
+      }
+      if (type == "TIME") {
+        int64_t micros;
+        if (!ParseTime(literal.text, &micros)) throw invalid();
+        return MakeConstant(Value::Time(micros), position);
+      }
+      if (type == "TIMESTAMP") {
+        int64_t micros;
+        if (!ParseTimestamp(literal.text, &micros)) throw invalid();
+        return MakeConstant(Value::Timestamp(micros), position);
+      }
+      if (type == "NUMERIC" || type == "BIGNUMERIC") {
+        int128_t scaled;
+        if (!ParseNumeric(literal.text, &scaled)) throw invalid();
+        return MakeConstant(Value::Numeric(scaled), position);
+      }
+      if (type == "JSON") return MakeConstant(Value::Json(literal.text), position);
+      throw Error(ErrorKind::kBinding, "Unsupported literal type " + type, position);
+    }
+  }
+  throw Error(ErrorKind::kInternal, "unknown literal", position);
+}
+
+ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
+  const std::vector<std::string>& names = path.names;
+  if (names.size() >= 2) {
+    // alias.column (dataset.table.column is resolved through the table's alias too).
+    const BoundRelation* relation = scope_.FindRelation(names[names.size() - 2]);
+    if (relation) {
+      const std::string& column_name = names.back();
+      for (size_t column = 0; column < relation->column_names.size(); ++column) {
+        if (IdentifierEquals(relation->column_names[column], column_name)) {
+          ExpressionPtr reference =
+              MakeColumnRef(relation->bindings[column], relation->types[column], column_name);
+          reference->position = path.position;
+          return reference;
+        }
+      }
+      throw Error(ErrorKind::kBinding,
+                  "Name " + column_name + " not found inside " + names[names.size() - 2],
+                  path.position);
+    }
+    if (scope_.FindColumn(names[0], path.position)) {
+      throw Error(ErrorKind::kNotSupported, "Struct field access is not supported yet",
+                  path.position);
+    }
+    throw Error(ErrorKind::kBinding, "Unrecognized name: " + names[0], path.position);
+  }
+  const std::string& name = names[0];
+  std::optional<ResolvedColumn> resolved = scope_.FindColumn(name, path.position);
+  if (!resolved) {
+    std::string message = "Unrecognized name: " + name;
+    std::string suggestion = scope_.SuggestColumn(name);
+    if (!suggestion.empty()) message += "; Did you mean " + suggestion + "?";
+    throw Error(ErrorKind::kBinding, message, path.position);
+  }
+  const BoundRelation& relation = *resolved->relation;
+  ExpressionPtr reference = MakeColumnRef(relation.bindings[resolved->column],
+                                          relation.types[resolved->column],
+                                          relation.column_names[resolved->column]);
+  reference->position = path.position;
+  return reference;
+}
+
+ExpressionPtr ExpressionBinder::BindBoolean(const sql::Expression& expression,
+                                            const char* context) {
+  ExpressionPtr bound = Bind(expression);
+  if (bound->type.id() == TypeId::kNull) return MakeConstant(Value::Null(TypeId::kBool), bound->position);
+  if (bound->type.id() != TypeId::kBool) {
+    throw Error(ErrorKind::kBinding,
+                std::string(context) + " should return type BOOL, but returns " +
+                    bound->type.ToString(),
+                expression.position);
+  }
+  return bound;
+}
+
+ExpressionPtr ExpressionBinder::BindUnary(const sql::UnaryExpression& unary) {
+  switch (unary.op) {
+    case sql::UnaryOperator::kNot: {
+      auto result = std::make_unique<Expression>();
+      result->kind = ExpressionKind::kNot;
+      result->type = TypeId::kBool;
+      result->position = unary.position;
+      ExpressionPtr operand = Bind(*unary.operand);
+      if (operand->type.id() != TypeId::kBool && operand->type.id() != TypeId::kNull) {
+        throw Error(ErrorKind::kBinding,
+                    "No matching signature for operator NOT for argument types: " +
+                        operand->type.ToString(),
+                    unary.position);
+      }
+      result->children.push_back(CoerceTo(std::move(operand), TypeId::kBool));
+      return FoldConstant(std::move(result));
+    }
+    case sql::UnaryOperator::kMinus: {
+      std::vector<ExpressionPtr> arguments;
+      arguments.push_back(Bind(*unary.operand));
+      return BindFunctionCall("$negate", std::move(arguments), unary.position);
+    }
+    case sql::UnaryOperator::kPlus: {
+      ExpressionPtr operand = Bind(*unary.operand);
+      if (!operand->type.IsNumber() && operand->type.id() != TypeId::kNull) {
+        throw Error(ErrorKind::kBinding,
+                    "No matching signature for operator + for argument types: " +
+                        operand->type.ToString(),
+                    unary.position);
+      }
+      return operand;
+    }
+    case sql::UnaryOperator::kBitwiseNot: {
+      std::vector<ExpressionPtr> arguments;
+      arguments.push_back(Bind(*unary.operand));
+      return BindFunctionCall("$bitwise_not", std::move(arguments), unary.position);
+    }
+  }
+  throw Error(ErrorKind::kInternal, "unknown unary operator", unary.position);
+}
+
+ExpressionPtr ExpressionBinder::BindComparison(const std::string& function_name,
+                                               ExpressionPtr left, ExpressionPtr right,
+                                               int64_t position) {
+  std::optional<LogicalType> common =
+      CommonSupertype({left->type, right->type}, {left->IsConstant(), right->IsConstant()});
+  if (!common) {
+    throw Error(ErrorKind::kBinding,
+                "No matching signature for " + DisplayName(function_name) +
+                    " for argument types: " + left->type.ToString() + ", " + right->type.ToString(),
+                position);
+  }
+  std::vector<ExpressionPtr> arguments;
+  arguments.push_back(CoerceTo(std::move(left), *common));
+  arguments.push_back(CoerceTo(std::move(right), *common));
+  return BindFunctionCall(function_name, std::move(arguments), position);
+}
+
+ExpressionPtr ExpressionBinder::BindBinary(const sql::BinaryExpression& binary) {
+  int64_t position = binary.operator_position;
+  if (binary.op == sql::BinaryOperator::kAnd || binary.op == sql::BinaryOperator::kOr) {
+    bool is_and = binary.op == sql::BinaryOperator::kAnd;
+    std::vector<ExpressionPtr> children;
+    for (const sql::Expression* side : {binary.left.get(), binary.right.get()}) {
+      ExpressionPtr bound = Bind(*side);
+      if (bound->type.id() != TypeId::kBool && bound->type.id() != TypeId::kNull) {
+        throw Error(ErrorKind::kBinding,
+                    std::string("No matching signature for operator ") + (is_and ? "AND" : "OR") +
+                        " for argument types: " + bound->type.ToString(),
+                    side->position);
+      }
+      bound = CoerceTo(std::move(bound), TypeId::kBool);
+      // Flatten nested conjunctions of the same kind.
+      ExpressionKind kind = is_and ? ExpressionKind::kAnd : ExpressionKind::kOr;
+      if (bound->kind == kind) {
+        for (auto& child : bound->children) children.push_back(std::move(child));
+      } else {
+        children.push_back(std::move(bound));
+      }
+    }
+    return FoldConstant(MakeConjunction(is_and ? ExpressionKind::kAnd : ExpressionKind::kOr,
+                                        std::move(children)));
+  }
+  ExpressionPtr left = Bind(*binary.left);
+  ExpressionPtr right = Bind(*binary.right);
+  const char* name = nullptr;
+  switch (binary.op) {
+    case sql::BinaryOperator::kEqual: name = "$equal"; break;
+    case sql::BinaryOperator::kNotEqual: name = "$not_equal"; break;
+    case sql::BinaryOperator::kLess: name = "$less"; break;
+    case sql::BinaryOperator::kLessOrEqual: name = "$less_equal"; break;
+    case sql::BinaryOperator::kGreater: name = "$greater"; break;
+    case sql::BinaryOperator::kGreaterOrEqual: name = "$greater_equal"; break;
+    default: break;
+  }
+  if (name) return BindComparison(name, std::move(left), std::move(right), position);
+  switch (binary.op) {
+    case sql::BinaryOperator::kAdd: name = "$add"; break;
+    case sql::BinaryOperator::kSubtract: name = "$subtract"; break;
+    case sql::BinaryOperator::kMultiply: name = "$multiply"; break;
+    case sql::BinaryOperator::kDivide: {
+      bool integers = (left->type.id() == TypeId::kInt64 || left->type.id() == TypeId::kNull) &&
+                      (right->type.id() == TypeId::kInt64 || right->type.id() == TypeId::kNull);
+      name = binder_.settings_.integer_division && integers ? "$integer_divide" : "$divide";
+      break;
+    }
+    case sql::BinaryOperator::kConcat: name = "$concat"; break;
+    case sql::BinaryOperator::kBitwiseAnd: name = "$bitwise_and"; break;
+    case sql::BinaryOperator::kBitwiseOr: name = "$bitwise_or"; break;
+    case sql::BinaryOperator::kBitwiseXor: name = "$bitwise_xor"; break;
+    case sql::BinaryOperator::kShiftLeft: name = "$shift_left"; break;
+    case sql::BinaryOperator::kShiftRight: name = "$shift_right"; break;
+    default: throw Error(ErrorKind::kInternal, "unknown binary operator", position);
+  }
+  std::vector<ExpressionPtr> arguments;
+  arguments.push_back(std::move(left));
+  arguments.push_back(std::move(right));
+  return BindFunctionCall(name, std::move(arguments), position);
+}
+
+ExpressionPtr ExpressionBinder::BindIs(const sql::IsExpression& is) {
+  ExpressionPtr operand = Bind(*is.operand);
+  auto result = std::make_unique<Expression>();
+  result->type = TypeId::kBool;
+  result->position = is.position;
+  if (is.test == sql::IsTest::kNull) {
+    result->kind = is.negated ? ExpressionKind::kIsNotNull : ExpressionKind::kIsNull;
+    result->children.push_back(std::move(operand));
+    return FoldConstant(std::move(result));
+  }
+  if (operand->type.id() != TypeId::kBool && operand->type.id() != TypeId::kNull) {
+    throw Error(ErrorKind::kBinding, "IS TRUE / IS FALSE requires a BOOL operand, got " +
+                                         operand->type.ToString(), is.position);
+  }
+  operand = CoerceTo(std::move(operand), TypeId::kBool);
+  // x IS TRUE  == CASE WHEN x THEN TRUE ELSE FALSE; x IS FALSE == CASE WHEN NOT x THEN ...
+  bool want_true = is.test == sql::IsTest::kTrue;
+  if (!want_true) {
+    auto negated = std::make_unique<Expression>();
+    negated->kind = ExpressionKind::kNot;
+    negated->type = TypeId::kBool;
+    negated->children.push_back(std::move(operand));
+    operand = std::move(negated);
+  }
+  result->kind = ExpressionKind::kCase;
+  result->children.push_back(std::move(operand));
+  result->children.push_back(MakeConstant(Value::Bool(!is.negated)));
+  result->children.push_back(MakeConstant(Value::Bool(is.negated)));
+  return FoldConstant(std::move(result));
+}
+
+ExpressionPtr ExpressionBinder::BindBetween(const sql::BetweenExpression& between) {
+  ExpressionPtr operand = Bind(*between.operand);
+  ExpressionPtr low = Bind(*between.low);
+  ExpressionPtr high = Bind(*between.high);
+  std::optional<LogicalType> common =
+      CommonSupertype({operand->type, low->type, high->type},
+                      {operand->IsConstant(), low->IsConstant(), high->IsConstant()});
+  if (!common) {
+    throw Error(ErrorKind::kBinding,
+                "No matching signature for operator BETWEEN for argument types: " +
+                    operand->type.ToString() + ", " + low->type.ToString() + ", " +
+                    high->type.ToString(),
+                between.position);
+  }
+  operand = CoerceTo(std::move(operand), *common);
+  ExpressionPtr operand_copy = operand->Copy();
+  std::vector<ExpressionPtr> terms;
+  if (!between.negated) {
+    terms.push_back(BindComparison("$greater_equal", std::move(operand), std::move(low), between.position));
+    terms.push_back(BindComparison("$less_equal", std::move(operand_copy), std::move(high), between.position));
+    return FoldConstant(MakeConjunction(ExpressionKind::kAnd, std::move(terms)));
+  }
+  terms.push_back(BindComparison("$less", std::move(operand), std::move(low), between.position));
+  terms.push_back(BindComparison("$greater", std::move(operand_copy), std::move(high), between.position));
+  return FoldConstant(MakeConjunction(ExpressionKind::kOr, std::move(terms)));
+}
+
+ExpressionPtr ExpressionBinder::BindInList(const sql::InListExpression& in) {
+  ExpressionPtr operand = Bind(*in.operand);
+  std::vector<ExpressionPtr> values;
+  std::vector<LogicalType> types = {operand->type};
+  std::vector<bool> literal = {operand->IsConstant()};
+  for (const auto& value : in.values) {
+    values.push_back(Bind(*value));
+    types.push_back(values.back()->type);
+    literal.push_back(values.back()->IsConstant());
+  }
+  std::optional<LogicalType> common = CommonSupertype(types, literal);
+  if (!common) {
+    std::string list;
+    for (size_t index = 0; index < types.size(); ++index) {
+      list += (index > 0 ? ", " : "") + types[index].ToString();
+    }
+    throw Error(ErrorKind::kBinding,
+                "No matching signature for operator IN for argument types: " + list, in.position);
+  }
+  operand = CoerceTo(std::move(operand), *common);
+  // x IN (a, b) == x = a OR x = b (same NULL semantics); NOT IN == NOT (...).
+  std::vector<ExpressionPtr> terms;
+  for (auto& value : values) {
+    terms.push_back(BindComparison("$equal", operand->Copy(), std::move(value), in.position));
+  }
+  ExpressionPtr any = MakeConjunction(ExpressionKind::kOr, std::move(terms));
+  if (!in.negated) return FoldConstant(std::move(any));
+  auto negated = std::make_unique<Expression>();
+  negated->kind = ExpressionKind::kNot;
+  negated->type = TypeId::kBool;
+  negated->position = in.position;
+  negated->children.push_back(std::move(any));
+  return FoldConstant(std::move(negated));
+}
+
+ExpressionPtr ExpressionBinder::BindCast(const sql::CastExpression& cast) {
+  ExpressionPtr operand = Bind(*cast.operand);
+  LogicalType target = ResolveTypeName(*cast.type);
+  if (cast.format) {
+    throw Error(ErrorKind::kNotSupported, "CAST with FORMAT is not supported yet", cast.position);
+  }
+  if (operand->type.id() == TypeId::kNull) return MakeConstant(Value::Null(target), cast.position);
+  if (!CanCast(operand->type, target)) {
+    throw Error(ErrorKind::kBinding,
+                "Invalid cast from " + operand->type.ToString() + " to " + target.ToString(),
+                cast.position);
+  }
+  ExpressionPtr result = MakeCast(std::move(operand), target, cast.safe);
+  result->position = cast.position;
+  if (result->children[0]->IsConstant() && !cast.safe) {
+    // A failing cast of a literal is a bind-time error with the literal's position.
+    try {
+      Value value = ExpressionExecutor::EvaluateConstant(*result);
+      return MakeConstant(std::move(value), cast.position);
+    } catch (Error& error) {
+      error.SetPositionIfAbsent(cast.position);
+      throw;
+    }
+  }
+  return FoldConstant(std::move(result));
+}
+
+ExpressionPtr ExpressionBinder::BindConditional(ExpressionKind kind,
+                                                std::vector<ExpressionPtr> values,
+                                                int64_t position, const char* name) {
+  // For CASE the values are the result branches; conditions are handled by the caller.
+  std::vector<LogicalType> types;
+  std::vector<bool> literal;
+  for (const auto& value : values) {
+    types.push_back(value->type);
+    literal.push_back(value->IsConstant());
+  }
+  std::optional<LogicalType> common = CommonSupertype(types, literal);
+  if (!common) {
+    std::string list;
+    for (size_t index = 0; index < types.size(); ++index) {
+      list += (index > 0 ? ", " : "") + types[index].ToString();
+    }
+    throw Error(ErrorKind::kBinding,
+                std::string("No matching signature for ") + name + " for argument types: " + list,
+                position);
+  }
+  auto result = std::make_unique<Expression>();
+  result->kind = kind;
+  result->type = *common;
+  result->position = position;
+  for (auto& value : values) result->children.push_back(CoerceTo(std::move(value), *common));
+  return result;
+}
+
+ExpressionPtr ExpressionBinder::BindCase(const sql::CaseExpression& case_expression) {
+  std::vector<ExpressionPtr> conditions;
+  std::vector<ExpressionPtr> results;
+  ExpressionPtr operand;
+  if (case_expression.operand) operand = Bind(*case_expression.operand);
+  for (const auto& clause : case_expression.when_clauses) {
+    if (operand) {
+      conditions.push_back(BindComparison("$equal", operand->Copy(), Bind(*clause.condition),
+                                          clause.condition->position));
+    } else {
+      conditions.push_back(CoerceTo(BindBoolean(*clause.condition, "CASE WHEN condition"),
+                                    TypeId::kBool));
+    }
+    results.push_back(Bind(*clause.result));
+  }
+  results.push_back(case_expression.else_result ? Bind(*case_expression.else_result)
+                                                : MakeConstant(Value(), case_expression.position));
+  ExpressionPtr typed = BindConditional(ExpressionKind::kCase, std::move(results),
+                                        case_expression.position, "CASE");
+  // Interleave: when_0, then_0, ..., else.
+  auto result = std::make_unique<Expression>();
+  result->kind = ExpressionKind::kCase;
+  result->type = typed->type;
+  result->position = case_expression.position;
+  for (size_t index = 0; index < conditions.size(); ++index) {
+    result->children.push_back(std::move(conditions[index]));
+    result->children.push_back(std::move(typed->children[index]));
+  }
+  result->children.push_back(std::move(typed->children.back()));
+  return FoldConstant(std::move(result));
+}
+
+ExpressionPtr ExpressionBinder::BindExtract(const sql::ExtractExpression& extract) {
+  if (extract.time_zone) {
+    throw Error(ErrorKind::kNotSupported, "EXTRACT ... AT TIME ZONE is not supported yet",
+                extract.position);
+  }
+  std::string part = extract.part;
+  if (!extract.part_argument.empty()) part += "(" + extract.part_argument + ")";
+  std::vector<ExpressionPtr> arguments;
+  arguments.push_back(MakeConstant(Value::String(part), extract.position));
+  arguments.push_back(Bind(*extract.operand));
+  return BindFunctionCall("$extract", std::move(arguments), extract.position);
+}
+
+ExpressionPtr ExpressionBinder::BindArray(const sql::ArrayConstructor& array) {
+  std::vector<ExpressionPtr> elements;
+  for (const auto& element : array.elements) elements.push_back(Bind(*element));
+  LogicalType element_type;
+  if (array.type) {
+    element_type = ResolveTypeName(*array.type).element_type();
+  } else {
+    std::vector<LogicalType> types;
+    std::vector<bool> literal;
+    for (const auto& element : elements) {
+      types.push_back(element->type);
+      literal.push_back(element->IsConstant());
+    }
+    if (types.empty()) {
+      element_type = TypeId::kInt64;
+    } else {
+      auto common = CommonSupertype(types, literal);
+      if (!common) throw Error(ErrorKind::kBinding, "Array elements of types {" + TypeList(elements) + "} do not have a common supertype", array.position);
+      element_type = *common;
+    }
+  }
+  std::vector<Value> values;
+  for (auto& element : elements) {
+    ExpressionPtr coerced = FoldConstant(CoerceTo(std::move(element), element_type));
+    if (!coerced->IsConstant()) {
+      throw Error(ErrorKind::kNotSupported,
+                  "Array constructors over non-constant values are not supported yet",
+                  array.position);
+    }
+    if (coerced->value.is_null()) {
+      throw Error(ErrorKind::kInvalidInput, "Array cannot have a null element", coerced->position);
+    }
+    values.push_back(coerced->value);
+  }
+  return MakeConstant(Value::Array(element_type, std::move(values)), array.position);
+}
+
+ExpressionPtr ExpressionBinder::BindStruct(const sql::StructConstructor& constructor) {
+  std::vector<std::pair<std::string, LogicalType>> fields;
+  std::vector<Value> values;
+  for (const auto& field : constructor.fields) {
+    ExpressionPtr bound = Bind(*field.expression);
+    if (!bound->IsConstant()) {
+      throw Error(ErrorKind::kNotSupported,
+                  "STRUCT constructors over non-constant values are not supported yet",
+                  constructor.position);
+    }
+    std::string name = field.alias;
+    if (name.empty() && field.expression->kind == sql::ExpressionKind::kPath) {
+      name = field.expression->As<sql::PathExpression>().names.back();
+    }
+    LogicalType type = bound->type.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : bound->type;
+    fields.emplace_back(name, type);
+    values.push_back(bound->value.is_null() ? Value::Null(type) : bound->value);
+  }
+  LogicalType type = LogicalType::Struct(fields);
+  if (constructor.type) {
+    LogicalType declared = ResolveTypeName(*constructor.type);
+    ExpressionPtr value = MakeConstant(Value::Struct(type, std::move(values)), constructor.position);
+    return CoerceTo(std::move(value), declared);
+  }
+  return MakeConstant(Value::Struct(type, std::move(values)), constructor.position);
+}
+
+std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::string& name,
+                                                                   const sql::FunctionCall& call) {
+  std::vector<ExpressionPtr> arguments;
+  bool date_function = IsDateFunction(name);
+  for (const auto& argument : call.arguments) {
+    if (date_function && argument->kind == sql::ExpressionKind::kInterval) {
+      const auto& interval = argument->As<sql::IntervalLiteral>();
+      arguments.push_back(CoerceTo(Bind(*interval.value), TypeId::kInt64));
+      arguments.push_back(MakeConstant(Value::String(interval.part), interval.position));
+      continue;
+    }
+    if (date_function && argument->kind == sql::ExpressionKind::kPath) {
+      const auto& path = argument->As<sql::PathExpression>();
+      std::string upper = UpperCase(path.names[0]);
+      if (path.names.size() == 1 && IsDatePartName(upper) &&
+          !scope_.FindColumn(path.names[0], path.position)) {
+        arguments.push_back(MakeConstant(Value::String(upper), path.position));
+        continue;
+      }
+    }
+    if (date_function && argument->kind == sql::ExpressionKind::kFunctionCall) {
+      // WEEK(MONDAY) as a date part.
+      const auto& part_call = argument->As<sql::FunctionCall>();
+      if (part_call.name.size() == 1 && UpperCase(part_call.name[0]) == "WEEK" &&
+          part_call.arguments.size() == 1 &&
+          part_call.arguments[0]->kind == sql::ExpressionKind::kPath) {
+        std::string day = UpperCase(part_call.arguments[0]->As<sql::PathExpression>().names[0]);
+        arguments.push_back(MakeConstant(Value::String("WEEK(" + day + ")"), part_call.position));
+        continue;
+      }
+    }
+    arguments.push_back(Bind(*argument));
+  }
+  return arguments;
+}
+
+ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
+  if (call.over) {
+    throw Error(ErrorKind::kNotSupported, "Analytic (window) functions are not supported yet",
+                call.position);
+  }
+  bool safe = false;
+  std::vector<std::string> path = call.name;
+  if (path.size() == 2 && UpperCase(path[0]) == "SAFE") {
+    safe = true;
+    path.erase(path.begin());
+  }
+  if (path.size() != 1) {
+    std::string full;
+    for (size_t index = 0; index < call.name.size(); ++index) {
+      full += (index > 0 ? "." : "") + call.name[index];
+    }
+    throw Error(ErrorKind::kBinding, "Function not found: " + full, call.position);
+  }
+  std::string name = UpperCase(path[0]);
+  const FunctionRegistry& registry = FunctionRegistry::Get();
+  if (call.star_argument || registry.FindAggregate(name)) {
+    if (safe) throw Error(ErrorKind::kNotSupported, "SAFE. is not supported on aggregate functions", call.position);
+    return BindAggregate(call, name);
+  }
+  if (call.distinct) {
+    throw Error(ErrorKind::kBinding, "DISTINCT is only allowed in aggregate functions",
+                call.position);
+  }
+  // Conditional forms evaluated lazily.
+  if (name == "IF" || name == "IFNULL" || name == "COALESCE") {
+    std::vector<ExpressionPtr> arguments;
+    for (const auto& argument : call.arguments) arguments.push_back(Bind(*argument));
+    if (name == "IF") {
+      if (arguments.size() != 3) {
+        throw Error(ErrorKind::kBinding, "Number of arguments does not match for function IF. Supported signature: IF(BOOL, ANY, ANY)", call.position);
+      }
+      if (arguments[0]->type.id() != TypeId::kBool && arguments[0]->type.id() != TypeId::kNull) {
+        throw Error(ErrorKind::kBinding, "IF condition should return type BOOL, but returns " + arguments[0]->type.ToString(), call.arguments[0]->position);
+      }
+      ExpressionPtr condition = CoerceTo(std::move(arguments[0]), TypeId::kBool);
+      std::vector<ExpressionPtr> branches;
+      branches.push_back(std::move(arguments[1]));
+      branches.push_back(std::move(arguments[2]));
+      ExpressionPtr typed = BindConditional(ExpressionKind::kCase, std::move(branches), call.position, "function IF");
+      typed->children.insert(typed->children.begin(), std::move(condition));
+      return FoldConstant(std::move(typed));
+    }
+    if (name == "IFNULL" && arguments.size() != 2) {
+      throw Error(ErrorKind::kBinding, "Number of arguments does not match for function IFNULL. Supported signature: IFNULL(ANY, ANY)", call.position);
+    }
+    if (arguments.empty()) {
+      throw Error(ErrorKind::kBinding, "COALESCE requires at least one argument", call.position);
+    }
+    ExpressionPtr coalesce = BindConditional(ExpressionKind::kCoalesce, std::move(arguments), call.position,
+                                             name == "IFNULL" ? "function IFNULL" : "function COALESCE");
+    return FoldConstant(std::move(coalesce));
+  }
+  std::vector<ExpressionPtr> arguments = BindFunctionArguments(name, call);
+  return BindFunctionCall(name, std::move(arguments), call.position, safe);
+}
+
+ExpressionPtr ExpressionBinder::BindFunctionCall(const std::string& name,
+                                                 std::vector<ExpressionPtr> arguments,
+                                                 int64_t position, bool safe) {
+  const std::vector<ScalarFunction>* overloads = FunctionRegistry::Get().FindScalar(name);
+  if (!overloads) {
+    std::string message = "Function not found: " + name;
+    std::string best;
+    size_t best_distance = SIZE_MAX;
+    for (const std::string& candidate : FunctionRegistry::Get().AllNames()) {
+      size_t distance = EditDistance(name, candidate);
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = candidate;
+      }
+    }
+    if (!best.empty() && best_distance <= 2) message += "; Did you mean " + best + "?";
+    throw Error(ErrorKind::kBinding, message, position);
+  }
+  const ScalarFunction* chosen = nullptr;
+  int chosen_cost = 0;
+  ScalarBindOutput bind_output;
+  std::vector<LogicalType> chosen_types;
+  std::vector<LogicalType> argument_types;
+  std::vector<const Value*> constants;
+  for (const auto& argument : arguments) {
+    argument_types.push_back(argument->type);
+    constants.push_back(argument->IsConstant() ? &argument->value : nullptr);
+  }
+  for (const ScalarFunction& candidate : *overloads) {
+    if (arguments.size() < candidate.min_arguments || arguments.size() > candidate.max_arguments) {
+      continue;
+    }
+    if (candidate.bind) {
+      ScalarBindOutput output;
+      if (!candidate.bind(ScalarBindInput{argument_types, constants}, &output)) continue;
+      int cost = 0;
+      bool ok = true;
+      for (size_t index = 0; index < arguments.size() && ok; ++index) {
+        auto step = CoercionCost(argument_types[index], output.argument_types[index],
+                                 arguments[index]->IsConstant());
+        if (!step) ok = false;
+        else cost += *step;
+      }
+      if (ok && (!chosen || cost < chosen_cost)) {
+        chosen = &candidate;
+        chosen_cost = cost;
+        chosen_types = output.argument_types;
+        bind_output = output;
+      }
+      continue;
+    }
+    int cost = 0;
+    bool ok = true;
+    std::vector<LogicalType> parameter_types;
+    for (size_t index = 0; index < arguments.size() && ok; ++index) {
+      const LogicalType& parameter =
+          index < candidate.arguments.size() ? candidate.arguments[index] : candidate.variadic;
+      auto step = CoercionCost(argument_types[index], parameter, arguments[index]->IsConstant());
+      if (!step) ok = false;
+      else cost += *step;
+      parameter_types.push_back(parameter);
+    }
+    if (ok && (!chosen || cost < chosen_cost)) {
+      chosen = &candidate;
+      chosen_cost = cost;
+      chosen_types = parameter_types;
+      bind_output = ScalarBindOutput{parameter_types, candidate.return_type, nullptr};
+    }
+  }
+  if (!chosen) {
+    std::string message = "No matching signature for " + DisplayName(name) +
+                          " for argument types: " + TypeList(arguments);
+    std::string signatures;
+    for (const ScalarFunction& candidate : *overloads) {
+      if (candidate.bind) continue;
+      signatures += (signatures.empty() ? "" : "; ") + SignatureText(name, candidate);
+    }
+    if (!signatures.empty() && overloads->size() <= 12) {
+      message += ". Supported signatures: " + signatures;
+    }
+    throw Error(ErrorKind::kBinding, message, position);
+  }
+  for (size_t index = 0; index < arguments.size(); ++index) {
+    arguments[index] = CoerceTo(std::move(arguments[index]), chosen_types[index]);
+  }
+  ExpressionPtr result = MakeFunction(chosen, std::move(arguments), bind_output.return_type,
+                                      bind_output.bind_data, position);
+  result->safe = safe;
+  // NULL in a NULL-propagating function folds to a NULL of the result type.
+  if (chosen->propagates_nulls) {
+    for (const auto& argument : result->children) {
+      if (argument->IsConstant() && argument->value.is_null()) {
+        return MakeConstant(Value::Null(result->type), position);
+      }
+    }
+  }
+  return FoldConstant(std::move(result));
+}
+
+ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
+                                              const std::string& name) {
+  if (!aggregates_) {
+    throw Error(ErrorKind::kBinding,
+                std::string("Aggregate function ") + name + " not allowed in " + clause_,
+                call.position);
+  }
+  if (inside_aggregate_) {
+    throw Error(ErrorKind::kBinding, "Aggregations of aggregations are not allowed",
+                call.position);
+  }
+  if (!call.order_by.empty() || call.limit || call.null_handling != sql::NullHandling::kDefault) {
+    throw Error(ErrorKind::kNotSupported,
+                "ORDER BY, LIMIT and IGNORE/RESPECT NULLS inside aggregates are not supported yet",
+                call.position);
+  }
+  std::string function_name = call.star_argument ? "COUNT_STAR" : name;
+  inside_aggregate_ = true;
+  std::vector<ExpressionPtr> arguments;
+  for (const auto& argument : call.arguments) arguments.push_back(Bind(*argument));
+  inside_aggregate_ = false;
+  const std::vector<AggregateFunction>* overloads =
+      FunctionRegistry::Get().FindAggregate(function_name);
+  if (!overloads) throw Error(ErrorKind::kBinding, "Function not found: " + name, call.position);
+  BoundAggregate bound;
+  int chosen_cost = 0;
+  std::vector<LogicalType> chosen_types;
+  for (const AggregateFunction& candidate : *overloads) {
+    if (candidate.bind) {
+      std::vector<LogicalType> types;
+      for (const auto& argument : arguments) {
+        types.push_back(argument->type.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : argument->type);
+      }
+      auto resolved = std::make_shared<AggregateFunction>(candidate);
+      std::shared_ptr<FunctionData> bind_data;
+      if (!candidate.bind(types, resolved.get(), &bind_data)) continue;
+      if (!bound.function) {
+        bound.function = resolved.get();
+        bound.resolved = resolved;
+        bound.bind_data = bind_data;
+        chosen_types = resolved->arguments.empty() ? types : resolved->arguments;
+        chosen_cost = 0;
+      }
+      continue;
+    }
+    if (candidate.arguments.size() != arguments.size()) continue;
+    int cost = 0;
+    bool ok = true;
+    for (size_t index = 0; index < arguments.size() && ok; ++index) {
+      auto step = CoercionCost(arguments[index]->type, candidate.arguments[index],
+                               arguments[index]->IsConstant());
+      if (!step) ok = false;
+      else cost += *step;
+    }
+    if (ok && (!bound.function || cost < chosen_cost)) {
+      bound.function = &candidate;
+      bound.resolved.reset();
+      bound.bind_data.reset();
+      chosen_cost = cost;
+      chosen_types = candidate.arguments;
+    }
+  }
+  if (!bound.function) {
+    throw Error(ErrorKind::kBinding,
+                "No matching signature for aggregate function " + name +
+                    " for argument types: " + TypeList(arguments),
+                call.position);
+  }
+  for (size_t index = 0; index < arguments.size(); ++index) {
+    arguments[index] = CoerceTo(std::move(arguments[index]), chosen_types[index]);
+  }
+  bound.arguments = std::move(arguments);
+  bound.distinct = call.distinct;
+  bound.return_type = bound.function->return_type;
+  bound.position = call.position;
+  if (bound.distinct) {
+    throw Error(ErrorKind::kNotSupported, "DISTINCT aggregates are not supported yet",
+                call.position);
+  }
+  // Reuse an identical aggregate already collected.
+  auto key = [](const BoundAggregate& aggregate) {
+    std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
+    for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
+    return text;
+  };
+  std::string text = bound.ToString();
+  std::string bound_key = key(bound);
+  for (size_t index = 0; index < aggregates_->aggregates.size(); ++index) {
+    if (key(aggregates_->aggregates[index]) == bound_key) {
+      ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                              bound.return_type, text);
+      reference->position = call.position;
+      return reference;
+    }
+  }
+  aggregates_->aggregates.push_back(std::move(bound));
+  size_t index = aggregates_->aggregates.size() - 1;
+  ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                          aggregates_->aggregates[index].return_type, text);
+  reference->position = call.position;
+  return reference;
+}
+
+}  // namespace dq

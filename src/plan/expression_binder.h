@@ -1,0 +1,75 @@
+// ExpressionBinder: binds one AST expression to a typed Expression in a given scope.
+//
+// Aggregates: when `aggregates` is set (SELECT list, HAVING, ORDER BY of a query block),
+// aggregate calls are bound into it and replaced by references to the aggregate operator's
+// output; elsewhere (WHERE, GROUP BY, ON) an aggregate call is an error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plan/bind_scope.h"
+#include "plan/bound_aggregate.h"
+#include "plan/expression.h"
+#include "sql/ast.h"
+
+namespace dq {
+
+class Binder;
+
+struct AggregateCollector {
+  uint32_t aggregate_index = 0;
+  std::vector<BoundAggregate> aggregates;
+};
+
+class ExpressionBinder {
+ public:
+  // `clause` names where the expression appears, for messages ("WHERE", "GROUP BY").
+  ExpressionBinder(Binder& binder, const BindScope& scope, const char* clause,
+                   AggregateCollector* aggregates = nullptr)
+      : binder_(binder), scope_(scope), clause_(clause), aggregates_(aggregates) {}
+
+  ExpressionPtr Bind(const sql::Expression& expression);
+
+  // Builds a call of scalar function `name` over bound arguments, resolving the overload and
+  // coercing the arguments; folds it when all arguments are constants.
+  ExpressionPtr BindFunctionCall(const std::string& name, std::vector<ExpressionPtr> arguments,
+                                 int64_t position, bool safe = false);
+  // Binds `left op right` for comparison operators after coercing both to a common type.
+  ExpressionPtr BindComparison(const std::string& function_name, ExpressionPtr left,
+                               ExpressionPtr right, int64_t position);
+
+ private:
+  ExpressionPtr BindLiteral(const sql::Literal& literal);
+  ExpressionPtr BindPath(const sql::PathExpression& path);
+  ExpressionPtr BindUnary(const sql::UnaryExpression& unary);
+  ExpressionPtr BindBinary(const sql::BinaryExpression& binary);
+  ExpressionPtr BindIs(const sql::IsExpression& is);
+  ExpressionPtr BindBetween(const sql::BetweenExpression& between);
+  ExpressionPtr BindInList(const sql::InListExpression& in);
+  ExpressionPtr BindFunction(const sql::FunctionCall& call);
+  ExpressionPtr BindAggregate(const sql::FunctionCall& call, const std::string& name);
+  ExpressionPtr BindCast(const sql::CastExpression& cast);
+  ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
+  ExpressionPtr BindExtract(const sql::ExtractExpression& extract);
+  ExpressionPtr BindArray(const sql::ArrayConstructor& array);
+  ExpressionPtr BindStruct(const sql::StructConstructor& constructor);
+  ExpressionPtr BindConditional(ExpressionKind kind, std::vector<ExpressionPtr> values,
+                                int64_t position, const char* name);
+  ExpressionPtr BindBoolean(const sql::Expression& expression, const char* context);
+  // Date-part and INTERVAL arguments of date functions become extra constant arguments.
+  std::vector<ExpressionPtr> BindFunctionArguments(const std::string& name,
+                                                   const sql::FunctionCall& call);
+
+  Binder& binder_;
+  const BindScope& scope_;
+  const char* clause_;
+  AggregateCollector* aggregates_;
+  bool inside_aggregate_ = false;
+};
+
+// Tries to evaluate a foldable expression now; returns it unchanged if evaluation raises a
+// user error (the error then surfaces only for rows that really evaluate it).
+ExpressionPtr FoldConstant(ExpressionPtr expression);
+
+}  // namespace dq

@@ -1,0 +1,486 @@
+#include "plan/optimizer.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/error.h"
+
+namespace dq {
+
+namespace {
+
+// ---------- helpers ----------
+
+std::set<uint32_t> TablesOf(const Expression& expression) {
+  std::set<uint32_t> tables;
+  VisitColumnRefs(expression, [&](const Expression& reference) { tables.insert(reference.binding.table); });
+  return tables;
+}
+
+std::set<uint32_t> TablesProducedBy(const LogicalOperator& op) {
+  std::set<uint32_t> tables;
+  for (const ColumnBinding& binding : op.Bindings()) tables.insert(binding.table);
+  return tables;
+}
+
+bool Subset(const std::set<uint32_t>& inner, const std::set<uint32_t>& outer) {
+  return std::includes(outer.begin(), outer.end(), inner.begin(), inner.end());
+}
+
+// Replaces references to `table_index` columns by copies of `replacements[column]`.
+ExpressionPtr Substitute(ExpressionPtr expression, uint32_t table_index,
+                         const std::vector<ExpressionPtr>& replacements) {
+  if (expression->kind == ExpressionKind::kColumnRef && expression->binding.table == table_index) {
+    return replacements[expression->binding.column]->Copy();
+  }
+  for (auto& child : expression->children) {
+    child = Substitute(std::move(child), table_index, replacements);
+  }
+  return expression;
+}
+
+LogicalOperatorPtr WrapInFilter(LogicalOperatorPtr plan, std::vector<ExpressionPtr> predicates) {
+  if (predicates.empty()) return plan;
+  auto filter = std::make_unique<LogicalFilter>();
+  filter->predicates = std::move(predicates);
+  filter->children.push_back(std::move(plan));
+  return filter;
+}
+
+bool IsEquality(const Expression& expression) {
+  return expression.kind == ExpressionKind::kFunction && expression.function &&
+         expression.function->name == "$equal" && expression.children.size() == 2;
+}
+
+// ---------- 1. filter pushdown ----------
+
+LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> predicates);
+
+// Pushes into each child the predicates that only need that child; the rest stay here.
+LogicalOperatorPtr PushIntoJoin(std::unique_ptr<LogicalJoin> join,
+                                std::vector<ExpressionPtr> predicates) {
+  // The ON predicate of an inner join is just more predicates.
+  if (join->join_type == LogicalJoinType::kInner && join->residual) {
+    SplitConjunction(std::move(join->residual), predicates);
+    join->residual.reset();
+  }
+  std::set<uint32_t> left_tables = TablesProducedBy(*join->children[0]);
+  std::set<uint32_t> right_tables = TablesProducedBy(*join->children[1]);
+  std::vector<ExpressionPtr> left_predicates;
+  std::vector<ExpressionPtr> right_predicates;
+  std::vector<ExpressionPtr> remaining;
+  bool inner = join->join_type == LogicalJoinType::kInner;
+  // For outer joins, WHERE predicates on the preserved side may go down; ON predicates on the
+  // non-preserved side may too (handled below via the residual).
+  bool left_preserved = join->join_type == LogicalJoinType::kLeft ||
+                        join->join_type == LogicalJoinType::kSemi ||
+                        join->join_type == LogicalJoinType::kAnti;
+  bool right_preserved = join->join_type == LogicalJoinType::kRight;
+  for (auto& predicate : predicates) {
+    std::set<uint32_t> tables = TablesOf(*predicate);
+    if (!tables.empty() && Subset(tables, left_tables) && (inner || left_preserved)) {
+      left_predicates.push_back(std::move(predicate));
+    } else if (!tables.empty() && Subset(tables, right_tables) && (inner || right_preserved)) {
+      right_predicates.push_back(std::move(predicate));
+    } else {
+      remaining.push_back(std::move(predicate));
+    }
+  }
+  if (!inner && join->residual) {
+    // ON predicates of an outer join that only read the non-preserved side filter that side.
+    std::vector<ExpressionPtr> terms;
+    SplitConjunction(std::move(join->residual), terms);
+    std::vector<ExpressionPtr> kept;
+    for (auto& term : terms) {
+      std::set<uint32_t> tables = TablesOf(*term);
+      if (!tables.empty() && left_preserved && Subset(tables, right_tables)) {
+        right_predicates.push_back(std::move(term));
+      } else if (!tables.empty() && right_preserved && Subset(tables, left_tables)) {
+        left_predicates.push_back(std::move(term));
+      } else {
+        kept.push_back(std::move(term));
+      }
+    }
+    if (!kept.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(kept));
+  }
+  join->children[0] = PushDown(std::move(join->children[0]), std::move(left_predicates));
+  join->children[1] = PushDown(std::move(join->children[1]), std::move(right_predicates));
+  if (inner) {
+    // Everything left over joins the two sides: equalities become keys.
+    std::vector<ExpressionPtr> residual;
+    for (auto& predicate : remaining) {
+      if (IsEquality(*predicate)) {
+        std::set<uint32_t> first = TablesOf(*predicate->children[0]);
+        std::set<uint32_t> second = TablesOf(*predicate->children[1]);
+        if (!first.empty() && !second.empty()) {
+          if (Subset(first, left_tables) && Subset(second, right_tables)) {
+            join->conditions.push_back({std::move(predicate->children[0]), std::move(predicate->children[1])});
+            continue;
+          }
+          if (Subset(first, right_tables) && Subset(second, left_tables)) {
+            join->conditions.push_back({std::move(predicate->children[1]), std::move(predicate->children[0])});
+            continue;
+          }
+        }
+      }
+      residual.push_back(std::move(predicate));
+    }
+    if (!residual.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
+    return join;
+  }
+  // Outer joins: equalities in the ON residual become keys; WHERE leftovers stay above.
+  if (join->residual) {
+    std::vector<ExpressionPtr> terms;
+    SplitConjunction(std::move(join->residual), terms);
+    std::vector<ExpressionPtr> kept;
+    for (auto& term : terms) {
+      if (IsEquality(*term)) {
+        std::set<uint32_t> first = TablesOf(*term->children[0]);
+        std::set<uint32_t> second = TablesOf(*term->children[1]);
+        if (!first.empty() && !second.empty() && Subset(first, left_tables) &&
+            Subset(second, right_tables)) {
+          join->conditions.push_back({std::move(term->children[0]), std::move(term->children[1])});
+          continue;
+        }
+        if (!first.empty() && !second.empty() && Subset(first, right_tables) &&
+            Subset(second, left_tables)) {
+          join->conditions.push_back({std::move(term->children[1]), std::move(term->children[0])});
+          continue;
+        }
+      }
+      kept.push_back(std::move(term));
+    }
+    if (!kept.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(kept));
+  }
+  return WrapInFilter(std::move(join), std::move(remaining));
+}
+
+LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> predicates) {
+  switch (op->kind) {
+    case LogicalKind::kFilter: {
+      auto& filter = op->As<LogicalFilter>();
+      for (auto& predicate : filter.predicates) SplitConjunction(std::move(predicate), predicates);
+      return PushDown(std::move(op->children[0]), std::move(predicates));
+    }
+    case LogicalKind::kGet: {
+      auto& get = op->As<LogicalGet>();
+      for (auto& predicate : predicates) {
+        if (predicate->IsConstant()) {
+          // A constant TRUE is dropped; FALSE/NULL stays as a filter that removes everything.
+          if (!predicate->value.is_null() && predicate->value.bool_value()) continue;
+          return WrapInFilter(std::move(op), std::move(predicates));
+        }
+      }
+      for (auto& predicate : predicates) {
+        if (predicate) get.filters.push_back(std::move(predicate));
+      }
+      return op;
+    }
+    case LogicalKind::kProjection: {
+      auto& projection = op->As<LogicalProjection>();
+      std::vector<ExpressionPtr> below;
+      for (auto& predicate : predicates) {
+        below.push_back(Substitute(std::move(predicate), projection.table_index, projection.expressions));
+      }
+      op->children[0] = PushDown(std::move(op->children[0]), std::move(below));
+      return op;
+    }
+    case LogicalKind::kAggregate: {
+      auto& aggregate = op->As<LogicalAggregate>();
+      std::vector<ExpressionPtr> below;
+      std::vector<ExpressionPtr> above;
+      for (auto& predicate : predicates) {
+        std::set<uint32_t> tables = TablesOf(*predicate);
+        if (!tables.empty() && tables.size() == 1 && *tables.begin() == aggregate.group_index) {
+          below.push_back(Substitute(std::move(predicate), aggregate.group_index, aggregate.groups));
+        } else {
+          above.push_back(std::move(predicate));
+        }
+      }
+      op->children[0] = PushDown(std::move(op->children[0]), std::move(below));
+      return WrapInFilter(std::move(op), std::move(above));
+    }
+    case LogicalKind::kJoin: {
+      std::unique_ptr<LogicalJoin> join(static_cast<LogicalJoin*>(op.release()));
+      return PushIntoJoin(std::move(join), std::move(predicates));
+    }
+    case LogicalKind::kOrder:
+    case LogicalKind::kLimit:
+    case LogicalKind::kUnion:
+    case LogicalKind::kValues: {
+      // Do not move predicates below a LIMIT; restart pushdown inside.
+      for (auto& child : op->children) child = PushDown(std::move(child), {});
+      return WrapInFilter(std::move(op), std::move(predicates));
+    }
+  }
+  return WrapInFilter(std::move(op), std::move(predicates));
+}
+
+// ---------- 2. join ordering ----------
+
+struct JoinGraph {
+  std::vector<LogicalOperatorPtr> relations;
+  std::vector<JoinCondition> conditions;
+  std::vector<ExpressionPtr> residual;
+};
+
+void Flatten(LogicalOperatorPtr op, JoinGraph& graph) {
+  if (op->kind == LogicalKind::kJoin && op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
+    auto& join = op->As<LogicalJoin>();
+    for (auto& condition : join.conditions) graph.conditions.push_back(std::move(condition));
+    if (join.residual) SplitConjunction(std::move(join.residual), graph.residual);
+    Flatten(std::move(op->children[0]), graph);
+    Flatten(std::move(op->children[1]), graph);
+    return;
+  }
+  graph.relations.push_back(std::move(op));
+}
+
+LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr op);
+
+LogicalOperatorPtr BuildJoinOrder(JoinGraph graph) {
+  for (auto& relation : graph.relations) {
+    relation = ReorderJoins(std::move(relation));
+    EstimateCardinality(*relation);
+  }
+  std::vector<std::set<uint32_t>> tables;
+  for (auto& relation : graph.relations) tables.push_back(TablesProducedBy(*relation));
+  std::vector<bool> used(graph.relations.size(), false);
+  std::vector<bool> condition_used(graph.conditions.size(), false);
+
+  auto connected = [&](const std::set<uint32_t>& current, size_t candidate) {
+    for (size_t index = 0; index < graph.conditions.size(); ++index) {
+      if (condition_used[index]) continue;
+      std::set<uint32_t> left = TablesOf(*graph.conditions[index].left);
+      std::set<uint32_t> right = TablesOf(*graph.conditions[index].right);
+      if ((Subset(left, current) && Subset(right, tables[candidate])) ||
+          (Subset(right, current) && Subset(left, tables[candidate]))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Start with the smallest relation that has a connection (or the smallest overall).
+  size_t start = 0;
+  uint64_t best = UINT64_MAX;
+  for (size_t index = 0; index < graph.relations.size(); ++index) {
+    uint64_t rows = graph.relations[index]->estimated_rows;
+    bool has_edge = false;
+    for (size_t other = 0; other < graph.relations.size(); ++other) {
+      if (other != index && connected(tables[index], other)) has_edge = true;
+    }
+    uint64_t key = has_edge ? rows : rows + (UINT64_MAX / 2);
+    if (key < best) {
+      best = key;
+      start = index;
+    }
+  }
+  used[start] = true;
+  LogicalOperatorPtr current = std::move(graph.relations[start]);
+  std::set<uint32_t> current_tables = tables[start];
+  for (size_t step = 1; step < graph.relations.size(); ++step) {
+    // Next: a connected relation with the fewest rows; a cross product only if none is connected.
+    size_t next = SIZE_MAX;
+    bool next_connected = false;
+    for (size_t index = 0; index < graph.relations.size(); ++index) {
+      if (used[index]) continue;
+      bool is_connected = connected(current_tables, index);
+      if (next == SIZE_MAX || (is_connected && !next_connected) ||
+          (is_connected == next_connected &&
+           graph.relations[index]->estimated_rows < graph.relations[next]->estimated_rows)) {
+        next = index;
+        next_connected = is_connected;
+      }
+    }
+    used[next] = true;
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = LogicalJoinType::kInner;
+    std::set<uint32_t> combined = current_tables;
+    combined.insert(tables[next].begin(), tables[next].end());
+    for (size_t index = 0; index < graph.conditions.size(); ++index) {
+      if (condition_used[index]) continue;
+      std::set<uint32_t> left = TablesOf(*graph.conditions[index].left);
+      std::set<uint32_t> right = TablesOf(*graph.conditions[index].right);
+      if (Subset(left, current_tables) && Subset(right, tables[next])) {
+        join->conditions.push_back(std::move(graph.conditions[index]));
+        condition_used[index] = true;
+      } else if (Subset(right, current_tables) && Subset(left, tables[next])) {
+        join->conditions.push_back({std::move(graph.conditions[index].right),
+                                    std::move(graph.conditions[index].left)});
+        condition_used[index] = true;
+      }
+    }
+    // Residual predicates that become evaluable here.
+    std::vector<ExpressionPtr> residual;
+    for (auto& predicate : graph.residual) {
+      if (predicate && Subset(TablesOf(*predicate), combined)) residual.push_back(std::move(predicate));
+    }
+    if (!residual.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
+    join->children.push_back(std::move(current));
+    join->children.push_back(std::move(graph.relations[next]));
+    EstimateCardinality(*join);
+    current = std::move(join);
+    current_tables = std::move(combined);
+  }
+  // Conditions whose sides could not be placed (e.g. both sides in one relation) stay as filters.
+  std::vector<ExpressionPtr> leftovers;
+  for (auto& predicate : graph.residual) {
+    if (predicate) leftovers.push_back(std::move(predicate));
+  }
+  return WrapInFilter(std::move(current), std::move(leftovers));
+}
+
+LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr op) {
+  if (op->kind == LogicalKind::kJoin && op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
+    JoinGraph graph;
+    Flatten(std::move(op), graph);
+    return BuildJoinOrder(std::move(graph));
+  }
+  for (auto& child : op->children) child = ReorderJoins(std::move(child));
+  return op;
+}
+
+// ---------- 3. top-N ----------
+
+LogicalOperatorPtr FuseTopN(LogicalOperatorPtr op) {
+  for (auto& child : op->children) child = FuseTopN(std::move(child));
+  if (op->kind == LogicalKind::kLimit && op->children[0]->kind == LogicalKind::kOrder) {
+    auto& limit = op->As<LogicalLimit>();
+    auto& order = op->children[0]->As<LogicalOrder>();
+    if (!order.limit) {
+      order.limit = limit.limit;
+      order.offset = limit.offset;
+      return std::move(op->children[0]);
+    }
+  }
+  return op;
+}
+
+// ---------- 4. column pruning ----------
+
+void CollectBindings(const Expression& expression, std::set<ColumnBinding>& used) {
+  VisitColumnRefs(expression, [&](const Expression& reference) { used.insert(reference.binding); });
+}
+
+void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
+  switch (op.kind) {
+    case LogicalKind::kGet: {
+      auto& get = op.As<LogicalGet>();
+      for (const auto& filter : get.filters) CollectBindings(*filter, used);
+      std::vector<size_t> kept;
+      for (size_t column : get.column_ids) {
+        if (used.count({get.table_index, static_cast<uint32_t>(column)})) kept.push_back(column);
+      }
+      if (kept.empty() && !get.column_ids.empty()) kept.push_back(get.column_ids.front());
+      get.column_ids = kept;
+      return;
+    }
+    case LogicalKind::kFilter:
+      for (const auto& predicate : op.As<LogicalFilter>().predicates) CollectBindings(*predicate, used);
+      break;
+    case LogicalKind::kProjection:
+      used.clear();
+      for (const auto& expression : op.As<LogicalProjection>().expressions) CollectBindings(*expression, used);
+      break;
+    case LogicalKind::kAggregate: {
+      auto& aggregate = op.As<LogicalAggregate>();
+      used.clear();
+      for (const auto& group : aggregate.groups) CollectBindings(*group, used);
+      for (const auto& bound : aggregate.aggregates) {
+        for (const auto& argument : bound.arguments) CollectBindings(*argument, used);
+      }
+      break;
+    }
+    case LogicalKind::kJoin: {
+      auto& join = op.As<LogicalJoin>();
+      for (const auto& condition : join.conditions) {
+        CollectBindings(*condition.left, used);
+        CollectBindings(*condition.right, used);
+      }
+      if (join.residual) CollectBindings(*join.residual, used);
+      break;
+    }
+    case LogicalKind::kOrder:
+      for (const auto& item : op.As<LogicalOrder>().items) CollectBindings(*item.expression, used);
+      break;
+    case LogicalKind::kUnion: {
+      // Every column of both inputs is needed (positions must line up).
+      for (auto& child : op.children) {
+        std::set<ColumnBinding> all;
+        for (const ColumnBinding& binding : child->Bindings()) all.insert(binding);
+        PruneColumns(*child, all);
+      }
+      return;
+    }
+    case LogicalKind::kLimit:
+    case LogicalKind::kValues: break;
+  }
+  for (auto& child : op.children) PruneColumns(*child, used);
+}
+
+}  // namespace
+
+uint64_t EstimateCardinality(LogicalOperator& op) {
+  uint64_t rows = 1;
+  switch (op.kind) {
+    case LogicalKind::kGet: {
+      auto& get = op.As<LogicalGet>();
+      double estimate = static_cast<double>(get.table->row_count);
+      for (const auto& filter : get.filters) estimate *= IsEquality(*filter) ? 0.1 : 0.4;
+      rows = static_cast<uint64_t>(std::max(1.0, estimate));
+      break;
+    }
+    case LogicalKind::kValues: rows = op.As<LogicalValues>().rows->row_count(); break;
+    case LogicalKind::kFilter: {
+      double estimate = static_cast<double>(EstimateCardinality(*op.children[0]));
+      for (const auto& predicate : op.As<LogicalFilter>().predicates) {
+        estimate *= IsEquality(*predicate) ? 0.1 : 0.4;
+      }
+      rows = static_cast<uint64_t>(std::max(1.0, estimate));
+      break;
+    }
+    case LogicalKind::kAggregate: {
+      uint64_t input = EstimateCardinality(*op.children[0]);
+      rows = op.As<LogicalAggregate>().groups.empty() ? 1 : std::max<uint64_t>(1, input / 4);
+      break;
+    }
+    case LogicalKind::kJoin: {
+      auto& join = op.As<LogicalJoin>();
+      uint64_t left = EstimateCardinality(*op.children[0]);
+      uint64_t right = EstimateCardinality(*op.children[1]);
+      if (join.join_type == LogicalJoinType::kSemi || join.join_type == LogicalJoinType::kAnti) {
+        rows = left;
+      } else if (join.conditions.empty()) {
+        rows = left * std::max<uint64_t>(right, 1);
+      } else {
+        rows = std::max(left, right);  // foreign-key join assumption
+      }
+      break;
+    }
+    case LogicalKind::kLimit: {
+      auto& limit = op.As<LogicalLimit>();
+      rows = std::min<uint64_t>(EstimateCardinality(*op.children[0]), limit.limit);
+      break;
+    }
+    case LogicalKind::kUnion:
+      rows = EstimateCardinality(*op.children[0]) + EstimateCardinality(*op.children[1]);
+      break;
+    case LogicalKind::kProjection:
+    case LogicalKind::kOrder: rows = EstimateCardinality(*op.children[0]); break;
+  }
+  op.estimated_rows = rows;
+  return rows;
+}
+
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan) {
+  plan = PushDown(std::move(plan), {});
+  plan = ReorderJoins(std::move(plan));
+  plan = FuseTopN(std::move(plan));
+  std::set<ColumnBinding> all;
+  for (const ColumnBinding& binding : plan->Bindings()) all.insert(binding);
+  PruneColumns(*plan, all);
+  EstimateCardinality(*plan);
+  return plan;
+}
+
+}  // namespace dq
