@@ -7,6 +7,7 @@ namespace dq {
 void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterArithmeticFunctions(registry);
   RegisterComparisonFunctions(registry);
+  RegisterCastFunctions(registry);
 }
 
 }  // namespace dq

@@ -11,5 +11,6 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry);
 // Families (one file each under src/functions/<category>/).
 void RegisterArithmeticFunctions(FunctionRegistry& registry);
 void RegisterComparisonFunctions(FunctionRegistry& registry);
+void RegisterCastFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
