@@ -8,6 +8,9 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterArithmeticFunctions(registry);
   RegisterComparisonFunctions(registry);
   RegisterCastFunctions(registry);
+  RegisterBasicAggregateFunctions(registry);
+  RegisterMinMaxAggregateFunctions(registry);
+  RegisterVarianceAggregateFunctions(registry);
 }
 
 }  // namespace dq

@@ -12,5 +12,8 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry);
 void RegisterArithmeticFunctions(FunctionRegistry& registry);
 void RegisterComparisonFunctions(FunctionRegistry& registry);
 void RegisterCastFunctions(FunctionRegistry& registry);
+void RegisterBasicAggregateFunctions(FunctionRegistry& registry);
+void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry);
+void RegisterVarianceAggregateFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
