@@ -11,6 +11,10 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterBasicAggregateFunctions(registry);
   RegisterMinMaxAggregateFunctions(registry);
   RegisterVarianceAggregateFunctions(registry);
+  RegisterMathFunctions(registry);
+  RegisterNumericMathFunctions(registry);
+  RegisterBitwiseFunctions(registry);
+  RegisterConditionalFunctions(registry);
 }
 
 }  // namespace dq

@@ -15,5 +15,9 @@ void RegisterCastFunctions(FunctionRegistry& registry);
 void RegisterBasicAggregateFunctions(FunctionRegistry& registry);
 void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry);
 void RegisterVarianceAggregateFunctions(FunctionRegistry& registry);
+void RegisterMathFunctions(FunctionRegistry& registry);
+void RegisterNumericMathFunctions(FunctionRegistry& registry);
+void RegisterBitwiseFunctions(FunctionRegistry& registry);
+void RegisterConditionalFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
