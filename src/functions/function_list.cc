@@ -15,6 +15,9 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterNumericMathFunctions(registry);
   RegisterBitwiseFunctions(registry);
   RegisterConditionalFunctions(registry);
+  RegisterStringFunctions(registry);
+  RegisterStringFormatFunctions(registry);
+  RegisterLikeFunctions(registry);
 }
 
 }  // namespace dq

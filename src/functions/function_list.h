@@ -19,5 +19,8 @@ void RegisterMathFunctions(FunctionRegistry& registry);
 void RegisterNumericMathFunctions(FunctionRegistry& registry);
 void RegisterBitwiseFunctions(FunctionRegistry& registry);
 void RegisterConditionalFunctions(FunctionRegistry& registry);
+void RegisterStringFunctions(FunctionRegistry& registry);
+void RegisterStringFormatFunctions(FunctionRegistry& registry);
+void RegisterLikeFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
