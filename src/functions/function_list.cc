@@ -18,6 +18,8 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterStringFunctions(registry);
   RegisterStringFormatFunctions(registry);
   RegisterLikeFunctions(registry);
+  RegisterDateFunctions(registry);
+  RegisterTimestampFunctions(registry);
 }
 
 }  // namespace dq

@@ -22,5 +22,7 @@ void RegisterConditionalFunctions(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
 void RegisterStringFormatFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
+void RegisterDateFunctions(FunctionRegistry& registry);
+void RegisterTimestampFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
