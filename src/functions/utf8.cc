@@ -79,14 +79,14 @@ size_t Utf8Encode(uint32_t code_point, char* out) {
 
 uint32_t ToLowerCodePoint(uint32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1 capitals
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;                  // Latin-1 capitals
   if (c >= 0x100 && c <= 0x137 && c % 2 == 0 && c != 0x130) return c + 1;  // Latin Ext-A
   if (c >= 0x139 && c <= 0x148 && c % 2 == 1) return c + 1;
   if (c >= 0x14A && c <= 0x177 && c % 2 == 0) return c + 1;
   if (c == 0x178) return 0xFF;
   if (c >= 0x179 && c <= 0x17E && c % 2 == 1) return c + 1;
   if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;  // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 32;                 // Cyrillic
+  if (c >= 0x410 && c <= 0x42F) return c + 32;                // Cyrillic
   if (c >= 0x400 && c <= 0x40F) return c + 80;
   return c;
 }

@@ -222,15 +222,14 @@ void RegisterBasicAggregateFunctions(FunctionRegistry& registry) {
   count.bind = BindCount;  // any one argument
   registry.AddAggregate(count);
 
-  registry.AddAggregate(
-      MakeUnaryAggregate<bool, CountState, int64_t, CountOp>("COUNTIF", TypeId::kBool,
-                                                             TypeId::kInt64));
+  registry.AddAggregate(MakeUnaryAggregate<bool, CountState, int64_t, CountOp>(
+      "COUNTIF", TypeId::kBool, TypeId::kInt64));
 
   registry.AddAggregate(MakeUnaryAggregate<int64_t, SumState<int128_t>, int64_t, SumInt64Op>(
       "SUM", TypeId::kInt64, TypeId::kInt64));
-  registry.AddAggregate(MakeUnaryAggregate<int128_t, SumState<int128_t>, int128_t,
-                                           SumInt128Op<kSumName>>("SUM", TypeId::kNumeric,
-                                                                  TypeId::kNumeric));
+  registry.AddAggregate(
+      MakeUnaryAggregate<int128_t, SumState<int128_t>, int128_t, SumInt128Op<kSumName>>(
+          "SUM", TypeId::kNumeric, TypeId::kNumeric));
   registry.AddAggregate(MakeUnaryAggregate<double, SumState<double>, double, SumFloat64Op>(
       "SUM", TypeId::kFloat64, TypeId::kFloat64));
 

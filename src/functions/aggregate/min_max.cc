@@ -84,8 +84,8 @@ struct StringOp {
   }
   static void Combine(const StringState& source, StringState& target) {
     if (!source.has_value) return;
-    if (!target.has_value || Order::Better(std::string_view(source.value),
-                                           std::string_view(target.value))) {
+    if (!target.has_value ||
+        Order::Better(std::string_view(source.value), std::string_view(target.value))) {
       target.value = source.value;
       target.has_value = true;
     }
@@ -100,7 +100,8 @@ struct StringOp {
 template <typename Order>
 void RegisterFamily(FunctionRegistry& registry, const char* name) {
   auto add_fixed = [&]<typename T>(TypeId type, T*) {
-    registry.AddAggregate(MakeUnaryAggregate<T, ValueState<T>, T, FixedOp<T, Order>>(name, type, type));
+    registry.AddAggregate(
+        MakeUnaryAggregate<T, ValueState<T>, T, FixedOp<T, Order>>(name, type, type));
   };
   add_fixed(TypeId::kBool, static_cast<bool*>(nullptr));
   add_fixed(TypeId::kInt64, static_cast<int64_t*>(nullptr));
@@ -122,9 +123,9 @@ void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry) {
   RegisterFamily<LessThan>(registry, "MIN");
   RegisterFamily<GreaterThan>(registry, "MAX");
   RegisterFamily<FirstSeen>(registry, "ANY_VALUE");
-  registry.AddAggregate(MakeUnaryAggregate<StringView, StringState, StringView,
-                                           StringOp<FirstSeen>>("ANY_VALUE", TypeId::kJson,
-                                                                TypeId::kJson));
+  registry.AddAggregate(
+      MakeUnaryAggregate<StringView, StringState, StringView, StringOp<FirstSeen>>(
+          "ANY_VALUE", TypeId::kJson, TypeId::kJson));
   registry.AddAggregate(
       MakeUnaryAggregate<Interval, ValueState<Interval>, Interval, FixedOp<Interval, FirstSeen>>(
           "ANY_VALUE", TypeId::kInterval, TypeId::kInterval));

@@ -65,8 +65,9 @@ struct MomentOp {
 
 template <Statistic kStatistic>
 void RegisterStatistic(FunctionRegistry& registry, const char* name) {
-  registry.AddAggregate(MakeUnaryAggregate<double, MomentState, double, MomentOp<double, kStatistic>>(
-      name, TypeId::kFloat64, TypeId::kFloat64));
+  registry.AddAggregate(
+      MakeUnaryAggregate<double, MomentState, double, MomentOp<double, kStatistic>>(
+          name, TypeId::kFloat64, TypeId::kFloat64));
   registry.AddAggregate(
       MakeUnaryAggregate<int64_t, MomentState, double, MomentOp<int64_t, kStatistic>>(
           name, TypeId::kInt64, TypeId::kFloat64));

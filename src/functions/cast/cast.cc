@@ -106,7 +106,8 @@ int128_t DoubleToNumeric(double value) {
                  FormatDouble(value));
   }
   int128_t scaled;
-  if (!NumericFromDouble(value, &scaled)) ThrowOutOfRange("numeric out of range: " + FormatDouble(value));
+  if (!NumericFromDouble(value, &scaled))
+    ThrowOutOfRange("numeric out of range: " + FormatDouble(value));
   return scaled;
 }
 
@@ -215,14 +216,18 @@ void CastToString(const Vector& source, size_t count, Vector& result, bool safe,
 
 void CastFromString(const Vector& source, size_t count, Vector& result, bool safe) {
   switch (result.type().id()) {
-    case TypeId::kInt64: return CastLoop<StringView, int64_t>(source, count, result, safe, StringToInt64);
+    case TypeId::kInt64:
+      return CastLoop<StringView, int64_t>(source, count, result, safe, StringToInt64);
     case TypeId::kFloat64:
       return CastLoop<StringView, double>(source, count, result, safe, StringToDouble);
     case TypeId::kNumeric:
       return CastLoop<StringView, int128_t>(source, count, result, safe, StringToNumeric);
-    case TypeId::kBool: return CastLoop<StringView, bool>(source, count, result, safe, StringToBool);
-    case TypeId::kDate: return CastLoop<StringView, int32_t>(source, count, result, safe, StringToDate);
-    case TypeId::kTime: return CastLoop<StringView, int64_t>(source, count, result, safe, StringToTime);
+    case TypeId::kBool:
+      return CastLoop<StringView, bool>(source, count, result, safe, StringToBool);
+    case TypeId::kDate:
+      return CastLoop<StringView, int32_t>(source, count, result, safe, StringToDate);
+    case TypeId::kTime:
+      return CastLoop<StringView, int64_t>(source, count, result, safe, StringToTime);
     case TypeId::kDatetime:
       return CastLoop<StringView, int64_t>(source, count, result, safe, StringToDatetime);
     case TypeId::kTimestamp:
@@ -232,7 +237,8 @@ void CastFromString(const Vector& source, size_t count, Vector& result, bool saf
       result.KeepAlive(source);
       return CastLoop<StringView, StringView>(source, count, result, safe,
                                               [](const StringView& text) { return text; });
-    default: break;
+    default:
+      break;
   }
   ThrowInternal(__FILE__, __LINE__, "unsupported cast from STRING to " + result.type().ToString());
 }
@@ -252,7 +258,8 @@ void CastNumberLike(const Vector& source, size_t count, Vector& result, bool saf
   if (from == TypeId::kInt64) {
     switch (to) {
       case TypeId::kBool:
-        return CastLoop<int64_t, bool>(source, count, result, safe, [](int64_t v) { return v != 0; });
+        return CastLoop<int64_t, bool>(source, count, result, safe,
+                                       [](int64_t v) { return v != 0; });
       case TypeId::kFloat64:
         return CastLoop<int64_t, double>(source, count, result, safe,
                                          [](int64_t v) { return static_cast<double>(v); });
@@ -263,15 +270,19 @@ void CastNumberLike(const Vector& source, size_t count, Vector& result, bool saf
       case TypeId::kString:
         return CastLoop<int64_t, StringView>(source, count, result, safe,
                                              [&](int64_t v) { return Int64ToString(v, result); });
-      default: break;
+      default:
+        break;
     }
   } else if (from == TypeId::kFloat64) {
     switch (to) {
-      case TypeId::kInt64: return CastLoop<double, int64_t>(source, count, result, safe, DoubleToInt64);
+      case TypeId::kInt64:
+        return CastLoop<double, int64_t>(source, count, result, safe, DoubleToInt64);
       case TypeId::kNumeric:
         return CastLoop<double, int128_t>(source, count, result, safe, DoubleToNumeric);
-      case TypeId::kString: return CastToString<double>(source, count, result, safe, FormatDouble);
-      default: break;
+      case TypeId::kString:
+        return CastToString<double>(source, count, result, safe, FormatDouble);
+      default:
+        break;
     }
   } else if (from == TypeId::kNumeric) {
     switch (to) {
@@ -279,18 +290,22 @@ void CastNumberLike(const Vector& source, size_t count, Vector& result, bool saf
         return CastLoop<int128_t, int64_t>(source, count, result, safe, NumericToInt64);
       case TypeId::kFloat64:
         return CastLoop<int128_t, double>(source, count, result, safe, NumericToDouble);
-      case TypeId::kString: return CastToString<int128_t>(source, count, result, safe, FormatNumeric);
-      default: break;
+      case TypeId::kString:
+        return CastToString<int128_t>(source, count, result, safe, FormatNumeric);
+      default:
+        break;
     }
   } else if (from == TypeId::kBool) {
     switch (to) {
       case TypeId::kInt64:
-        return CastLoop<bool, int64_t>(source, count, result, safe, [](bool v) { return v ? 1 : 0; });
+        return CastLoop<bool, int64_t>(source, count, result, safe,
+                                       [](bool v) { return v ? 1 : 0; });
       case TypeId::kString:
         return CastLoop<bool, StringView>(source, count, result, safe, [](bool v) {
           return v ? StringView("true", 4) : StringView("false", 5);
         });
-      default: break;
+      default:
+        break;
     }
   }
   ThrowInternal(__FILE__, __LINE__,
@@ -302,12 +317,16 @@ void CastTemporal(const Vector& source, size_t count, Vector& result, bool safe)
   TypeId to = result.type().id();
   if (to == TypeId::kString) {
     switch (from) {
-      case TypeId::kDate: return CastToString<int32_t>(source, count, result, safe, FormatDate);
-      case TypeId::kTime: return CastToString<int64_t>(source, count, result, safe, FormatTime);
-      case TypeId::kDatetime: return CastToString<int64_t>(source, count, result, safe, FormatDatetime);
+      case TypeId::kDate:
+        return CastToString<int32_t>(source, count, result, safe, FormatDate);
+      case TypeId::kTime:
+        return CastToString<int64_t>(source, count, result, safe, FormatTime);
+      case TypeId::kDatetime:
+        return CastToString<int64_t>(source, count, result, safe, FormatDatetime);
       case TypeId::kTimestamp:
         return CastToString<int64_t>(source, count, result, safe, FormatTimestamp);
-      default: break;
+      default:
+        break;
     }
   } else if (from == TypeId::kDate) {
     // DATE -> DATETIME or TIMESTAMP: midnight (UTC).
@@ -322,7 +341,8 @@ void CastTemporal(const Vector& source, size_t count, Vector& result, bool safe)
     return CastLoop<int64_t, int64_t>(source, count, result, safe, TimeOfDay);
   } else {
     // DATETIME <-> TIMESTAMP: the same microseconds, the civil time read in UTC.
-    return CastLoop<int64_t, int64_t>(source, count, result, safe, [](int64_t micros) { return micros; });
+    return CastLoop<int64_t, int64_t>(source, count, result, safe,
+                                      [](int64_t micros) { return micros; });
   }
   ThrowInternal(__FILE__, __LINE__,
                 "unsupported cast " + source.type().ToString() + " -> " + result.type().ToString());
@@ -435,12 +455,14 @@ bool CanCast(const LogicalType& from, const LogicalType& to) {
   if (IsTemporalId(source)) {
     if (target == TypeId::kString) return true;
     switch (source) {
-      case TypeId::kDate: return target == TypeId::kDatetime || target == TypeId::kTimestamp;
+      case TypeId::kDate:
+        return target == TypeId::kDatetime || target == TypeId::kTimestamp;
       case TypeId::kDatetime:
       case TypeId::kTimestamp:
         return target == TypeId::kDate || target == TypeId::kTime || target == TypeId::kDatetime ||
                target == TypeId::kTimestamp;
-      default: return false;
+      default:
+        return false;
     }
   }
   return false;

@@ -57,9 +57,8 @@ ParseResult ParseInt64Text(std::string_view text, int64_t* value) {
   uint64_t magnitude = 0;
   bool overflow = false;
   for (; pos < text.size(); ++pos) {
-    int digit = base == 16 ? HexDigit(text[pos]) : (text[pos] >= '0' && text[pos] <= '9'
-                                                         ? text[pos] - '0'
-                                                         : -1);
+    int digit = base == 16 ? HexDigit(text[pos])
+                           : (text[pos] >= '0' && text[pos] <= '9' ? text[pos] - '0' : -1);
     if (digit < 0) return ParseResult::kMalformed;
     if (magnitude > (limit - static_cast<uint64_t>(digit)) / base) overflow = true;
     if (!overflow) magnitude = magnitude * base + static_cast<uint64_t>(digit);
@@ -94,8 +93,8 @@ ParseResult ParseDoubleText(std::string_view text, double* value) {
   }
   double parsed;
   const char* end = unsigned_text.data() + unsigned_text.size();
-  auto [stop, error] = std::from_chars(unsigned_text.data(), end, parsed,
-                                       std::chars_format::general);
+  auto [stop, error] =
+      std::from_chars(unsigned_text.data(), end, parsed, std::chars_format::general);
   if (stop != end) return ParseResult::kMalformed;
   if (error == std::errc::result_out_of_range) {
     // Underflow to zero is fine; overflow is not.

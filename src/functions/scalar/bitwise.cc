@@ -17,7 +17,8 @@ namespace {
 
 uint64_t ShiftCount(int64_t count) {
   if (count < 0) {
-    throw Error(ErrorKind::kOutOfRange, "Bitwise shift by negative offset: " + std::to_string(count));
+    throw Error(ErrorKind::kOutOfRange,
+                "Bitwise shift by negative offset: " + std::to_string(count));
   }
   return static_cast<uint64_t>(count);
 }

@@ -21,10 +21,14 @@ namespace {
 
 int NumberRank(TypeId id) {
   switch (id) {
-    case TypeId::kInt64: return 1;
-    case TypeId::kNumeric: return 2;
-    case TypeId::kFloat64: return 3;
-    default: return 0;
+    case TypeId::kInt64:
+      return 1;
+    case TypeId::kNumeric:
+      return 2;
+    case TypeId::kFloat64:
+      return 3;
+    default:
+      return 0;
   }
 }
 
@@ -69,17 +73,24 @@ bool BindNullIf(const ScalarBindInput& input, ScalarBindOutput* output) {
 template <typename Visit>
 void VisitPhysical(TypeId id, Visit&& visit) {
   switch (id) {
-    case TypeId::kBool: return visit(bool{});
+    case TypeId::kBool:
+      return visit(bool{});
     case TypeId::kInt64:
     case TypeId::kDatetime:
     case TypeId::kTime:
-    case TypeId::kTimestamp: return visit(int64_t{});
-    case TypeId::kFloat64: return visit(double{});
-    case TypeId::kNumeric: return visit(int128_t{});
-    case TypeId::kDate: return visit(int32_t{});
+    case TypeId::kTimestamp:
+      return visit(int64_t{});
+    case TypeId::kFloat64:
+      return visit(double{});
+    case TypeId::kNumeric:
+      return visit(int128_t{});
+    case TypeId::kDate:
+      return visit(int32_t{});
     case TypeId::kString:
-    case TypeId::kBytes: return visit(StringView{});
-    default: break;
+    case TypeId::kBytes:
+      return visit(StringView{});
+    default:
+      break;
   }
   ThrowInternal(__FILE__, __LINE__, "unsupported type " + LogicalType(id).ToString());
 }

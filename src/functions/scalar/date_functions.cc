@@ -34,12 +34,18 @@ int64_t ExtractFromMicros(int64_t micros, const DatePartSpec& spec) {
   int64_t micros_of_day;
   SplitDayMicros(micros, &days, &micros_of_day);
   switch (spec.part) {
-    case DatePart::kHour: return micros_of_day / kMicrosPerHour;
-    case DatePart::kMinute: return micros_of_day / kMicrosPerMinute % 60;
-    case DatePart::kSecond: return micros_of_day / kMicrosPerSecond % 60;
-    case DatePart::kMillisecond: return micros_of_day % kMicrosPerSecond / 1000;
-    case DatePart::kMicrosecond: return micros_of_day % kMicrosPerSecond;
-    default: return ExtractFromDays(days, spec, "EXTRACT");
+    case DatePart::kHour:
+      return micros_of_day / kMicrosPerHour;
+    case DatePart::kMinute:
+      return micros_of_day / kMicrosPerMinute % 60;
+    case DatePart::kSecond:
+      return micros_of_day / kMicrosPerSecond % 60;
+    case DatePart::kMillisecond:
+      return micros_of_day % kMicrosPerSecond / 1000;
+    case DatePart::kMicrosecond:
+      return micros_of_day % kMicrosPerSecond;
+    default:
+      return ExtractFromDays(days, spec, "EXTRACT");
   }
 }
 
@@ -58,12 +64,18 @@ bool BindExtract(const ScalarBindInput& input, ScalarBindOutput* output) {
   bool valid;
   LogicalType return_type = TypeId::kInt64;
   switch (source.id()) {
-    case TypeId::kDate: valid = !time_part && kind < DatePart::kDate; break;
-    case TypeId::kTime: valid = time_part; break;
+    case TypeId::kDate:
+      valid = !time_part && kind < DatePart::kDate;
+      break;
+    case TypeId::kTime:
+      valid = time_part;
+      break;
     case TypeId::kDatetime:
       valid = kind != DatePart::kDatetime;
       break;
-    default: valid = true; break;  // TIMESTAMP
+    default:
+      valid = true;
+      break;  // TIMESTAMP
   }
   if (!valid) {
     throw Error(ErrorKind::kBinding, "EXTRACT from " + source.ToString() +
@@ -121,13 +133,14 @@ template <bool kSubtract>
 void DateAddKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   DatePartSpec spec = ReadDatePart(args.column(2));
   const char* name = kSubtract ? "DATE_SUB" : "DATE_ADD";
-  ExecuteBinary<int32_t, int64_t, int32_t>(
-      args.column(0), args.column(1), args.size(), result, [&](int32_t days, int64_t amount) {
-        if (kSubtract) amount = amount == INT64_MIN ? INT64_MAX : -amount;
-        int64_t shifted = AddToDays(days, amount, spec, name);
-        if (!DateInRange(shifted)) ThrowDateOutOfRange(name);
-        return static_cast<int32_t>(shifted);
-      });
+  ExecuteBinary<int32_t, int64_t, int32_t>(args.column(0), args.column(1), args.size(), result,
+                                           [&](int32_t days, int64_t amount) {
+                                             if (kSubtract)
+                                               amount = amount == INT64_MIN ? INT64_MAX : -amount;
+                                             int64_t shifted = AddToDays(days, amount, spec, name);
+                                             if (!DateInRange(shifted)) ThrowDateOutOfRange(name);
+                                             return static_cast<int32_t>(shifted);
+                                           });
 }
 
 void DateDiffKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
@@ -148,15 +161,19 @@ void DateTruncKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
 
 int64_t LastDay(int64_t days, const DatePartSpec& spec) {
   switch (spec.part) {
-    case DatePart::kWeek: return WeekStart(days, spec.week_start) + 6;
-    case DatePart::kIsoWeek: return WeekStart(days, 1) + 6;
+    case DatePart::kWeek:
+      return WeekStart(days, spec.week_start) + 6;
+    case DatePart::kIsoWeek:
+      return WeekStart(days, 1) + 6;
     case DatePart::kMonth:
     case DatePart::kQuarter:
     case DatePart::kYear: {
-      int64_t months = spec.part == DatePart::kMonth ? 1 : (spec.part == DatePart::kQuarter ? 3 : 12);
+      int64_t months =
+          spec.part == DatePart::kMonth ? 1 : (spec.part == DatePart::kQuarter ? 3 : 12);
       return AddMonths(TruncateDays(days, spec, "LAST_DAY"), months) - 1;
     }
-    default: ThrowUnsupportedPart("LAST_DAY", spec);
+    default:
+      ThrowUnsupportedPart("LAST_DAY", spec);
   }
 }
 
@@ -260,9 +277,10 @@ void RegisterDateFunctions(FunctionRegistry& registry) {
   add("DATE", {TypeId::kDatetime}, kDate, DateFromMicrosKernel);
   add("UNIX_DATE", {kDate}, kInt64, UnixDateKernel);
   add("DATE_FROM_UNIX_DATE", {kInt64}, kDate, DateFromUnixDateKernel);
-  registry.AddScalar(ScalarFunction{
-      .name = "CURRENT_DATE", .return_type = kDate, .kernel = CurrentDateKernel,
-      .deterministic = false});
+  registry.AddScalar(ScalarFunction{.name = "CURRENT_DATE",
+                                    .return_type = kDate,
+                                    .kernel = CurrentDateKernel,
+                                    .deterministic = false});
   registry.AddScalar(ScalarFunction{.name = "CURRENT_DATETIME",
                                     .return_type = TypeId::kDatetime,
                                     .kernel = CurrentDatetimeKernel,

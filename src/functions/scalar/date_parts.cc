@@ -15,14 +15,22 @@ struct NamedPart {
 };
 
 constexpr NamedPart kParts[] = {
-    {"MICROSECOND", DatePart::kMicrosecond}, {"MILLISECOND", DatePart::kMillisecond},
-    {"SECOND", DatePart::kSecond},           {"MINUTE", DatePart::kMinute},
-    {"HOUR", DatePart::kHour},               {"DAY", DatePart::kDay},
-    {"DAYOFWEEK", DatePart::kDayOfWeek},     {"DAYOFYEAR", DatePart::kDayOfYear},
-    {"WEEK", DatePart::kWeek},               {"ISOWEEK", DatePart::kIsoWeek},
-    {"MONTH", DatePart::kMonth},             {"QUARTER", DatePart::kQuarter},
-    {"YEAR", DatePart::kYear},               {"ISOYEAR", DatePart::kIsoYear},
-    {"DATE", DatePart::kDate},               {"TIME", DatePart::kTime},
+    {"MICROSECOND", DatePart::kMicrosecond},
+    {"MILLISECOND", DatePart::kMillisecond},
+    {"SECOND", DatePart::kSecond},
+    {"MINUTE", DatePart::kMinute},
+    {"HOUR", DatePart::kHour},
+    {"DAY", DatePart::kDay},
+    {"DAYOFWEEK", DatePart::kDayOfWeek},
+    {"DAYOFYEAR", DatePart::kDayOfYear},
+    {"WEEK", DatePart::kWeek},
+    {"ISOWEEK", DatePart::kIsoWeek},
+    {"MONTH", DatePart::kMonth},
+    {"QUARTER", DatePart::kQuarter},
+    {"YEAR", DatePart::kYear},
+    {"ISOYEAR", DatePart::kIsoYear},
+    {"DATE", DatePart::kDate},
+    {"TIME", DatePart::kTime},
     {"DATETIME", DatePart::kDatetime},
 };
 
@@ -63,8 +71,7 @@ DatePartSpec ReadDatePart(const Vector& column) {
 }
 
 void ThrowUnsupportedPart(const char* function, const DatePartSpec& spec) {
-  throw Error(ErrorKind::kInvalidInput,
-              "Unsupported date part " + spec.name + " for " + function);
+  throw Error(ErrorKind::kInvalidInput, "Unsupported date part " + spec.name + " for " + function);
 }
 
 void ThrowDateOutOfRange(const char* function) {
@@ -73,13 +80,20 @@ void ThrowDateOutOfRange(const char* function) {
 
 int64_t MicrosPerUnit(DatePart part) {
   switch (part) {
-    case DatePart::kMicrosecond: return 1;
-    case DatePart::kMillisecond: return 1000;
-    case DatePart::kSecond: return kMicrosPerSecond;
-    case DatePart::kMinute: return kMicrosPerMinute;
-    case DatePart::kHour: return kMicrosPerHour;
-    case DatePart::kDay: return kMicrosPerDay;
-    default: return 0;
+    case DatePart::kMicrosecond:
+      return 1;
+    case DatePart::kMillisecond:
+      return 1000;
+    case DatePart::kSecond:
+      return kMicrosPerSecond;
+    case DatePart::kMinute:
+      return kMicrosPerMinute;
+    case DatePart::kHour:
+      return kMicrosPerHour;
+    case DatePart::kDay:
+      return kMicrosPerDay;
+    default:
+      return 0;
   }
 }
 
@@ -115,34 +129,51 @@ int64_t IsoYearStart(int32_t iso_year) { return WeekStart(DaysFromCivil(iso_year
 int64_t TruncateDays(int64_t days, const DatePartSpec& spec, const char* function) {
   CivilDate date = CivilFromDays(static_cast<int32_t>(days));
   switch (spec.part) {
-    case DatePart::kDay: return days;
-    case DatePart::kWeek: return WeekStart(days, spec.week_start);
-    case DatePart::kIsoWeek: return WeekStart(days, 1);
-    case DatePart::kMonth: return DaysFromCivil(date.year, date.month, 1);
-    case DatePart::kQuarter: return DaysFromCivil(date.year, (date.month - 1) / 3 * 3 + 1, 1);
-    case DatePart::kYear: return DaysFromCivil(date.year, 1, 1);
-    case DatePart::kIsoYear: return IsoYearStart(IsoYear(days));
-    default: ThrowUnsupportedPart(function, spec);
+    case DatePart::kDay:
+      return days;
+    case DatePart::kWeek:
+      return WeekStart(days, spec.week_start);
+    case DatePart::kIsoWeek:
+      return WeekStart(days, 1);
+    case DatePart::kMonth:
+      return DaysFromCivil(date.year, date.month, 1);
+    case DatePart::kQuarter:
+      return DaysFromCivil(date.year, (date.month - 1) / 3 * 3 + 1, 1);
+    case DatePart::kYear:
+      return DaysFromCivil(date.year, 1, 1);
+    case DatePart::kIsoYear:
+      return IsoYearStart(IsoYear(days));
+    default:
+      ThrowUnsupportedPart(function, spec);
   }
 }
 
 int64_t ExtractFromDays(int64_t days, const DatePartSpec& spec, const char* function) {
   CivilDate date = CivilFromDays(static_cast<int32_t>(days));
   switch (spec.part) {
-    case DatePart::kDayOfWeek: return DayOfWeek(static_cast<int32_t>(days)) + 1;
-    case DatePart::kDay: return date.day;
-    case DatePart::kDayOfYear: return days - DaysFromCivil(date.year, 1, 1) + 1;
+    case DatePart::kDayOfWeek:
+      return DayOfWeek(static_cast<int32_t>(days)) + 1;
+    case DatePart::kDay:
+      return date.day;
+    case DatePart::kDayOfYear:
+      return days - DaysFromCivil(date.year, 1, 1) + 1;
     case DatePart::kWeek: {
       int64_t first_week = WeekStart(DaysFromCivil(date.year, 1, 1) + 6, spec.week_start);
       int64_t this_week = WeekStart(days, spec.week_start);
       return this_week < first_week ? 0 : (this_week - first_week) / 7 + 1;
     }
-    case DatePart::kIsoWeek: return (days - IsoYearStart(IsoYear(days))) / 7 + 1;
-    case DatePart::kMonth: return date.month;
-    case DatePart::kQuarter: return (date.month - 1) / 3 + 1;
-    case DatePart::kYear: return date.year;
-    case DatePart::kIsoYear: return IsoYear(days);
-    default: ThrowUnsupportedPart(function, spec);
+    case DatePart::kIsoWeek:
+      return (days - IsoYearStart(IsoYear(days))) / 7 + 1;
+    case DatePart::kMonth:
+      return date.month;
+    case DatePart::kQuarter:
+      return (date.month - 1) / 3 + 1;
+    case DatePart::kYear:
+      return date.year;
+    case DatePart::kIsoYear:
+      return IsoYear(days);
+    default:
+      ThrowUnsupportedPart(function, spec);
   }
 }
 
@@ -150,19 +181,24 @@ int64_t DiffDays(int64_t left, int64_t right, const DatePartSpec& spec, const ch
   CivilDate left_date = CivilFromDays(static_cast<int32_t>(left));
   CivilDate right_date = CivilFromDays(static_cast<int32_t>(right));
   switch (spec.part) {
-    case DatePart::kDay: return left - right;
+    case DatePart::kDay:
+      return left - right;
     case DatePart::kWeek:
       return (WeekStart(left, spec.week_start) - WeekStart(right, spec.week_start)) / 7;
-    case DatePart::kIsoWeek: return (WeekStart(left, 1) - WeekStart(right, 1)) / 7;
+    case DatePart::kIsoWeek:
+      return (WeekStart(left, 1) - WeekStart(right, 1)) / 7;
     case DatePart::kMonth:
       return (int64_t{left_date.year} * 12 + left_date.month) -
              (int64_t{right_date.year} * 12 + right_date.month);
     case DatePart::kQuarter:
       return (int64_t{left_date.year} * 4 + (left_date.month - 1) / 3) -
              (int64_t{right_date.year} * 4 + (right_date.month - 1) / 3);
-    case DatePart::kYear: return left_date.year - right_date.year;
-    case DatePart::kIsoYear: return IsoYear(left) - IsoYear(right);
-    default: ThrowUnsupportedPart(function, spec);
+    case DatePart::kYear:
+      return left_date.year - right_date.year;
+    case DatePart::kIsoYear:
+      return IsoYear(left) - IsoYear(right);
+    default:
+      ThrowUnsupportedPart(function, spec);
   }
 }
 
@@ -171,12 +207,18 @@ int64_t AddToDays(int64_t days, int64_t amount, const DatePartSpec& spec, const 
   if (amount > 100000000) amount = 100000000;
   if (amount < -100000000) amount = -100000000;
   switch (spec.part) {
-    case DatePart::kDay: return days + amount;
-    case DatePart::kWeek: return days + amount * 7;
-    case DatePart::kMonth: return AddMonths(days, amount);
-    case DatePart::kQuarter: return AddMonths(days, amount * 3);
-    case DatePart::kYear: return AddMonths(days, amount * 12);
-    default: ThrowUnsupportedPart(function, spec);
+    case DatePart::kDay:
+      return days + amount;
+    case DatePart::kWeek:
+      return days + amount * 7;
+    case DatePart::kMonth:
+      return AddMonths(days, amount);
+    case DatePart::kQuarter:
+      return AddMonths(days, amount * 3);
+    case DatePart::kYear:
+      return AddMonths(days, amount * 12);
+    default:
+      ThrowUnsupportedPart(function, spec);
   }
 }
 

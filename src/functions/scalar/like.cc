@@ -45,11 +45,16 @@ class LikePattern : public FunctionData {
 
   bool Matches(std::string_view text) const {
     switch (shape_) {
-      case Shape::kExact: return text == literal_;
-      case Shape::kPrefix: return text.starts_with(literal_);
-      case Shape::kSuffix: return text.ends_with(literal_);
-      case Shape::kContains: return text.find(literal_) != std::string_view::npos;
-      case Shape::kGeneral: return MatchGeneral(text);
+      case Shape::kExact:
+        return text == literal_;
+      case Shape::kPrefix:
+        return text.starts_with(literal_);
+      case Shape::kSuffix:
+        return text.ends_with(literal_);
+      case Shape::kContains:
+        return text.find(literal_) != std::string_view::npos;
+      case Shape::kGeneral:
+        return MatchGeneral(text);
     }
     return false;
   }
@@ -138,9 +143,11 @@ bool BindLike(const ScalarBindInput& input, ScalarBindOutput* output) {
   if (type == TypeId::kNull) type = TypeId::kString;
   output->argument_types = {type, type};
   output->return_type = TypeId::kBool;
-  const Value* pattern = input.constant_arguments.size() > 1 ? input.constant_arguments[1] : nullptr;
+  const Value* pattern =
+      input.constant_arguments.size() > 1 ? input.constant_arguments[1] : nullptr;
   if (pattern != nullptr && !pattern->is_null()) {
-    output->bind_data = std::make_shared<LikePattern>(pattern->string_value(), type == TypeId::kString);
+    output->bind_data =
+        std::make_shared<LikePattern>(pattern->string_value(), type == TypeId::kString);
   }
   return true;
 }
@@ -148,10 +155,9 @@ bool BindLike(const ScalarBindInput& input, ScalarBindOutput* output) {
 void LikeKernel(const ScalarCall& call, const DataChunk& args, Vector& result) {
   if (call.bind_data != nullptr) {
     const auto* pattern = static_cast<const LikePattern*>(call.bind_data);
-    ExecuteUnary<StringView, bool>(args.column(0), args.size(), result,
-                                   [pattern](const StringView& text) {
-                                     return pattern->Matches(text.view());
-                                   });
+    ExecuteUnary<StringView, bool>(
+        args.column(0), args.size(), result,
+        [pattern](const StringView& text) { return pattern->Matches(text.view()); });
     return;
   }
   bool characters = args.column(0).type().id() != TypeId::kBytes;

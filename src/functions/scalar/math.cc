@@ -57,15 +57,16 @@ void UnaryDouble(const ScalarCall&, const DataChunk& args, Vector& result) {
 
 template <typename Op>
 void BinaryDouble(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteBinary<double, double, double>(args.column(0), args.column(1), args.size(), result,
-                                        [](double left, double right) {
-                                          return Op::Apply(left, right);
-                                        });
+  ExecuteBinary<double, double, double>(
+      args.column(0), args.column(1), args.size(), result,
+      [](double left, double right) { return Op::Apply(left, right); });
 }
 
 double RoundToDigits(double value, int64_t digits, bool truncate) {
   if (!std::isfinite(value)) return value;
-  auto whole = [truncate](double number) { return truncate ? std::trunc(number) : std::round(number); };
+  auto whole = [truncate](double number) {
+    return truncate ? std::trunc(number) : std::round(number);
+  };
   if (digits > 330) return value;
   if (digits < -330) return std::copysign(0.0, value);
   if (digits >= 0) {
@@ -117,8 +118,8 @@ template <const char* kName>
 struct LogarithmOp {
   static double Apply(double value) {
     if (value <= 0) {
-      ThrowMath(std::string("Argument to ") + kName + " cannot be zero or negative: " +
-                FormatDouble(value));
+      ThrowMath(std::string("Argument to ") + kName +
+                " cannot be zero or negative: " + FormatDouble(value));
     }
     return std::log(value);
   }
@@ -127,7 +128,8 @@ constexpr char kLn[] = "LN";
 constexpr char kLog[] = "LOG";
 struct Log10Op {
   static double Apply(double value) {
-    if (value <= 0) ThrowMath("Argument to LOG10 cannot be zero or negative: " + FormatDouble(value));
+    if (value <= 0)
+      ThrowMath("Argument to LOG10 cannot be zero or negative: " + FormatDouble(value));
     return std::log10(value);
   }
 };
@@ -223,7 +225,8 @@ void DivInt64(const ScalarCall&, const DataChunk& args, Vector& result) {
   ExecuteBinary<int64_t, int64_t, int64_t>(
       args.column(0), args.column(1), args.size(), result, [](int64_t left, int64_t right) {
         if (right == 0) ThrowMath("division by zero: " + Call("DIV", left, right));
-        if (left == INT64_MIN && right == -1) ThrowMath("int64 overflow: " + Call("DIV", left, right));
+        if (left == INT64_MIN && right == -1)
+          ThrowMath("int64 overflow: " + Call("DIV", left, right));
         return left / right;
       });
 }

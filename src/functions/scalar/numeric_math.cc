@@ -56,11 +56,11 @@ UInt256 Multiply(uint128_t left, uint128_t right) {
   uint128_t high_high = static_cast<uint128_t>(left_high) * right_high;
   UInt256 product;
   product.limbs[0] = static_cast<uint64_t>(low_low);
-  uint128_t middle = (low_low >> 64) + static_cast<uint64_t>(low_high) +
-                     static_cast<uint64_t>(high_low);
+  uint128_t middle =
+      (low_low >> 64) + static_cast<uint64_t>(low_high) + static_cast<uint64_t>(high_low);
   product.limbs[1] = static_cast<uint64_t>(middle);
-  uint128_t upper = (middle >> 64) + (low_high >> 64) + (high_low >> 64) +
-                    static_cast<uint64_t>(high_high);
+  uint128_t upper =
+      (middle >> 64) + (low_high >> 64) + (high_low >> 64) + static_cast<uint64_t>(high_high);
   product.limbs[2] = static_cast<uint64_t>(upper);
   product.limbs[3] = static_cast<uint64_t>((upper >> 64) + (high_high >> 64));
   return product;
@@ -155,7 +155,8 @@ int128_t RoundNumeric(int128_t value, int64_t digits, RoundMode mode) {
       if (remainder >= unit - remainder && remainder > 0) ++quotient;
       if (-remainder >= unit + remainder && remainder < 0) --quotient;
       break;
-    case RoundMode::kTruncate: break;
+    case RoundMode::kTruncate:
+      break;
     case RoundMode::kCeiling:
       if (remainder > 0) ++quotient;
       break;
@@ -248,8 +249,10 @@ void RoundDigits(const ScalarCall&, const DataChunk& args, Vector& result) {
 void RegisterNumericMathFunctions(FunctionRegistry& registry) {
   constexpr TypeId kNumeric = TypeId::kNumeric;
   auto add = [&](const char* name, std::vector<LogicalType> arguments, ScalarKernel kernel) {
-    registry.AddScalar(ScalarFunction{
-        .name = name, .arguments = std::move(arguments), .return_type = kNumeric, .kernel = kernel});
+    registry.AddScalar(ScalarFunction{.name = name,
+                                      .arguments = std::move(arguments),
+                                      .return_type = kNumeric,
+                                      .kernel = kernel});
   };
   add("$multiply", {kNumeric, kNumeric}, MultiplyKernel);
   add("$divide", {kNumeric, kNumeric}, DivideKernel);

@@ -53,26 +53,27 @@ void RepeatKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
           ThrowResultTooLarge("REPEAT");
         }
         return BuildString(result, size * static_cast<size_t>(times), [&](char* out) {
-          for (int64_t copy = 0; copy < times; ++copy) std::memcpy(out + copy * size, input.data(), size);
+          for (int64_t copy = 0; copy < times; ++copy)
+            std::memcpy(out + copy * size, input.data(), size);
         });
       });
 }
 
 template <bool kChars>
 void ReverseKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteUnary<StringView, StringView>(args.column(0), args.size(), result,
-                                       [&result](const StringView& input) {
-    std::string_view text = input.view();
-    return BuildString(result, text.size(), [text](char* out) {
-      size_t offset = 0;
-      while (offset < text.size()) {
-        size_t length = kChars ? Utf8CharLength(static_cast<unsigned char>(text[offset])) : 1;
-        if (offset + length > text.size()) length = text.size() - offset;
-        std::memcpy(out + text.size() - offset - length, text.data() + offset, length);
-        offset += length;
-      }
-    });
-  });
+  ExecuteUnary<StringView, StringView>(
+      args.column(0), args.size(), result, [&result](const StringView& input) {
+        std::string_view text = input.view();
+        return BuildString(result, text.size(), [text](char* out) {
+          size_t offset = 0;
+          while (offset < text.size()) {
+            size_t length = kChars ? Utf8CharLength(static_cast<unsigned char>(text[offset])) : 1;
+            if (offset + length > text.size()) length = text.size() - offset;
+            std::memcpy(out + text.size() - offset - length, text.data() + offset, length);
+            offset += length;
+          }
+        });
+      });
 }
 
 // LPAD/RPAD(text, length, pattern).
@@ -80,12 +81,12 @@ template <bool kChars, bool kLeft>
 StringView Pad(Vector& result, std::string_view text, int64_t length, std::string_view pattern) {
   const char* name = kLeft ? "LPAD" : "RPAD";
   if (length < 0) {
-    throw Error(ErrorKind::kOutOfRange, std::string("Second argument in ") + name +
-                                            "() cannot be negative");
+    throw Error(ErrorKind::kOutOfRange,
+                std::string("Second argument in ") + name + "() cannot be negative");
   }
   if (pattern.empty()) {
-    throw Error(ErrorKind::kOutOfRange, std::string("Third argument in ") + name +
-                                            "() cannot be empty");
+    throw Error(ErrorKind::kOutOfRange,
+                std::string("Third argument in ") + name + "() cannot be empty");
   }
   int64_t text_units = kChars ? Utf8CharCount(text) : static_cast<int64_t>(text.size());
   if (length <= text_units) return result.AddString(Substring<kChars>(text, 1, length));
@@ -122,11 +123,12 @@ template <bool kChars>
 void AsciiKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   ExecuteUnary<StringView, int64_t>(args.column(0), args.size(), result,
                                     [](const StringView& input) -> int64_t {
-    if (input.empty()) return 0;
-    if (!kChars) return static_cast<unsigned char>(input.data()[0]);
-    size_t offset = 0;
-    return Utf8Decode(input.view(), &offset);
-  });
+                                      if (input.empty()) return 0;
+                                      if (!kChars)
+                                        return static_cast<unsigned char>(input.data()[0]);
+                                      size_t offset = 0;
+                                      return Utf8Decode(input.view(), &offset);
+                                    });
 }
 
 void ChrKernel(const ScalarCall&, const DataChunk& args, Vector& result) {

@@ -25,9 +25,10 @@ namespace {
 
 template <bool kChars>
 void LengthKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteUnary<StringView, int64_t>(args.column(0), args.size(), result, [](const StringView& text) {
-    return kChars ? Utf8CharCount(text.view()) : static_cast<int64_t>(text.size());
-  });
+  ExecuteUnary<StringView, int64_t>(
+      args.column(0), args.size(), result, [](const StringView& text) {
+        return kChars ? Utf8CharCount(text.view()) : static_cast<int64_t>(text.size());
+      });
 }
 
 template <bool kUpper, bool kChars>
@@ -148,22 +149,22 @@ template <bool kChars, TrimSide kSide>
 void TrimKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   result.KeepAlive(args.column(0));
   if (args.column_count() == 1) {
-    ExecuteUnary<StringView, StringView>(args.column(0), args.size(), result,
-                                         [](const StringView& input) {
-      std::string_view text = input.view();
-      auto is_space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-      };
-      size_t begin = 0;
-      size_t end = text.size();
-      if (kSide != TrimSide::kRight) {
-        while (begin < end && is_space(text[begin])) ++begin;
-      }
-      if (kSide != TrimSide::kLeft) {
-        while (end > begin && is_space(text[end - 1])) --end;
-      }
-      return ViewOf(text.substr(begin, end - begin));
-    });
+    ExecuteUnary<StringView, StringView>(
+        args.column(0), args.size(), result, [](const StringView& input) {
+          std::string_view text = input.view();
+          auto is_space = [](char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+          };
+          size_t begin = 0;
+          size_t end = text.size();
+          if (kSide != TrimSide::kRight) {
+            while (begin < end && is_space(text[begin])) ++begin;
+          }
+          if (kSide != TrimSide::kLeft) {
+            while (end > begin && is_space(text[end - 1])) --end;
+          }
+          return ViewOf(text.substr(begin, end - begin));
+        });
     return;
   }
   ExecuteBinary<StringView, StringView, StringView>(
@@ -178,11 +179,12 @@ void TrimKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
 
 template <bool kStarts>
 void AffixKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteBinary<StringView, StringView, bool>(
-      args.column(0), args.column(1), args.size(), result,
-      [](const StringView& text, const StringView& affix) {
-        return kStarts ? text.view().starts_with(affix.view()) : text.view().ends_with(affix.view());
-      });
+  ExecuteBinary<StringView, StringView, bool>(args.column(0), args.column(1), args.size(), result,
+                                              [](const StringView& text, const StringView& affix) {
+                                                return kStarts
+                                                           ? text.view().starts_with(affix.view())
+                                                           : text.view().ends_with(affix.view());
+                                              });
 }
 
 template <bool kChars>
@@ -192,7 +194,9 @@ void StrposKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
       [](const StringView& text, const StringView& search) -> int64_t {
         size_t found = text.view().find(search.view());
         if (found == std::string_view::npos) return 0;
-        return (kChars ? Utf8CharCount(text.view().substr(0, found)) : static_cast<int64_t>(found)) + 1;
+        return (kChars ? Utf8CharCount(text.view().substr(0, found))
+                       : static_cast<int64_t>(found)) +
+               1;
       });
 }
 

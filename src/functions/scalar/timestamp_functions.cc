@@ -110,8 +110,9 @@ template <bool kDatetime>
 void TruncKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   DatePartSpec spec = ReadDatePart(args.column(1));
   const char* name = kDatetime ? "DATETIME_TRUNC" : "TIMESTAMP_TRUNC";
-  ExecuteUnary<int64_t, int64_t>(args.column(0), args.size(), result,
-                                 [&](int64_t micros) { return TruncateMicros(micros, spec, name); });
+  ExecuteUnary<int64_t, int64_t>(args.column(0), args.size(), result, [&](int64_t micros) {
+    return TruncateMicros(micros, spec, name);
+  });
 }
 
 template <int64_t kUnit>

@@ -111,10 +111,10 @@ TEST(AggregateTest, MinMaxEveryType) {
   EXPECT_EQ(RunAllSplits("MIN", TypeId::kBool, {Value::Bool(true), Value::Bool(false)}),
             Value::Bool(false));
   EXPECT_EQ(RunAllSplits("MAX", TypeId::kFloat64, {F(1), F(-5)}), F(1));
-  EXPECT_TRUE(std::isnan(RunAllSplits("MIN", TypeId::kFloat64, {F(1), F(std::nan("")), F(-5)})
-                             .float64_value()));
-  EXPECT_TRUE(std::isnan(RunAllSplits("MAX", TypeId::kFloat64, {F(1), F(std::nan(""))})
-                             .float64_value()));
+  EXPECT_TRUE(std::isnan(
+      RunAllSplits("MIN", TypeId::kFloat64, {F(1), F(std::nan("")), F(-5)}).float64_value()));
+  EXPECT_TRUE(
+      std::isnan(RunAllSplits("MAX", TypeId::kFloat64, {F(1), F(std::nan(""))}).float64_value()));
   EXPECT_EQ(RunAllSplits("MAX", TypeId::kNumeric, {Value::Numeric(5), Value::Numeric(-5)}),
             Value::Numeric(5));
   std::vector<Value> strings = {S("pear, a rather long string value"), S("apple"), Value(),
@@ -158,8 +158,8 @@ TEST(AggregateTest, VarianceAndStddev) {
   EXPECT_NEAR(RunAllSplits("STDDEV_POP", TypeId::kFloat64, values).float64_value(), 2.0, 1e-12);
   EXPECT_NEAR(RunAllSplits("VAR_SAMP", TypeId::kFloat64, values).float64_value(), 32.0 / 7, 1e-12);
   EXPECT_NEAR(RunAllSplits("VARIANCE", TypeId::kFloat64, values).float64_value(), 32.0 / 7, 1e-12);
-  EXPECT_NEAR(RunAllSplits("STDDEV", TypeId::kFloat64, values).float64_value(),
-              std::sqrt(32.0 / 7), 1e-12);
+  EXPECT_NEAR(RunAllSplits("STDDEV", TypeId::kFloat64, values).float64_value(), std::sqrt(32.0 / 7),
+              1e-12);
   EXPECT_NEAR(RunAllSplits("STDDEV_SAMP", TypeId::kInt64, {I(1), I(3)}).float64_value(),
               std::sqrt(2.0), 1e-12);
   EXPECT_EQ(RunAllSplits("VAR_POP", TypeId::kNumeric, {Value::Numeric(NumericOf("1.5"))}), F(0));

@@ -6,8 +6,8 @@
 #include <limits>
 
 #include "common/error.h"
-#include "functions/cast/cast_parse.h"
 #include "function_test_util.h"
+#include "functions/cast/cast_parse.h"
 #include "types/date_time.h"
 #include "types/numeric.h"
 
@@ -144,8 +144,8 @@ TEST(CastTest, DatesAndTimes) {
                   "Invalid date: '2023-02-30'");
   ExpectCastError(Value::String("25:00:00"), TypeId::kTime, ErrorKind::kInvalidInput,
                   "Invalid time string \"25:00:00\"");
-  ExpectCastError(Value::String("2024-13-01 00:00:00"), TypeId::kDatetime,
-                  ErrorKind::kInvalidInput, "Invalid datetime string \"2024-13-01 00:00:00\"");
+  ExpectCastError(Value::String("2024-13-01 00:00:00"), TypeId::kDatetime, ErrorKind::kInvalidInput,
+                  "Invalid datetime string \"2024-13-01 00:00:00\"");
   ExpectCastError(Value::String("yesterday"), TypeId::kTimestamp, ErrorKind::kInvalidInput,
                   "Invalid timestamp: 'yesterday'");
   Value timestamp = Cast(Value::String("2024-02-29 13:45:00.5+01"), TypeId::kTimestamp);
@@ -214,8 +214,8 @@ TEST(CastTest, VectorKindsAndSafeMode) {
 }
 
 TEST(CastTest, ArraysElementwise) {
-  Value array = Value::Array(TypeId::kString, {Value::String("1"), Value::Null(TypeId::kString),
-                                               Value::String("3")});
+  Value array = Value::Array(
+      TypeId::kString, {Value::String("1"), Value::Null(TypeId::kString), Value::String("3")});
   EXPECT_EQ(Cast(array, LogicalType::Array(TypeId::kInt64)),
             Value::Array(TypeId::kInt64,
                          {Value::Int64(1), Value::Null(TypeId::kInt64), Value::Int64(3)}));

@@ -163,11 +163,11 @@ TEST(DateTest, TimestampArithmetic) {
               ErrorKind::kOutOfRange, "TIMESTAMP_ADD result is out of range");
   ExpectError("TIMESTAMP_ADD", {timestamp, I(INT64_MAX), S("HOUR")}, ErrorKind::kOutOfRange,
               "TIMESTAMP_ADD result is out of range");
-  EXPECT_EQ(Eval("TIMESTAMP_DIFF", {TS("2024-01-02 00:00:00+00"), TS("2024-01-01 00:00:01+00"),
-                                    S("DAY")}),
+  EXPECT_EQ(Eval("TIMESTAMP_DIFF",
+                 {TS("2024-01-02 00:00:00+00"), TS("2024-01-01 00:00:01+00"), S("DAY")}),
             I(0));
-  EXPECT_EQ(Eval("TIMESTAMP_DIFF", {TS("2024-01-01 00:00:00+00"), TS("2024-01-01 01:30:00+00"),
-                                    S("HOUR")}),
+  EXPECT_EQ(Eval("TIMESTAMP_DIFF",
+                 {TS("2024-01-01 00:00:00+00"), TS("2024-01-01 01:30:00+00"), S("HOUR")}),
             I(-1));
   EXPECT_EQ(Eval("TIMESTAMP_TRUNC", {TS("2024-05-15 13:45:30.5+00"), S("HOUR")}),
             TS("2024-05-15 13:00:00+00"));
@@ -183,15 +183,14 @@ TEST(DateTest, DatetimeArithmetic) {
   EXPECT_EQ(Eval("DATETIME_SUB", {datetime, I(10), S("HOUR")}), DT("2024-01-31 00:00:00"));
   EXPECT_EQ(Eval("DATETIME_ADD", {datetime, I(1), S("YEAR")}), DT("2025-01-31 10:00:00"));
   // Boundaries crossed, not elapsed time.
-  EXPECT_EQ(Eval("DATETIME_DIFF", {DT("2024-01-01 00:00:00"), DT("2023-12-31 23:59:59"),
-                                   S("DAY")}),
+  EXPECT_EQ(Eval("DATETIME_DIFF", {DT("2024-01-01 00:00:00"), DT("2023-12-31 23:59:59"), S("DAY")}),
             I(1));
-  EXPECT_EQ(Eval("DATETIME_DIFF", {DT("2024-01-01 10:00:00"), DT("2024-01-01 09:59:59"),
-                                   S("HOUR")}),
-            I(1));
-  EXPECT_EQ(Eval("DATETIME_DIFF", {DT("2024-03-01 00:00:00"), DT("2024-01-31 00:00:00"),
-                                   S("MONTH")}),
-            I(2));
+  EXPECT_EQ(
+      Eval("DATETIME_DIFF", {DT("2024-01-01 10:00:00"), DT("2024-01-01 09:59:59"), S("HOUR")}),
+      I(1));
+  EXPECT_EQ(
+      Eval("DATETIME_DIFF", {DT("2024-03-01 00:00:00"), DT("2024-01-31 00:00:00"), S("MONTH")}),
+      I(2));
   EXPECT_EQ(Eval("DATETIME_TRUNC", {DT("2024-05-15 13:45:30"), S("MINUTE")}),
             DT("2024-05-15 13:45:00"));
   EXPECT_EQ(Eval("DATETIME_TRUNC", {DT("2024-05-15 13:45:30"), S("WEEK(MONDAY)")}),

@@ -43,8 +43,8 @@ inline ResolvedScalar ResolveScalar(const std::string& name, const std::vector<L
     }
     bool match = true;
     for (size_t index = 0; index < types.size(); ++index) {
-      const LogicalType& expected = index < function.arguments.size() ? function.arguments[index]
-                                                                      : function.variadic;
+      const LogicalType& expected =
+          index < function.arguments.size() ? function.arguments[index] : function.variadic;
       if (expected != types[index]) match = false;
     }
     if (match) return ResolvedScalar{&function, function.return_type, nullptr};

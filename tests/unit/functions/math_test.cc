@@ -78,14 +78,15 @@ TEST(MathTest, NumericMultiplyDivide) {
             N("99999999999999999999999999999.000000000"));
   EXPECT_EQ(Eval("$multiply", {N("12345678901234567890.123456789"), N("0.000000001")}),
             N("12345678901.234567890"));
-  ExpectError("$multiply", {N("99999999999999999999999999999"), N("10")},
-              ErrorKind::kOutOfRange, "numeric overflow");
+  ExpectError("$multiply", {N("99999999999999999999999999999"), N("10")}, ErrorKind::kOutOfRange,
+              "numeric overflow");
   EXPECT_EQ(Eval("$divide", {N("1"), N("3")}), N("0.333333333"));
   EXPECT_EQ(Eval("$divide", {N("2"), N("3")}), N("0.666666667"));
   EXPECT_EQ(Eval("$divide", {N("-2"), N("3")}), N("-0.666666667"));
   // Dividends beyond 128 bits once scaled take the long path.
-  EXPECT_EQ(Eval("$divide", {N("99999999999999999999999999999"), N("99999999999999999999999999999")}),
-            N("1"));
+  EXPECT_EQ(
+      Eval("$divide", {N("99999999999999999999999999999"), N("99999999999999999999999999999")}),
+      N("1"));
   EXPECT_EQ(Eval("$divide", {N("90000000000000000000000000000"), N("3")}),
             N("30000000000000000000000000000"));
   EXPECT_EQ(Eval("$divide", {N("10000000000000000000000000000"), N("3")}),
@@ -175,8 +176,8 @@ TEST(MathTest, ConstantAndNullInputs) {
   EXPECT_EQ(EvalConstant("ROUND", {F(2.5)}), F(3));
   EXPECT_EQ(EvalConstant("MOD", {I(7), I(4)}), I(3));
   EXPECT_TRUE(EvalConstant("SQRT", {Value::Null(TypeId::kFloat64)}).is_null());
-  std::vector<Value> rows = testing::RunScalar(
-      "ABS", {testing::FlatVector(TypeId::kInt64, {I(-1), Value(), I(2)})}, 3);
+  std::vector<Value> rows =
+      testing::RunScalar("ABS", {testing::FlatVector(TypeId::kInt64, {I(-1), Value(), I(2)})}, 3);
   EXPECT_EQ(rows[0], I(1));
   EXPECT_TRUE(rows[1].is_null());
   EXPECT_EQ(rows[2], I(2));
@@ -202,8 +203,9 @@ TEST(FunctionTest, GreatestLeast) {
   EXPECT_TRUE(Eval("GREATEST", {I(1), Value(), I(3)}).is_null());
   EXPECT_TRUE(std::isnan(Eval("GREATEST", {F(1), F(std::nan(""))}).float64_value()));
   EXPECT_TRUE(std::isnan(Eval("LEAST", {F(std::nan("")), F(1)}).float64_value()));
-  EXPECT_EQ(Eval("LEAST", {Value::String("pear, which is long"), Value::String("apple, also long")}),
-            Value::String("apple, also long"));
+  EXPECT_EQ(
+      Eval("LEAST", {Value::String("pear, which is long"), Value::String("apple, also long")}),
+      Value::String("apple, also long"));
   EXPECT_EQ(Eval("GREATEST", {Value::Date(3), Value::Date(9)}), Value::Date(9));
   // Mixed numbers widen: INT64 and FLOAT64 bind to FLOAT64.
   testing::ResolvedScalar mixed =
@@ -221,14 +223,14 @@ TEST(FunctionTest, NullIf) {
   EXPECT_EQ(Eval("NULLIF", {I(1), I(2)}), I(1));
   EXPECT_EQ(Eval("NULLIF", {I(1), Value()}), I(1));
   EXPECT_TRUE(Eval("NULLIF", {Value(), I(1)}).is_null());
-  EXPECT_TRUE(Eval("NULLIF", {Value::String("a long string value"),
-                              Value::String("a long string value")})
-                  .is_null());
+  EXPECT_TRUE(
+      Eval("NULLIF", {Value::String("a long string value"), Value::String("a long string value")})
+          .is_null());
   EXPECT_EQ(Eval("NULLIF", {Value::String("a long string value"), Value::String("b")}),
             Value::String("a long string value"));
-  EXPECT_EQ(testing::ResolveScalar("NULLIF", {TypeId::kInt64, TypeId::kInt64})
-                .function->propagates_nulls,
-            false);
+  EXPECT_EQ(
+      testing::ResolveScalar("NULLIF", {TypeId::kInt64, TypeId::kInt64}).function->propagates_nulls,
+      false);
 }
 
 }  // namespace

@@ -173,8 +173,7 @@ TEST(StringTest, DictionaryInput) {
   selection.set_index(1, 0);
   selection.set_index(2, 1);
   strings.Slice(selection, 3);
-  std::vector<Value> result = testing::RunScalar(
-      "SUBSTR", {strings, Vector::Constant(I(8))}, 3);
+  std::vector<Value> result = testing::RunScalar("SUBSTR", {strings, Vector::Constant(I(8))}, 3);
   EXPECT_EQ(result[0], S("long string value"));
   EXPECT_EQ(result[1], S("ong string value"));
   EXPECT_EQ(result[2], S("long string value"));
