@@ -7,6 +7,19 @@ namespace dq {
 void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterArithmeticFunctions(registry);
   RegisterComparisonFunctions(registry);
+  RegisterCastFunctions(registry);
+  RegisterBasicAggregateFunctions(registry);
+  RegisterMinMaxAggregateFunctions(registry);
+  RegisterVarianceAggregateFunctions(registry);
+  RegisterMathFunctions(registry);
+  RegisterNumericMathFunctions(registry);
+  RegisterBitwiseFunctions(registry);
+  RegisterConditionalFunctions(registry);
+  RegisterStringFunctions(registry);
+  RegisterStringFormatFunctions(registry);
+  RegisterLikeFunctions(registry);
+  RegisterDateFunctions(registry);
+  RegisterTimestampFunctions(registry);
 }
 
 }  // namespace dq

@@ -11,5 +11,18 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry);
 // Families (one file each under src/functions/<category>/).
 void RegisterArithmeticFunctions(FunctionRegistry& registry);
 void RegisterComparisonFunctions(FunctionRegistry& registry);
+void RegisterCastFunctions(FunctionRegistry& registry);
+void RegisterBasicAggregateFunctions(FunctionRegistry& registry);
+void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry);
+void RegisterVarianceAggregateFunctions(FunctionRegistry& registry);
+void RegisterMathFunctions(FunctionRegistry& registry);
+void RegisterNumericMathFunctions(FunctionRegistry& registry);
+void RegisterBitwiseFunctions(FunctionRegistry& registry);
+void RegisterConditionalFunctions(FunctionRegistry& registry);
+void RegisterStringFunctions(FunctionRegistry& registry);
+void RegisterStringFormatFunctions(FunctionRegistry& registry);
+void RegisterLikeFunctions(FunctionRegistry& registry);
+void RegisterDateFunctions(FunctionRegistry& registry);
+void RegisterTimestampFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
