@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "plan/expression.h"
-#include "sql/ast_expression.h"
+#include "sql/ast.h"
 
 namespace dq {
 

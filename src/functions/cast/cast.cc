@@ -12,7 +12,7 @@
 #include "functions/cast/cast_parse.h"
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
-#include "functions/utf8.h"
+#include "common/utf8.h"
 #include "types/date_time.h"
 #include "types/numeric.h"
 

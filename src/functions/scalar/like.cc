@@ -14,7 +14,7 @@
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
 #include "functions/kernel_helpers.h"
-#include "functions/utf8.h"
+#include "common/utf8.h"
 
 namespace dq {
 

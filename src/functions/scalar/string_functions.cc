@@ -15,7 +15,7 @@
 #include "functions/kernel_helpers.h"
 #include "functions/kernel_helpers_extra.h"
 #include "functions/scalar/string_kernels.h"
-#include "functions/utf8.h"
+#include "common/utf8.h"
 
 namespace dq {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "functions/utf8.h"
+#include "common/utf8.h"
 #include "vector/string_view.h"
 
 namespace dq {

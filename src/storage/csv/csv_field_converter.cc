@@ -1,5 +1,7 @@
 #include "storage/csv/csv_field_converter.h"
 
+#include "common/utf8.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -143,52 +145,6 @@ bool DecodeBase64(std::string_view text, std::string* bytes) {
   return true;
 }
 
-bool IsValidUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  size_t size = text.size();
-  size_t index = 0;
-  while (index < size) {
-    // ASCII fast path: 8 bytes at a time.
-    if (index + 8 <= size) {
-      uint64_t word;
-      std::memcpy(&word, bytes + index, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        index += 8;
-        continue;
-      }
-    }
-    unsigned char lead = bytes[index];
-    if (lead < 0x80) {
-      ++index;
-      continue;
-    }
-    size_t length;
-    uint32_t code_point;
-    if ((lead & 0xe0) == 0xc0) {
-      length = 2;
-      code_point = lead & 0x1f;
-    } else if ((lead & 0xf0) == 0xe0) {
-      length = 3;
-      code_point = lead & 0x0f;
-    } else if ((lead & 0xf8) == 0xf0) {
-      length = 4;
-      code_point = lead & 0x07;
-    } else {
-      return false;
-    }
-    if (index + length > size) return false;
-    for (size_t offset = 1; offset < length; ++offset) {
-      unsigned char continuation = bytes[index + offset];
-      if ((continuation & 0xc0) != 0x80) return false;
-      code_point = (code_point << 6) | (continuation & 0x3f);
-    }
-    static constexpr uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < kMinForLength[length] || code_point > 0x10ffff) return false;
-    if (code_point >= 0xd800 && code_point <= 0xdfff) return false;
-    index += length;
-  }
-  return true;
-}
 
 CsvConvertResult ConvertCsvField(std::string_view text, Vector& target, size_t row) {
   bool ok = false;

@@ -37,6 +37,5 @@ bool ParseCsvBool(std::string_view text, bool* value);
 bool ParseCsvInt64(std::string_view text, int64_t* value);
 bool ParseCsvFloat64(std::string_view text, double* value);
 bool DecodeBase64(std::string_view text, std::string* bytes);
-bool IsValidUtf8(std::string_view text);
 
 }  // namespace dq

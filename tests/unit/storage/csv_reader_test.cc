@@ -1,3 +1,4 @@
+#include "common/utf8.h"
 #include "storage/csv/csv_reader.h"
 
 #include <gtest/gtest.h>

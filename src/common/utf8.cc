@@ -1,40 +1,53 @@
-#include "functions/utf8.h"
+#include "common/utf8.h"
+
+#include <cstdint>
+#include <cstring>
 
 namespace dq {
 
 bool IsValidUtf8(std::string_view text) {
-  size_t offset = 0;
-  const size_t size = text.size();
-  while (offset < size) {
-    unsigned char lead = static_cast<unsigned char>(text[offset]);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t size = text.size();
+  size_t index = 0;
+  while (index < size) {
+    // ASCII fast path: 8 bytes at a time.
+    if (index + 8 <= size) {
+      uint64_t word;
+      std::memcpy(&word, bytes + index, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        index += 8;
+        continue;
+      }
+    }
+    unsigned char lead = bytes[index];
     if (lead < 0x80) {
-      ++offset;
+      ++index;
       continue;
     }
     size_t length;
     uint32_t code_point;
-    if ((lead & 0xE0) == 0xC0) {
+    if ((lead & 0xe0) == 0xc0) {
       length = 2;
-      code_point = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
+      code_point = lead & 0x1f;
+    } else if ((lead & 0xf0) == 0xe0) {
       length = 3;
-      code_point = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
+      code_point = lead & 0x0f;
+    } else if ((lead & 0xf8) == 0xf0) {
       length = 4;
       code_point = lead & 0x07;
     } else {
       return false;
     }
-    if (offset + length > size) return false;
-    for (size_t index = 1; index < length; ++index) {
-      unsigned char next = static_cast<unsigned char>(text[offset + index]);
-      if ((next & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (next & 0x3F);
+    if (index + length > size) return false;
+    for (size_t offset = 1; offset < length; ++offset) {
+      unsigned char continuation = bytes[index + offset];
+      if ((continuation & 0xc0) != 0x80) return false;
+      code_point = (code_point << 6) | (continuation & 0x3f);
     }
-    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < kMinimum[length] || code_point > 0x10FFFF) return false;
-    if (code_point >= 0xD800 && code_point <= 0xDFFF) return false;
-    offset += length;
+    static constexpr uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code_point < kMinForLength[length] || code_point > 0x10ffff) return false;
+    if (code_point >= 0xd800 && code_point <= 0xdfff) return false;
+    index += length;
   }
   return true;
 }
