@@ -9,8 +9,10 @@ namespace dq {
 
 namespace {
 
+// Built-in names are case-insensitive; internal operator names ("$add") are kept as written.
 std::string UpperCase(std::string_view name) {
   std::string upper(name);
+  if (!upper.empty() && upper[0] == '$') return upper;
   std::transform(upper.begin(), upper.end(), upper.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return upper;

@@ -359,7 +359,16 @@ ExpressionPtr ExpressionBinder::BindBinary(const sql::BinaryExpression& binary) 
     case sql::BinaryOperator::kDivide: {
       bool integers = (left->type.id() == TypeId::kInt64 || left->type.id() == TypeId::kNull) &&
                       (right->type.id() == TypeId::kInt64 || right->type.id() == TypeId::kNull);
-      name = binder_.settings_.integer_division && integers ? "$integer_divide" : "$divide";
+      if (binder_.settings_.integer_division && integers) {
+        name = "$integer_divide";
+      } else {
+        name = "$divide";
+        // GoogleSQL: INT64 / INT64 is FLOAT64 (not NUMERIC, which the overload costs favour).
+        if (integers) {
+          left = CoerceTo(std::move(left), TypeId::kFloat64);
+          right = CoerceTo(std::move(right), TypeId::kFloat64);
+        }
+      }
       break;
     }
     case sql::BinaryOperator::kConcat: name = "$concat"; break;
@@ -637,7 +646,11 @@ std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::st
                                                                    const sql::FunctionCall& call) {
   std::vector<ExpressionPtr> arguments;
   bool date_function = IsDateFunction(name);
-  for (const auto& argument : call.arguments) {
+  for (size_t index = 0; index < call.arguments.size(); ++index) {
+    const auto& argument = call.arguments[index];
+    // The date part is the last argument of DATE_TRUNC(d, MONTH), DATE_DIFF(a, b, DAY), ...:
+    // there a bare part name is the part, even when a column has that name.
+    bool part_position = index > 0 && index + 1 == call.arguments.size();
     if (date_function && argument->kind == sql::ExpressionKind::kInterval) {
       const auto& interval = argument->As<sql::IntervalLiteral>();
       arguments.push_back(CoerceTo(Bind(*interval.value), TypeId::kInt64));
@@ -648,7 +661,7 @@ std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::st
       const auto& path = argument->As<sql::PathExpression>();
       std::string upper = UpperCase(path.names[0]);
       if (path.names.size() == 1 && IsDatePartName(upper) &&
-          !scope_.FindColumn(path.names[0], path.position)) {
+          (part_position || !scope_.FindColumn(path.names[0], path.position))) {
         arguments.push_back(MakeConstant(Value::String(upper), path.position));
         continue;
       }

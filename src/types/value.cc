@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "common/error.h"
 #include "types/date_time.h"
@@ -105,9 +106,12 @@ Value Value::Struct(const LogicalType& struct_type, std::vector<Value> fields) {
 std::string FormatDouble(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0) return "0";  // no negative zero in text
+  // GoogleSQL: 15 significant digits when they round-trip, else 17.
   char buffer[64];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof(buffer), value);
-  return std::string(buffer, end);
+  std::snprintf(buffer, sizeof(buffer), "%.15g", value);
+  if (std::strtod(buffer, nullptr) != value) std::snprintf(buffer, sizeof(buffer), "%.17g", value);
+  return buffer;
 }
 
 std::string FormatInterval(const Interval& value) {

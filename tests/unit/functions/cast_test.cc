@@ -73,7 +73,7 @@ TEST(CastTest, Float64ToInt64RoundsHalfAwayFromZero) {
   ExpectCastError(Value::Float64(1e20), TypeId::kInt64, ErrorKind::kOutOfRange,
                   "int64 out of range: 1e+20");
   ExpectCastError(Value::Float64(9223372036854775808.0), TypeId::kInt64, ErrorKind::kOutOfRange,
-                  "int64 out of range: 9223372036854775808");
+                  "int64 out of range: 9.2233720368547758e+18");
   ExpectCastError(Value::Float64(std::nan("")), TypeId::kInt64, ErrorKind::kInvalidInput,
                   "Illegal conversion of non-finite floating point number to int64: nan");
 }
