@@ -6,7 +6,7 @@
 #   ./scripts/test.sh                 # after ./scripts/build.sh
 #   ./scripts/test.sh -R sql_tests    # extra arguments go to ctest
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 BUILD_DIR="${BUILD_DIR:-build}"
 if [ ! -f "$BUILD_DIR/CTestTestfile.cmake" ]; then
