@@ -1,0 +1,104 @@
+-- DeepQuery demo: a small shop's sales, January to June 2024 (examples/sample/generate.py).
+-- Run from the repository root:  build/tools/deepquery warehouse -f examples/sample/demo.sql
+-- (scripts/demo.sh does exactly that). Re-runnable: it drops and recreates dataset `shop`
+-- only; other datasets in the warehouse are left alone.
+
+DROP SCHEMA IF EXISTS shop CASCADE;
+CREATE SCHEMA shop;
+
+-- 1. Load data. Sales get an explicit schema (NUMERIC keeps money exact); one LOAD reads
+--    all six monthly files through a glob.
+CREATE TABLE shop.sales (
+  order_id INT64 NOT NULL,
+  day DATE NOT NULL,
+  region STRING,
+  channel STRING,
+  product_id INT64,
+  quantity INT64,
+  amount NUMERIC
+);
+LOAD DATA INTO shop.sales
+  FROM FILES(format = 'CSV', uris = ['examples/sample/sales_*.csv'], skip_leading_rows = 1);
+
+CREATE TABLE shop.products (
+  product_id INT64 NOT NULL,
+  product_name STRING,
+  category STRING,
+  list_price NUMERIC
+);
+LOAD DATA INTO shop.products
+  FROM FILES(format = 'CSV', uris = ['examples/sample/products.csv'], skip_leading_rows = 1);
+
+-- Regions: no CREATE TABLE; the header and the column types are detected from the file.
+LOAD DATA INTO shop.regions FROM FILES(format = 'CSV', uris = ['examples/sample/regions.csv']);
+
+-- 2. What did we load?
+SELECT COUNT(*) AS order_lines, MIN(day) AS first_day, MAX(day) AS last_day,
+       SUM(quantity) AS units, SUM(amount) AS revenue
+FROM shop.sales;
+
+-- 3. Revenue by region in the second quarter.
+SELECT region, COUNT(*) AS order_lines, SUM(amount) AS revenue
+FROM shop.sales
+WHERE day >= DATE '2024-04-01' AND day < DATE '2024-07-01'
+GROUP BY region
+ORDER BY revenue DESC
+LIMIT 10;
+
+-- 4. Monthly revenue, online against in-store.
+SELECT DATE_TRUNC(day, MONTH) AS month,
+       SUM(IF(channel = 'online', amount, 0)) AS online,
+       SUM(IF(channel = 'store', amount, 0)) AS store,
+       ROUND(100 * COUNTIF(channel = 'online') / COUNT(*), 1) AS online_pct
+FROM shop.sales
+GROUP BY month
+ORDER BY month;
+
+-- 5. Join with the product catalog: best-selling categories.
+SELECT p.category, SUM(s.quantity) AS units, SUM(s.amount) AS revenue,
+       ROUND(AVG(s.amount), 2) AS avg_line
+FROM shop.sales AS s
+JOIN shop.products AS p ON s.product_id = p.product_id
+GROUP BY p.category
+ORDER BY revenue DESC;
+
+-- 6. Three-way join with a date filter: top products in Japan in February.
+SELECT p.product_name, COUNT(*) AS order_lines, SUM(s.quantity) AS units
+FROM shop.sales AS s
+JOIN shop.products AS p ON s.product_id = p.product_id
+JOIN shop.regions AS r ON s.region = r.region
+WHERE r.country = 'JP' AND s.day BETWEEN DATE '2024-02-01' AND DATE '2024-02-29'
+GROUP BY p.product_name
+HAVING COUNT(*) >= 5
+ORDER BY order_lines DESC, p.product_name
+LIMIT 5;
+
+-- 7. A CTE joined with USING: each region manager's half-year.
+WITH totals AS (
+  SELECT region, SUM(amount) AS revenue, COUNTIF(quantity >= 4) AS bulk_lines
+  FROM shop.sales
+  GROUP BY region
+)
+SELECT r.region_name, r.manager, t.revenue, t.bulk_lines
+FROM totals AS t
+JOIN shop.regions AS r USING (region)
+ORDER BY t.revenue DESC;
+
+-- 8. Order-line sizes, with CASE.
+SELECT CASE WHEN amount >= 50 THEN 'large (>= 50)'
+            WHEN amount >= 15 THEN 'medium (15-50)'
+            ELSE 'small (< 15)' END AS line_size,
+       COUNT(*) AS order_lines, SUM(amount) AS revenue
+FROM shop.sales
+GROUP BY line_size
+ORDER BY revenue DESC;
+
+-- 9. How the engine ran a query: per-operator rows and time.
+EXPLAIN ANALYZE
+SELECT p.category, SUM(s.amount) AS revenue
+FROM shop.sales AS s
+JOIN shop.products AS p ON s.product_id = p.product_id
+WHERE s.day >= DATE '2024-06-01'
+GROUP BY p.category
+ORDER BY revenue DESC
+LIMIT 3;
