@@ -124,6 +124,16 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
       auto& projection = logical.As<LogicalProjection>();
       Planned child = PlanOperator(*logical.children[0]);
       std::vector<ExpressionPtr> expressions;
+      if (projection.passthrough) {
+        // The child's columns first, in the order the logical plan promises.
+        child = Reorder(std::move(child), logical.children[0]->Bindings());
+        std::vector<LogicalType> child_types = child.op->types();
+        for (size_t column = 0; column < child.bindings.size(); ++column) {
+          ExpressionPtr reference = MakeColumnRef(child.bindings[column], child_types[column], "");
+          reference->index = column;
+          expressions.push_back(std::move(reference));
+        }
+      }
       for (const auto& expression : projection.expressions) {
         expressions.push_back(Resolved(expression, child.bindings));
       }

@@ -20,6 +20,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterLikeFunctions(registry);
   RegisterDateFunctions(registry);
   RegisterTimestampFunctions(registry);
+  RegisterRowIdFunctions(registry);
 }
 
 }  // namespace dq

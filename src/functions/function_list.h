@@ -24,5 +24,6 @@ void RegisterStringFormatFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterDateFunctions(FunctionRegistry& registry);
 void RegisterTimestampFunctions(FunctionRegistry& registry);
+void RegisterRowIdFunctions(FunctionRegistry& registry);
 
 }  // namespace dq

@@ -90,7 +90,7 @@ std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
   if (statement.temporary) {
     throw Error(ErrorKind::kNotSupported, "TEMP tables are not supported yet", statement.position);
   }
-  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  Binder binder = MakeBinder(scope);
   TableEntry entry;
   entry.dataset = dataset;
   entry.name = table_name;

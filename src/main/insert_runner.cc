@@ -25,7 +25,7 @@ Value DefaultValue(Binder& binder, const ColumnDefinition& column) {
 }  // namespace
 
 std::unique_ptr<QueryResult> RunInsert(StatementScope& scope, const sql::InsertStatement& statement) {
-  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  Binder binder = MakeBinder(scope);
   std::shared_ptr<const TableEntry> table = binder.ResolveTable(statement.table, statement.position);
   std::vector<LogicalType> types = table->ColumnTypes();
   size_t column_count = table->columns.size();

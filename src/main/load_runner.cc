@@ -120,7 +120,7 @@ std::unique_ptr<QueryResult> RunLoadData(StatementScope& scope,
     throw Error(ErrorKind::kNotSupported, "LOAD DATA into TEMP tables is not supported yet",
                 statement.position);
   }
-  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  Binder binder = MakeBinder(scope);
   LoadOptions options = ParseOptions(binder, statement);
   std::vector<std::string> files =
       ExpandCsvUris(options.uris, options.csv.base_directory).ValueOrThrow();

@@ -11,6 +11,12 @@
 
 namespace dq {
 
+Binder MakeBinder(StatementScope& scope) {
+  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  binder.set_subquery_runner([&scope](BoundQuery& query) { return RunBoundQuery(scope, query); });
+  return binder;
+}
+
 std::shared_ptr<ColumnDataCollection> RunBoundQuery(StatementScope& scope, BoundQuery& bound,
                                                     std::unique_ptr<PhysicalOperator>* plan_out) {
   bound.plan = Optimize(std::move(bound.plan));
@@ -31,7 +37,7 @@ std::shared_ptr<ColumnDataCollection> RunBoundQuery(StatementScope& scope, Bound
 }
 
 std::unique_ptr<QueryResult> RunQuery(StatementScope& scope, const sql::QueryStatement& statement) {
-  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  Binder binder = MakeBinder(scope);
   BoundQuery bound = binder.BindQuery(*statement.query);
   std::vector<std::string> names = bound.names;
   std::shared_ptr<ColumnDataCollection> rows = RunBoundQuery(scope, bound);
@@ -70,7 +76,7 @@ std::unique_ptr<QueryResult> RunExplain(StatementScope& scope,
     throw Error(ErrorKind::kNotSupported, "EXPLAIN supports queries only", statement.position);
   }
   const auto& query = statement.statement->As<sql::QueryStatement>();
-  Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
+  Binder binder = MakeBinder(scope);
   BoundQuery bound = binder.BindQuery(*query.query);
   std::vector<std::string> lines;
   if (statement.analyze) {

@@ -20,6 +20,9 @@ struct StatementScope {
   QueryContext& query;
 };
 
+// A binder over the current snapshot that can evaluate uncorrelated subqueries.
+Binder MakeBinder(StatementScope& scope);
+
 // Binds, optimizes, plans and runs a query; returns its rows (in order when `bound.ordered`).
 std::shared_ptr<ColumnDataCollection> RunBoundQuery(StatementScope& scope, BoundQuery& bound,
                                                     std::unique_ptr<PhysicalOperator>* plan_out = nullptr);

@@ -275,8 +275,11 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
   }
   // WHERE
   if (select.where) {
+    std::vector<PendingSubquery> where_subqueries;
     ExpressionBinder binder(*this, scope, "WHERE clause");
+    binder.set_pending_subqueries(&where_subqueries);
     ExpressionPtr predicate = binder.Bind(*select.where);
+    plan = ApplySubqueries(std::move(plan), where_subqueries);
     if (predicate->type.id() != TypeId::kBool && predicate->type.id() != TypeId::kNull) {
       throw Error(ErrorKind::kBinding,
                   "WHERE clause should return type BOOL, but returns " + predicate->type.ToString(),
@@ -402,12 +405,14 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
 
   // Bind the SELECT list, HAVING and ORDER BY (aggregates collected on the way).
   std::vector<ExpressionPtr> expressions;
+  std::vector<PendingSubquery> select_subqueries;  // correlated, from SELECT and ORDER BY
   for (SelectEntry& entry : entries) {
     if (!entry.ast) {
       expressions.push_back(std::move(entry.star_column));
       continue;
     }
     ExpressionBinder binder(*this, scope, "SELECT list", &collector);
+    binder.set_pending_subqueries(&select_subqueries);
     expressions.push_back(binder.Bind(*entry.ast));
   }
   ExpressionPtr having;
@@ -457,6 +462,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
         }
         if (pending.output_column < 0) {
           ExpressionBinder binder(*this, scope, "ORDER BY clause", &collector);
+          binder.set_pending_subqueries(&select_subqueries);
           pending.expression = binder.Bind(*item.expression);
           if (!pending.expression->type.SupportsOrdering()) {
             throw Error(ErrorKind::kBinding,
@@ -481,6 +487,15 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
 
   // Aggregation.
   bool aggregating = !groups.empty() || !collector.aggregates.empty();
+  if (!select_subqueries.empty()) {
+    if (aggregating) {
+      throw Error(ErrorKind::kNotSupported,
+                  "Correlated subqueries in the SELECT list of an aggregating query are not "
+                  "supported yet",
+                  select_subqueries[0].position);
+    }
+    plan = ApplySubqueries(std::move(plan), select_subqueries);
+  }
   if (aggregating) {
     std::vector<std::string> keys;
     std::vector<LogicalType> key_types;

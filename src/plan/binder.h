@@ -9,6 +9,7 @@
 // One Binder per statement; not thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -34,6 +35,27 @@ struct BoundQuery {
   bool ordered = false;            // the result order is defined by ORDER BY
 };
 
+// A correlated subquery found while binding an expression, waiting to be joined into the
+// plan of the query block that contains it (see subquery_binder.cc).
+struct PendingSubquery {
+  enum class Kind { kScalar, kExists, kIn };
+  Kind kind = Kind::kScalar;
+  LogicalOperatorPtr inner;                // the subquery's FROM and uncorrelated WHERE
+  std::vector<ExpressionPtr> correlated;   // WHERE terms reading outer columns
+  uint32_t aggregate_index = 0;            // kScalar: the aggregates of its SELECT expression
+  std::vector<BoundAggregate> aggregates;
+  ExpressionPtr value;                     // kScalar: over the aggregates; kIn: over inner columns
+  ExpressionPtr in_operand;                // kIn: the outer expression left of IN
+  ColumnBinding result;                    // where the subquery's value appears
+  LogicalType type;
+  int64_t position = -1;
+};
+
+// Runs an uncorrelated subquery while binding (its result becomes a constant).
+using SubqueryRunner = std::function<std::shared_ptr<ColumnDataCollection>(BoundQuery&)>;
+
+class ExpressionBinder;
+
 class Binder {
  public:
   Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings);
@@ -47,6 +69,21 @@ class Binder {
                                                  int64_t position) const;
 
   const CatalogSnapshot& catalog() const { return *catalog_; }
+
+  // Set by the statement runner so that uncorrelated subqueries can be evaluated.
+  void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
+
+  // Binds `(SELECT ...)`, `EXISTS(...)`, `ARRAY(...)` or `x IN (SELECT ...)` appearing in an
+  // expression of a query block with scope `scope`. Uncorrelated subqueries are evaluated now
+  // and become constants; correlated ones are added to `pending` (error if null) and
+  // referenced by a column the caller's plan gets from ApplySubqueries.
+  ExpressionPtr BindSubquery(const sql::Expression& expression, const BindScope& scope,
+                             std::vector<PendingSubquery>* pending, ExpressionBinder& caller);
+  // Joins the pending correlated subqueries into `plan` (decorrelation; see the .cc file).
+  LogicalOperatorPtr ApplySubqueries(LogicalOperatorPtr plan,
+                                     std::vector<PendingSubquery>& pending);
+  // Outer query blocks' scopes, innermost last, for correlated column references.
+  const std::vector<const BindScope*>& outer_scopes() const { return outer_scopes_; }
 
  private:
   friend class ExpressionBinder;
@@ -68,7 +105,15 @@ class Binder {
                                           const std::string& alias, int64_t position,
                                           BindScope& scope);
 
+  ExpressionPtr BindCorrelatedSubquery(const sql::QueryExpression& query,
+                                       PendingSubquery::Kind kind, ExpressionPtr in_operand,
+                                       const BindScope& scope,
+                                       std::vector<PendingSubquery>* pending, int64_t position);
+  LogicalOperatorPtr ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery);
+
   std::shared_ptr<const CatalogSnapshot> catalog_;
+  SubqueryRunner subquery_runner_;
+  std::vector<const BindScope*> outer_scopes_;
   const BinderSettings& settings_;
   uint32_t next_table_index_ = 1;
   // WITH entries in scope, innermost last.

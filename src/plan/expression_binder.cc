@@ -143,8 +143,7 @@ ExpressionPtr ExpressionBinder::Bind(const sql::Expression& expression) {
                   expression.position);
     case sql::ExpressionKind::kSubquery:
     case sql::ExpressionKind::kInSubquery:
-      throw Error(ErrorKind::kNotSupported, "Subquery expressions are not supported yet",
-                  expression.position);
+      return binder_.BindSubquery(expression, scope_, pending_, *this);
     case sql::ExpressionKind::kInUnnest:
     case sql::ExpressionKind::kFieldAccess:
     case sql::ExpressionKind::kSubscript:
@@ -205,8 +204,13 @@ ExpressionPtr ExpressionBinder::BindLiteral(const sql::Literal& literal) {
 ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
   const std::vector<std::string>& names = path.names;
   if (names.size() >= 2) {
-    // alias.column (dataset.table.column is resolved through the table's alias too).
+    // alias.column (dataset.table.column is resolved through the table's alias too); the
+    // alias may belong to an enclosing query block (a correlated reference).
     const BoundRelation* relation = scope_.FindRelation(names[names.size() - 2]);
+    for (auto outer = binder_.outer_scopes().rbegin();
+         !relation && outer != binder_.outer_scopes().rend(); ++outer) {
+      relation = (*outer)->FindRelation(names[names.size() - 2]);
+    }
     if (relation) {
       const std::string& column_name = names.back();
       for (size_t column = 0; column < relation->column_names.size(); ++column) {
@@ -229,6 +233,11 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
   }
   const std::string& name = names[0];
   std::optional<ResolvedColumn> resolved = scope_.FindColumn(name, path.position);
+  // A name of an enclosing query block: a correlated reference.
+  for (auto outer = binder_.outer_scopes().rbegin();
+       !resolved && outer != binder_.outer_scopes().rend(); ++outer) {
+    resolved = (*outer)->FindColumn(name, path.position);
+  }
   if (!resolved) {
     std::string message = "Unrecognized name: " + name;
     std::string suggestion = scope_.SuggestColumn(name);

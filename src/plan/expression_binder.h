@@ -11,11 +11,13 @@
 #include "plan/bind_scope.h"
 #include "plan/bound_aggregate.h"
 #include "plan/expression.h"
+#include "plan/logical_operator.h"
 #include "sql/ast.h"
 
 namespace dq {
 
 class Binder;
+struct PendingSubquery;
 
 struct AggregateCollector {
   uint32_t aggregate_index = 0;
@@ -30,6 +32,10 @@ class ExpressionBinder {
       : binder_(binder), scope_(scope), clause_(clause), aggregates_(aggregates) {}
 
   ExpressionPtr Bind(const sql::Expression& expression);
+
+  // Where correlated subqueries found by Bind go (the caller applies them to its plan); when
+  // unset, a correlated subquery in this expression is an error.
+  void set_pending_subqueries(std::vector<PendingSubquery>* pending) { pending_ = pending; }
 
   // Builds a call of scalar function `name` over bound arguments, resolving the overload and
   // coercing the arguments; folds it when all arguments are constants.
@@ -65,6 +71,7 @@ class ExpressionBinder {
   const BindScope& scope_;
   const char* clause_;
   AggregateCollector* aggregates_;
+  std::vector<PendingSubquery>* pending_ = nullptr;
   bool inside_aggregate_ = false;
 };
 

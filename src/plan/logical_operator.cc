@@ -58,6 +58,7 @@ std::string LogicalFilter::Describe() const { return "FILTER " + JoinExpressions
 
 std::vector<ColumnBinding> LogicalProjection::Bindings() const {
   std::vector<ColumnBinding> bindings;
+  if (passthrough) bindings = children[0]->Bindings();
   for (size_t column = 0; column < expressions.size(); ++column) {
     bindings.push_back({table_index, static_cast<uint32_t>(column)});
   }
@@ -66,6 +67,7 @@ std::vector<ColumnBinding> LogicalProjection::Bindings() const {
 
 std::vector<LogicalType> LogicalProjection::Types() const {
   std::vector<LogicalType> types;
+  if (passthrough) types = children[0]->Types();
   for (const auto& expression : expressions) types.push_back(expression->type);
   return types;
 }
@@ -75,8 +77,8 @@ std::string LogicalProjection::Describe() const {
 }
 
 std::vector<ColumnBinding> LogicalAggregate::Bindings() const {
-  std::vector<ColumnBinding> bindings;
-  for (size_t column = 0; column < groups.size(); ++column) {
+  std::vector<ColumnBinding> bindings = group_bindings;
+  for (size_t column = bindings.size(); column < groups.size(); ++column) {
     bindings.push_back({group_index, static_cast<uint32_t>(column)});
   }
   for (size_t column = 0; column < aggregates.size(); ++column) {

@@ -95,6 +95,8 @@ struct LogicalProjection : LogicalOperator {
   LogicalProjection() : LogicalOperator(LogicalKind::kProjection) {}
   uint32_t table_index = 0;
   std::vector<ExpressionPtr> expressions;
+  // When set, the child's columns pass through unchanged (same bindings) before `expressions`.
+  bool passthrough = false;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;
@@ -105,6 +107,9 @@ struct LogicalAggregate : LogicalOperator {
   uint32_t group_index = 0;
   uint32_t aggregate_index = 0;
   std::vector<ExpressionPtr> groups;
+  // Output bindings of the groups when they keep their input bindings (decorrelation carries
+  // the outer columns through a GROUP BY this way); empty: (group_index, i).
+  std::vector<ColumnBinding> group_bindings;
   std::vector<BoundAggregate> aggregates;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;

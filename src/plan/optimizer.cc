@@ -379,7 +379,7 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
       for (const auto& predicate : op.As<LogicalFilter>().predicates) CollectBindings(*predicate, used);
       break;
     case LogicalKind::kProjection:
-      used.clear();
+      if (!op.As<LogicalProjection>().passthrough) used.clear();
       for (const auto& expression : op.As<LogicalProjection>().expressions) CollectBindings(*expression, used);
       break;
     case LogicalKind::kAggregate: {
