@@ -263,7 +263,8 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanJoin(LogicalJoin& join) {
   }
   auto physical = std::make_unique<PhysicalHashJoin>(types, type, std::move(probe.op),
                                                      std::move(build.op), std::move(probe_keys),
-                                                     std::move(build_keys), std::move(residual));
+                                                     std::move(build_keys), std::move(residual),
+                                                     join.null_equal_keys);
   return Planned{std::move(physical), bindings};
 }
 

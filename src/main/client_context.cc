@@ -31,6 +31,11 @@ void ClientContext::SetSetting(const std::string& name, const std::string& value
     settings_.integer_division = ParseBool(value, key);
     return;
   }
+  if (key == "sqlite_compatibility") {
+    settings_.integer_division = ParseBool(value, key);
+    sqlite_set_operations_ = settings_.integer_division;
+    return;
+  }
   throw Error(ErrorKind::kBinding, "Unknown setting: " + name);
 }
 
@@ -51,7 +56,9 @@ std::unique_ptr<QueryResult> ClientContext::Query(std::string_view sql,
   for (const auto& [name, value] : parameters) settings_.parameters[Lower(name)] = value;
   std::unique_ptr<QueryResult> result;
   try {
-    std::vector<sql::StatementPtr> statements = sql::ParseStatements(sql);
+    sql::ParseOptions parse_options;
+    parse_options.sqlite_set_operations = sqlite_set_operations_;
+    std::vector<sql::StatementPtr> statements = sql::ParseStatements(sql, parse_options);
     if (statements.empty()) result = QueryResult::FromMessage("No statement to run");
     for (const auto& statement : statements) {
       result = Execute(*statement);

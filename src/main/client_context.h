@@ -26,7 +26,9 @@ class ClientContext {
                                      const std::map<std::string, Value>& parameters = {});
   void Interrupt();
   double Progress() const;
-  // Session settings: integer_division (true/false), threads.
+  // Session settings (true/false): integer_division (INT64 / INT64 truncates, x / 0 is NULL),
+  // sqlite_compatibility (integer_division plus SQLite's set-operation chains), for running
+  // the SQLite sqllogictest corpus.
   void SetSetting(const std::string& name, const std::string& value);
 
   DatabaseInstance& database() { return *database_; }
@@ -37,6 +39,7 @@ class ClientContext {
 
   std::shared_ptr<DatabaseInstance> database_;
   BinderSettings settings_;
+  bool sqlite_set_operations_ = false;
   mutable std::mutex running_mutex_;
   std::shared_ptr<QueryContext> running_;
 };

@@ -143,8 +143,8 @@ BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
   const char* name = operation.op == sql::SetOperator::kUnion
                          ? (operation.all ? "UNION ALL" : "UNION DISTINCT")
                          : (operation.op == sql::SetOperator::kIntersect ? "INTERSECT" : "EXCEPT");
-  if (operation.op != sql::SetOperator::kUnion) {
-    throw Error(ErrorKind::kNotSupported, std::string(name) + " is not supported yet",
+  if (operation.op != sql::SetOperator::kUnion && operation.all) {
+    throw Error(ErrorKind::kNotSupported, std::string(name) + " ALL is not supported yet",
                 operation.position);
   }
   BoundQuery left = BindQueryBody(*operation.left, nullptr);
@@ -185,6 +185,34 @@ BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
   };
   coerce_side(left, left_types);
   coerce_side(right, right_types);
+  if (operation.op != sql::SetOperator::kUnion) {
+    // INTERSECT / EXCEPT DISTINCT: the distinct left rows with (without) an equal right row,
+    // comparing NULL as equal to NULL.
+    BoundQuery bound;
+    bound.names = left.names;
+    auto distinct = std::make_unique<LogicalAggregate>();
+    distinct->group_index = NextTableIndex();
+    distinct->aggregate_index = NextTableIndex();
+    std::vector<ColumnBinding> left_bindings = left.plan->Bindings();
+    for (size_t column = 0; column < types.size(); ++column) {
+      distinct->groups.push_back(MakeColumnRef(left_bindings[column], types[column], left.names[column]));
+    }
+    distinct->children.push_back(std::move(left.plan));
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = operation.op == sql::SetOperator::kIntersect ? LogicalJoinType::kSemi
+                                                                   : LogicalJoinType::kAnti;
+    join->null_equal_keys = true;
+    std::vector<ColumnBinding> distinct_bindings = distinct->Bindings();
+    std::vector<ColumnBinding> right_bindings = right.plan->Bindings();
+    for (size_t column = 0; column < types.size(); ++column) {
+      join->conditions.push_back({MakeColumnRef(distinct_bindings[column], types[column], bound.names[column]),
+                                  MakeColumnRef(right_bindings[column], types[column], "")});
+    }
+    join->children.push_back(std::move(distinct));
+    join->children.push_back(std::move(right.plan));
+    bound.plan = std::move(join);
+    return bound;
+  }
   auto union_all = std::make_unique<LogicalUnion>();
   union_all->table_index = NextTableIndex();
   union_all->types = types;

@@ -126,6 +126,8 @@ struct LogicalJoin : LogicalOperator {
   LogicalJoinType join_type = LogicalJoinType::kInner;
   std::vector<JoinCondition> conditions;  // equalities
   ExpressionPtr residual;                 // other predicates over both sides; may be null
+  // The key equalities treat NULL = NULL as true (INTERSECT / EXCEPT compare rows this way).
+  bool null_equal_keys = false;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

@@ -54,7 +54,7 @@ QueryBodyPtr Parser::ParseSetOperationChain() {
                                                     : SetOperator::kExcept;
     bool all = AcceptKeyword("ALL");
     if (!all) AcceptKeyword("DISTINCT");
-    if (!first && (op != first_op || all != first_all)) {
+    if (!first && !options_.sqlite_set_operations && (op != first_op || all != first_all)) {
       ThrowSyntaxAt(token.position,
                     "Syntax error: Different set operations cannot be used in the same query "
                     "without using parentheses for grouping");

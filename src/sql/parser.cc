@@ -35,7 +35,8 @@ Parser::DepthGuard::DepthGuard(Parser* parser) : parser_(parser) {
   }
 }
 
-Parser::Parser(std::string_view sql) : sql_(sql), tokens_(Tokenize(sql)) {}
+Parser::Parser(std::string_view sql, ParseOptions options)
+    : sql_(sql), tokens_(Tokenize(sql)), options_(options) {}
 
 const Token& Parser::Peek(int ahead) const {
   size_t index = next_ + ahead;
@@ -185,6 +186,10 @@ std::unique_ptr<TypeName> Parser::ParseStandaloneType() {
 
 std::vector<StatementPtr> ParseStatements(std::string_view sql) {
   return Parser(sql).ParseStatementList();
+}
+
+std::vector<StatementPtr> ParseStatements(std::string_view sql, const ParseOptions& options) {
+  return Parser(sql, options).ParseStatementList();
 }
 
 StatementPtr ParseStatement(std::string_view sql) {

@@ -30,6 +30,14 @@ namespace dq::sql {
 // and ";;" give an empty vector.
 std::vector<StatementPtr> ParseStatements(std::string_view sql);
 
+struct ParseOptions {
+  // SQLite's rules for chains of set operations: UNION/INTERSECT/EXCEPT may be mixed without
+  // parentheses and are evaluated left to right (the sqllogictest corpus needs this; GoogleSQL
+  // rejects such chains).
+  bool sqlite_set_operations = false;
+};
+std::vector<StatementPtr> ParseStatements(std::string_view sql, const ParseOptions& options);
+
 // Parses exactly one statement, optionally followed by ';'.
 StatementPtr ParseStatement(std::string_view sql);
 

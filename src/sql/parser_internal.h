@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "sql/ast.h"
+#include "sql/parser.h"
 #include "sql/token.h"
 
 namespace dq::sql {
 
 class Parser {
  public:
-  explicit Parser(std::string_view sql);
+  explicit Parser(std::string_view sql, ParseOptions options = {});
 
   std::vector<StatementPtr> ParseStatementList();
   StatementPtr ParseSingleStatement();
@@ -127,6 +128,7 @@ class Parser {
   friend class DepthGuard;
   std::string_view sql_;
   std::vector<Token> tokens_;
+  ParseOptions options_;
   size_t next_ = 0;
   int depth_ = 0;
 

@@ -27,6 +27,7 @@ class ScriptRun {
 
   SltFileSummary Run() {
     if (options_.integer_division) executor_.SetSetting("integer_division", "true");
+    if (options_.sqlite_compatibility) executor_.SetSetting("sqlite_compatibility", "true");
     for (size_t index = 0; index < script_.records.size() && !stopped_; ++index) {
       RunRecord(index, script_.records[index]);
     }

@@ -36,6 +36,7 @@ struct SltRunOptions {
   size_t max_failures_shown = 10;  // per script; further failures are only counted
   bool complete = false;           // collect actual results to rewrite the script
   bool integer_division = false;
+  bool sqlite_compatibility = false;  // --sqlite: Connection setting sqlite_compatibility
 };
 
 struct SltFileSummary {

@@ -26,7 +26,9 @@ std::string SltUsage() {
          "  --verbose               report every record\n"
          "  --stop-on-fail          stop at the first failure\n"
          "  --engine-name NAME      name matched by skipif/onlyif (default googlesql)\n"
-         "  --integer-division      INT64 / INT64 is integer division (SQLite corpus)\n"
+         "  --integer-division      INT64 / INT64 is integer division\n"
+         "  --sqlite                SQLite compatibility for the SQLite corpus: integer division\n"
+         "                          and unparenthesized mixed UNION/INTERSECT/EXCEPT chains\n"
          "  --max-failures-shown N  failure details shown per file (default 10)\n"
          "  --summary-only          print only the per-file and total counts\n"
          "  --complete              rewrite each file's expected results with the actual ones\n"
@@ -58,6 +60,8 @@ bool ParseSltOptions(const std::vector<std::string>& arguments, SltProgramOption
       options->run.stop_on_fail = true;
     } else if (argument == "--integer-division") {
       options->run.integer_division = true;
+    } else if (argument == "--sqlite") {
+      options->run.sqlite_compatibility = true;
     } else if (argument == "--summary-only") {
       options->summary_only = true;
     } else if (argument == "--complete") {

@@ -55,9 +55,9 @@ struct ProbeState : OperatorState {
 
 // The first build row to consider for probe row `row`.
 uint32_t FirstCandidate(const JoinGlobalState& global, const ProbeState& state, size_t row,
-                        bool keyless) {
+                        bool keyless, bool null_equal_keys) {
   if (keyless) return global.references.empty() ? kEndOfChain : 0;
-  if (state.key_is_null[row]) return kEndOfChain;
+  if (state.key_is_null[row] && !null_equal_keys) return kEndOfChain;
   return global.buckets[state.hashes[row] & global.mask];
 }
 
@@ -84,14 +84,16 @@ PhysicalHashJoin::PhysicalHashJoin(std::vector<LogicalType> types, JoinType join
                                    std::unique_ptr<PhysicalOperator> probe,
                                    std::unique_ptr<PhysicalOperator> build,
                                    std::vector<ExpressionPtr> probe_keys,
-                                   std::vector<ExpressionPtr> build_keys, ExpressionPtr residual)
+                                   std::vector<ExpressionPtr> build_keys, ExpressionPtr residual,
+                                   bool null_equal_keys)
     : PhysicalOperator(std::move(types)),
       join_type_(join_type),
       probe_types_(probe->types()),
       build_types_(build->types()),
       probe_keys_(std::move(probe_keys)),
       build_keys_(std::move(build_keys)),
-      residual_(std::move(residual)) {
+      residual_(std::move(residual)),
+      null_equal_keys_(null_equal_keys) {
   AddChild(std::move(probe));
   AddChild(std::move(build));
 }
@@ -195,7 +197,7 @@ void PhysicalHashJoin::Finalize(ExecutionContext& context, GlobalSinkState& glob
     for (size_t row = 0; row < count; ++row, ++row_id) {
       state.references[row_id] = MakeRowReference(chunk_index, row);
       state.hashes[row_id] = hashes[row];
-      if (has_null[row] && !build_keys_.empty()) continue;  // NULL keys never match
+      if (has_null[row] && !build_keys_.empty() && !null_equal_keys_) continue;  // never match
       size_t bucket = hashes[row] & state.mask;
       state.next[row_id] = state.buckets[bucket];
       state.buckets[bucket] = static_cast<uint32_t>(row_id);
@@ -249,7 +251,7 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
         }
       }
     }
-    if (count > 0) state.chain = FirstCandidate(global, state, 0, keyless);
+    if (count > 0) state.chain = FirstCandidate(global, state, 0, keyless, null_equal_keys_);
   }
 
   bool wants_pairs = join_type_ != JoinType::kSemi && join_type_ != JoinType::kAnti;
@@ -262,7 +264,7 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
     while (state.probe_row < count && state.pair_probe.size() < kBatchSize) {
       if (state.chain == kEndOfChain) {
         ++state.probe_row;
-        if (state.probe_row < count) state.chain = FirstCandidate(global, state, state.probe_row, keyless);
+        if (state.probe_row < count) state.chain = FirstCandidate(global, state, state.probe_row, keyless, null_equal_keys_);
         continue;
       }
       uint32_t build_id = state.chain;
@@ -277,9 +279,14 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
         for (size_t key = 0; key < probe_keys_.size() && equal; ++key) {
           UnifiedVector build_key;
           build_chunk.column(key_start + key).ToUnified(build_chunk.size(), build_key);
-          equal = CompareValues(probe_keys_[key]->type, state.probe_keys[key],
-                                state.probe_keys[key].index(state.probe_row), build_key,
-                                build_row) == 0;
+          if (null_equal_keys_) {
+            equal = RowsEqualForGrouping(probe_keys_[key]->type, state.probe_keys[key],
+                                         state.probe_row, build_key, build_row);
+          } else {
+            equal = CompareValues(probe_keys_[key]->type, state.probe_keys[key],
+                                  state.probe_keys[key].index(state.probe_row), build_key,
+                                  build_row) == 0;
+          }
         }
         if (!equal) continue;
       }

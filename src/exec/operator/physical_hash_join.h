@@ -9,7 +9,8 @@
 // Tail (source, RIGHT/FULL only): after every probe finished, emits build rows never matched.
 //
 // Output columns: probe columns then build columns; SEMI and ANTI output probe columns only.
-// NULL keys never match (SQL equality).
+// NULL keys never match (SQL equality), unless `null_equal_keys` (NULL = NULL, as INTERSECT and
+// EXCEPT compare rows).
 #pragma once
 
 #include "exec/physical_operator.h"
@@ -35,7 +36,7 @@ class PhysicalHashJoin : public PhysicalOperator {
   PhysicalHashJoin(std::vector<LogicalType> types, JoinType join_type,
                    std::unique_ptr<PhysicalOperator> probe, std::unique_ptr<PhysicalOperator> build,
                    std::vector<ExpressionPtr> probe_keys, std::vector<ExpressionPtr> build_keys,
-                   ExpressionPtr residual);
+                   ExpressionPtr residual, bool null_equal_keys = false);
 
   std::string Name() const override;
   std::vector<std::string> Details() const override;
@@ -76,6 +77,7 @@ class PhysicalHashJoin : public PhysicalOperator {
   std::vector<ExpressionPtr> probe_keys_;
   std::vector<ExpressionPtr> build_keys_;
   ExpressionPtr residual_;
+  bool null_equal_keys_;
 };
 
 }  // namespace dq
