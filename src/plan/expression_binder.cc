@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "exec/expression_executor.h"
+#include "functions/aggregate/distinct_aggregate.h"
 #include "functions/cast/cast.h"
 #include "functions/function_registry.h"
 #include "plan/binder.h"
@@ -927,8 +928,15 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   bound.return_type = bound.function->return_type;
   bound.position = call.position;
   if (bound.distinct) {
-    throw Error(ErrorKind::kNotSupported, "DISTINCT aggregates are not supported yet",
-                call.position);
+    for (const auto& argument : bound.arguments) {
+      if (!argument->type.SupportsEquality()) {
+        throw Error(ErrorKind::kBinding,
+                    "Aggregate functions with DISTINCT cannot be used with arguments of type " +
+                        argument->type.ToString(),
+                    call.position);
+      }
+    }
+    bound = MakeDistinctAggregate(std::move(bound));
   }
   // Reuse an identical aggregate already collected.
   auto key = [](const BoundAggregate& aggregate) {

@@ -231,6 +231,7 @@ ExpressionPtr Parser::ParseFunctionCall(std::vector<std::string> name, int64_t p
     call->star_argument = true;
   } else {
     call->distinct = AcceptKeyword("DISTINCT");
+    if (!call->distinct) AcceptKeyword("ALL");  // `f(ALL x)`: the default, as in standard SQL
     if (!AtSymbol(")")) {
       do {
         call->arguments.push_back(ParseExpressionNode());
