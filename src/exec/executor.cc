@@ -72,6 +72,8 @@ class PipelineTask {
       }
       if (result == OperatorResult::kNeedMoreInput) return;
       if (sink_finished_.load(std::memory_order_relaxed)) return;
+      // One input chunk can produce many output chunks (joins): stay cancellable.
+      context_.query->CheckCancelled();
     }
   }
 
