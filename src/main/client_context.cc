@@ -103,6 +103,12 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
       return RunCreateTable(scope, statement.As<sql::CreateTableStatement>());
     case sql::StatementKind::kInsert:
       return RunInsert(scope, statement.As<sql::InsertStatement>());
+    case sql::StatementKind::kDelete:
+      return RunDelete(scope, statement.As<sql::DeleteStatement>());
+    case sql::StatementKind::kUpdate:
+      return RunUpdate(scope, statement.As<sql::UpdateStatement>());
+    case sql::StatementKind::kTruncate:
+      return RunTruncate(scope, statement.As<sql::TruncateStatement>());
     case sql::StatementKind::kLoadData:
       return RunLoadData(scope, statement.As<sql::LoadDataStatement>());
     case sql::StatementKind::kSet: {
@@ -122,9 +128,6 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
     case sql::StatementKind::kDropView:
     case sql::StatementKind::kCreateIndex:
     case sql::StatementKind::kDropIndex:
-    case sql::StatementKind::kDelete:
-    case sql::StatementKind::kUpdate:
-    case sql::StatementKind::kTruncate:
       throw Error(ErrorKind::kNotSupported,
                   "Statement is not supported yet: " + statement.ToString().substr(0, 40),
                   statement.position);

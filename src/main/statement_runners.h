@@ -35,6 +35,10 @@ std::unique_ptr<QueryResult> RunDrop(StatementScope& scope, const sql::DropState
 std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
                                             const sql::CreateTableStatement& statement);
 std::unique_ptr<QueryResult> RunInsert(StatementScope& scope, const sql::InsertStatement& statement);
+std::unique_ptr<QueryResult> RunDelete(StatementScope& scope, const sql::DeleteStatement& statement);
+std::unique_ptr<QueryResult> RunUpdate(StatementScope& scope, const sql::UpdateStatement& statement);
+std::unique_ptr<QueryResult> RunTruncate(StatementScope& scope,
+                                         const sql::TruncateStatement& statement);
 std::unique_ptr<QueryResult> RunLoadData(StatementScope& scope,
                                          const sql::LoadDataStatement& statement);
 

@@ -82,6 +82,15 @@ class Binder {
   // Joins the pending correlated subqueries into `plan` (decorrelation; see the .cc file).
   LogicalOperatorPtr ApplySubqueries(LogicalOperatorPtr plan,
                                      std::vector<PendingSubquery>& pending);
+  // DML helpers: a scan of every column of `table` visible under `alias` in `scope`, and a
+  // boolean expression over it (subqueries allowed; they are joined into `plan`).
+  LogicalOperatorPtr BindTableScan(const std::vector<std::string>& path, const std::string& alias,
+                                   int64_t position, BindScope& scope);
+  ExpressionPtr BindPredicate(const sql::Expression& expression, const BindScope& scope,
+                              LogicalOperatorPtr& plan, const char* clause);
+  ExpressionPtr BindScalar(const sql::Expression& expression, const BindScope& scope,
+                           LogicalOperatorPtr& plan, const char* clause);
+
   // Outer query blocks' scopes, innermost last, for correlated column references.
   const std::vector<const BindScope*>& outer_scopes() const { return outer_scopes_; }
 

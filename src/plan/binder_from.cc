@@ -52,6 +52,37 @@ std::shared_ptr<const TableEntry> Binder::ResolveTable(const std::vector<std::st
   return found;
 }
 
+LogicalOperatorPtr Binder::BindTableScan(const std::vector<std::string>& path,
+                                         const std::string& alias, int64_t position,
+                                         BindScope& scope) {
+  sql::TableName table(position);
+  table.path = path;
+  table.alias = alias;
+  return BindNamedTable(table, scope);
+}
+
+ExpressionPtr Binder::BindScalar(const sql::Expression& expression, const BindScope& scope,
+                                 LogicalOperatorPtr& plan, const char* clause) {
+  std::vector<PendingSubquery> subqueries;
+  ExpressionBinder binder(*this, scope, clause);
+  binder.set_pending_subqueries(&subqueries);
+  ExpressionPtr bound = binder.Bind(expression);
+  plan = ApplySubqueries(std::move(plan), subqueries);
+  return bound;
+}
+
+ExpressionPtr Binder::BindPredicate(const sql::Expression& expression, const BindScope& scope,
+                                    LogicalOperatorPtr& plan, const char* clause) {
+  ExpressionPtr bound = BindScalar(expression, scope, plan, clause);
+  if (bound->type.id() != TypeId::kBool && bound->type.id() != TypeId::kNull) {
+    throw Error(ErrorKind::kBinding,
+                std::string(clause) + " should return type BOOL, but returns " +
+                    bound->type.ToString(),
+                expression.position);
+  }
+  return CoerceTo(std::move(bound), TypeId::kBool);
+}
+
 LogicalOperatorPtr Binder::BindTableReference(const sql::TableReference& reference,
                                               BindScope& scope) {
   switch (reference.kind) {
