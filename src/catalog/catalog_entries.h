@@ -80,11 +80,26 @@ struct TableEntry {
   bool operator==(const TableEntry&) const = default;
 };
 
+// A logical view: a stored query, bound again each time it is referenced.
+struct ViewEntry {
+  std::string dataset;
+  std::string name;
+  std::string sql;                        // the query, in canonical GoogleSQL text
+  std::vector<std::string> column_names;  // output names (explicit list or the query's)
+  std::vector<LogicalType> column_types;  // output types when the view was created
+  int64_t created_micros = 0;
+  int64_t modified_micros = 0;
+
+  bool operator==(const ViewEntry&) const = default;
+};
+
 struct DatasetEntry {
   std::string name;
-  std::map<std::string, std::shared_ptr<const TableEntry>> tables;  // keyed by lower-cased name
+  // Tables and views share one namespace per dataset; both maps are keyed by lower-cased name.
+  std::map<std::string, std::shared_ptr<const TableEntry>> tables;
+  std::map<std::string, std::shared_ptr<const ViewEntry>> views;
   int64_t created_micros = 0;
-  // Later: views and models get their own maps here (and their own arrays in the manifest).
+  // Later: models get their own map here (and their own array in the manifest).
 };
 
 // ASCII lower-casing used for all catalog name matching.

@@ -27,6 +27,14 @@ std::shared_ptr<const TableEntry> CatalogSnapshot::FindTable(std::string_view da
   return found == entry->tables.end() ? nullptr : found->second;
 }
 
+std::shared_ptr<const ViewEntry> CatalogSnapshot::FindView(std::string_view dataset,
+                                                           std::string_view view) const {
+  const DatasetEntry* entry = FindDataset(dataset);
+  if (entry == nullptr) return nullptr;
+  auto found = entry->views.find(ToLowerAscii(view));
+  return found == entry->views.end() ? nullptr : found->second;
+}
+
 DatasetEntry* CatalogBuilder::MutableDataset(std::string_view name) {
   auto found = state_.datasets_.find(ToLowerAscii(name));
   return found == state_.datasets_.end() ? nullptr : &found->second;
@@ -52,7 +60,7 @@ Status CatalogBuilder::DropDataset(std::string_view name, bool cascade, bool if_
   if (found == state_.datasets_.end()) {
     return if_exists ? Status::OK() : DatasetNotFound(name);
   }
-  if (!cascade && !found->second.tables.empty()) {
+  if (!cascade && (!found->second.tables.empty() || !found->second.views.empty())) {
     return CatalogError("Dataset " + found->second.name + " is still in use");
   }
   state_.datasets_.erase(found);
@@ -76,6 +84,9 @@ Status CatalogBuilder::PutTableImpl(TableEntry table, bool must_be_new) {
   if (must_be_new && dataset->tables.count(key) > 0) {
     return CatalogError("Already exists: table " + dataset->name + "." + table.name);
   }
+  if (dataset->views.count(key) > 0) {
+    return CatalogError("Already exists: view " + dataset->name + "." + table.name);
+  }
   for (char character : table.id) {
     bool allowed = (character >= '0' && character <= '9') || (character >= 'a' && character <= 'z');
     if (!allowed) return Status::InvalidInput("Table id must be [0-9a-z]: " + table.id);
@@ -98,6 +109,38 @@ Status CatalogBuilder::DropTable(std::string_view dataset_name, std::string_view
                         " was not found");
   }
   dataset->tables.erase(found);
+  changed_ = true;
+  return Status::OK();
+}
+
+Status CatalogBuilder::PutView(ViewEntry view, bool must_be_new) {
+  if (view.name.empty()) return Status::InvalidInput("View name must not be empty");
+  DatasetEntry* dataset = MutableDataset(view.dataset);
+  if (dataset == nullptr) return DatasetNotFound(view.dataset);
+  std::string key = ToLowerAscii(view.name);
+  if (dataset->tables.count(key) > 0) {
+    return CatalogError("Already exists: table " + dataset->name + "." + view.name);
+  }
+  if (must_be_new && dataset->views.count(key) > 0) {
+    return CatalogError("Already exists: view " + dataset->name + "." + view.name);
+  }
+  view.dataset = dataset->name;
+  dataset->views[key] = std::make_shared<const ViewEntry>(std::move(view));
+  changed_ = true;
+  return Status::OK();
+}
+
+Status CatalogBuilder::DropView(std::string_view dataset_name, std::string_view name,
+                                bool if_exists) {
+  DatasetEntry* dataset = MutableDataset(dataset_name);
+  if (dataset == nullptr) return if_exists ? Status::OK() : DatasetNotFound(dataset_name);
+  auto found = dataset->views.find(ToLowerAscii(name));
+  if (found == dataset->views.end()) {
+    if (if_exists) return Status::OK();
+    return CatalogError("Not found: View " + dataset->name + "." + std::string(name) +
+                        " was not found");
+  }
+  dataset->views.erase(found);
   changed_ = true;
   return Status::OK();
 }

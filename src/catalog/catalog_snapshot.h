@@ -36,6 +36,7 @@ class CatalogSnapshot {
   const DatasetEntry* FindDataset(std::string_view name) const;
   std::shared_ptr<const TableEntry> FindTable(std::string_view dataset,
                                               std::string_view table) const;
+  std::shared_ptr<const ViewEntry> FindView(std::string_view dataset, std::string_view view) const;
   // All datasets keyed by lower-cased name (iteration is in that order).
   const std::map<std::string, DatasetEntry>& datasets() const { return datasets_; }
 
@@ -70,6 +71,13 @@ class CatalogBuilder {
   // Creates or replaces (CREATE OR REPLACE, appends). Assigns an id when table.id is empty.
   Status PutTable(TableEntry table);
   Status DropTable(std::string_view dataset, std::string_view name, bool if_exists = false);
+  // Creates or replaces a view. Fails if a table has the name (or the view exists and
+  // `must_be_new`).
+  Status PutView(ViewEntry view, bool must_be_new);
+  Status DropView(std::string_view dataset, std::string_view name, bool if_exists = false);
+  std::shared_ptr<const ViewEntry> FindView(std::string_view dataset, std::string_view view) const {
+    return state_.FindView(dataset, view);
+  }
 
   // Whether any call above changed the catalog.
   bool changed() const { return changed_; }

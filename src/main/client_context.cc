@@ -98,6 +98,7 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
       return RunCreateSchema(scope, statement.As<sql::CreateSchemaStatement>());
     case sql::StatementKind::kDropSchema:
     case sql::StatementKind::kDropTable:
+    case sql::StatementKind::kDropView:
       return RunDrop(scope, statement.As<sql::DropStatement>());
     case sql::StatementKind::kCreateTable:
       return RunCreateTable(scope, statement.As<sql::CreateTableStatement>());
@@ -125,7 +126,7 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
       return QueryResult::FromMessage("Set " + name + " = " + value.ToString());
     }
     case sql::StatementKind::kCreateView:
-    case sql::StatementKind::kDropView:
+      return RunCreateView(scope, statement.As<sql::CreateViewStatement>());
     case sql::StatementKind::kCreateIndex:
     case sql::StatementKind::kDropIndex:
       throw Error(ErrorKind::kNotSupported,

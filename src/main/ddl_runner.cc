@@ -61,8 +61,24 @@ std::unique_ptr<QueryResult> RunDrop(StatementScope& scope, const sql::DropState
     ThrowWithPosition(transaction->catalog().DropDataset(name, cascade, statement.if_exists),
                       statement.position);
     message = "Dropped dataset " + name;
+  } else if (statement.kind == sql::StatementKind::kDropView) {
+    auto [dataset, view] = TablePath(statement.name, statement.position);
+    if (!transaction->catalog().FindDataset(dataset) && statement.if_exists) {
+      return QueryResult::FromMessage("View " + view + " does not exist");
+    }
+    if (transaction->catalog().FindTable(dataset, view)) {
+      throw Error(ErrorKind::kBinding, dataset + "." + view + " is a table; use DROP TABLE",
+                  statement.position);
+    }
+    ThrowWithPosition(transaction->catalog().DropView(dataset, view, statement.if_exists),
+                      statement.position);
+    message = "Dropped view " + dataset + "." + view;
   } else {
     auto [dataset, table] = TablePath(statement.name, statement.position);
+    if (transaction->catalog().FindView(dataset, table)) {
+      throw Error(ErrorKind::kBinding, dataset + "." + table + " is a view; use DROP VIEW",
+                  statement.position);
+    }
     if (statement.name.size() == 1 && !transaction->catalog().FindTable(dataset, table)) {
       // An unqualified name may live in another dataset when unique there.
       Binder binder(transaction->base(), scope.client.binder_settings());
@@ -82,6 +98,49 @@ std::unique_ptr<QueryResult> RunDrop(StatementScope& scope, const sql::DropState
   }
   transaction->Commit().ThrowIfError();
   return QueryResult::FromMessage(message);
+}
+
+std::unique_ptr<QueryResult> RunCreateView(StatementScope& scope,
+                                           const sql::CreateViewStatement& statement) {
+  auto [dataset, view_name] = TablePath(statement.name, statement.position);
+  // Bind now: a view over unknown tables or with type errors is rejected at creation.
+  Binder binder = MakeBinder(scope);
+  BoundQuery bound = binder.BindQuery(*statement.query);
+  ViewEntry view;
+  view.dataset = dataset;
+  view.name = view_name;
+  view.sql = statement.query->ToString();
+  view.column_names = bound.names;
+  view.column_types = bound.plan->Types();
+  if (!statement.column_names.empty()) {
+    if (statement.column_names.size() != bound.names.size()) {
+      throw Error(ErrorKind::kBinding,
+                  "View has " + std::to_string(statement.column_names.size()) +
+                      " column names but its query returns " + std::to_string(bound.names.size()) +
+                      " columns",
+                  statement.position);
+    }
+    view.column_names = statement.column_names;
+  }
+  for (size_t column = 0; column < view.column_names.size(); ++column) {
+    for (size_t other = 0; other < column; ++other) {
+      if (EqualsIgnoreCase(view.column_names[column], view.column_names[other])) {
+        throw Error(ErrorKind::kBinding, "Duplicate column name " + view.column_names[column] +
+                                             " in view " + view_name, statement.position);
+      }
+    }
+  }
+  view.created_micros = NowMicros();
+  view.modified_micros = view.created_micros;
+  auto transaction = BeginWrite(scope);
+  EnsureDataset(*transaction, dataset, statement.position);
+  if (transaction->catalog().FindView(dataset, view_name) && statement.if_not_exists) {
+    return QueryResult::FromMessage("View " + dataset + "." + view_name + " already exists");
+  }
+  ThrowWithPosition(transaction->catalog().PutView(std::move(view), !statement.or_replace),
+                    statement.position);
+  transaction->Commit().ThrowIfError();
+  return QueryResult::FromMessage("Created view " + dataset + "." + view_name);
 }
 
 std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,

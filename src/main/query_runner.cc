@@ -14,6 +14,9 @@ namespace dq {
 Binder MakeBinder(StatementScope& scope) {
   Binder binder(scope.client.database().warehouse().Snapshot(), scope.client.binder_settings());
   binder.set_subquery_runner([&scope](BoundQuery& query) { return RunBoundQuery(scope, query); });
+  std::string directory = scope.client.database().warehouse().directory();
+  while (directory.size() > 1 && directory.back() == '/') directory.pop_back();
+  binder.set_catalog_name(directory.substr(directory.find_last_of('/') + 1));
   return binder;
 }
 

@@ -67,9 +67,17 @@ class Binder {
   // Resolves `[dataset.]table` paths; throws kCatalog "Not found: Table ..." errors.
   std::shared_ptr<const TableEntry> ResolveTable(const std::vector<std::string>& path,
                                                  int64_t position) const;
+  // Like ResolveTable, but a view is a valid answer too (exactly one of the two is set).
+  struct ResolvedRelation {
+    std::shared_ptr<const TableEntry> table;
+    std::shared_ptr<const ViewEntry> view;
+  };
+  ResolvedRelation ResolveRelation(const std::vector<std::string>& path, int64_t position) const;
 
   const CatalogSnapshot& catalog() const { return *catalog_; }
 
+  // The catalog (project) name shown by INFORMATION_SCHEMA.
+  void set_catalog_name(std::string name) { catalog_name_ = std::move(name); }
   // Set by the statement runner so that uncorrelated subqueries can be evaluated.
   void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
 
@@ -110,6 +118,10 @@ class Binder {
   LogicalOperatorPtr BindTableReference(const sql::TableReference& reference, BindScope& scope);
   LogicalOperatorPtr BindJoin(const sql::JoinTableReference& join, BindScope& scope);
   LogicalOperatorPtr BindNamedTable(const sql::TableName& table, BindScope& scope);
+  // Views and INFORMATION_SCHEMA (binder_catalog_views.cc).
+  LogicalOperatorPtr BindView(const ViewEntry& view, const sql::TableName& reference,
+                              BindScope& scope);
+  LogicalOperatorPtr BindInformationSchema(const sql::TableName& reference, BindScope& scope);
   LogicalOperatorPtr BindSubqueryRelation(const sql::QueryExpression& query,
                                           const std::string& alias, int64_t position,
                                           BindScope& scope);
@@ -123,6 +135,8 @@ class Binder {
   std::shared_ptr<const CatalogSnapshot> catalog_;
   SubqueryRunner subquery_runner_;
   std::vector<const BindScope*> outer_scopes_;
+  int view_depth_ = 0;
+  std::string catalog_name_ = "warehouse";
   const BinderSettings& settings_;
   uint32_t next_table_index_ = 1;
   // WITH entries in scope, innermost last.

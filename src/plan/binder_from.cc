@@ -8,48 +8,63 @@
 
 namespace dq {
 
-std::shared_ptr<const TableEntry> Binder::ResolveTable(const std::vector<std::string>& path,
-                                                       int64_t position) const {
+Binder::ResolvedRelation Binder::ResolveRelation(const std::vector<std::string>& path,
+                                                 int64_t position) const {
   std::string dataset;
-  std::string table;
+  std::string name;
   if (path.size() == 1) {
-    table = path[0];
+    name = path[0];
   } else if (path.size() == 2) {
     dataset = path[0];
-    table = path[1];
+    name = path[1];
   } else if (path.size() == 3) {  // project.dataset.table: one project per warehouse
     dataset = path[1];
-    table = path[2];
+    name = path[2];
   } else {
     throw Error(ErrorKind::kBinding, "Invalid table name", position);
   }
+  auto lookup = [&](const std::string& dataset_name) {
+    return ResolvedRelation{catalog_->FindTable(dataset_name, name),
+                            catalog_->FindView(dataset_name, name)};
+  };
   if (dataset.empty()) {
     // Unqualified names resolve in the default dataset, then in any dataset if unique.
-    std::shared_ptr<const TableEntry> found = catalog_->FindTable("default", table);
-    if (found) return found;
-    for (const auto& [name, entry] : catalog_->datasets()) {
-      std::shared_ptr<const TableEntry> candidate = catalog_->FindTable(entry.name, table);
-      if (!candidate) continue;
-      if (found) {
+    ResolvedRelation found = lookup("default");
+    if (found.table || found.view) return found;
+    for (const auto& [key, entry] : catalog_->datasets()) {
+      ResolvedRelation candidate = lookup(entry.name);
+      if (!candidate.table && !candidate.view) continue;
+      if (found.table || found.view) {
         throw Error(ErrorKind::kBinding,
-                    "Table name " + table + " is ambiguous; qualify it with a dataset", position);
+                    "Table name " + name + " is ambiguous; qualify it with a dataset", position);
       }
       found = candidate;
     }
-    if (!found) {
-      throw Error(ErrorKind::kCatalog, "Not found: Table " + table + " was not found", position);
+    if (!found.table && !found.view) {
+      throw Error(ErrorKind::kCatalog, "Not found: Table " + name + " was not found", position);
     }
     return found;
   }
   if (!catalog_->FindDataset(dataset)) {
     throw Error(ErrorKind::kCatalog, "Not found: Dataset " + dataset + " was not found", position);
   }
-  std::shared_ptr<const TableEntry> found = catalog_->FindTable(dataset, table);
-  if (!found) {
+  ResolvedRelation found = lookup(dataset);
+  if (!found.table && !found.view) {
     throw Error(ErrorKind::kCatalog,
-                "Not found: Table " + dataset + "." + table + " was not found", position);
+                "Not found: Table " + dataset + "." + name + " was not found", position);
   }
   return found;
+}
+
+std::shared_ptr<const TableEntry> Binder::ResolveTable(const std::vector<std::string>& path,
+                                                       int64_t position) const {
+  ResolvedRelation found = ResolveRelation(path, position);
+  if (found.view) {
+    throw Error(ErrorKind::kBinding,
+                found.view->dataset + "." + found.view->name + " is a view, not a table",
+                position);
+  }
+  return found.table;
 }
 
 LogicalOperatorPtr Binder::BindTableScan(const std::vector<std::string>& path,
@@ -116,7 +131,12 @@ LogicalOperatorPtr Binder::BindNamedTable(const sql::TableName& table, BindScope
       }
     }
   }
-  std::shared_ptr<const TableEntry> entry = ResolveTable(table.path, table.position);
+  for (const std::string& part : table.path) {
+    if (IdentifierEquals(part, "INFORMATION_SCHEMA")) return BindInformationSchema(table, scope);
+  }
+  ResolvedRelation resolved = ResolveRelation(table.path, table.position);
+  if (resolved.view) return BindView(*resolved.view, table, scope);
+  std::shared_ptr<const TableEntry> entry = resolved.table;
   auto get = std::make_unique<LogicalGet>();
   get->table = entry;
   get->table_index = NextTableIndex();

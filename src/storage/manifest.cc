@@ -150,6 +150,29 @@ TableEntry TableFromJson(const Json& json, const std::string& dataset) {
   return table;
 }
 
+Json ViewToJson(const ViewEntry& view) {
+  Json types = Json::array();
+  for (const LogicalType& type : view.column_types) types.push_back(TypeToJson(type));
+  return Json{{"name", view.name},
+              {"sql", view.sql},
+              {"column_names", view.column_names},
+              {"column_types", std::move(types)},
+              {"created_micros", view.created_micros},
+              {"modified_micros", view.modified_micros}};
+}
+
+ViewEntry ViewFromJson(const Json& json, const std::string& dataset) {
+  ViewEntry view;
+  view.dataset = dataset;
+  view.name = json.at("name").get<std::string>();
+  view.sql = json.at("sql").get<std::string>();
+  view.column_names = json.at("column_names").get<std::vector<std::string>>();
+  for (const Json& type : json.at("column_types")) view.column_types.push_back(TypeFromJson(type));
+  view.created_micros = json.at("created_micros").get<int64_t>();
+  view.modified_micros = json.at("modified_micros").get<int64_t>();
+  return view;
+}
+
 }  // namespace
 
 std::string ManifestFileName(uint64_t version) {
@@ -163,10 +186,12 @@ Result<std::string> SerializeManifest(const CatalogSnapshot& snapshot) {
   for (const auto& [key, dataset] : snapshot.datasets()) {
     Json tables = Json::array();
     for (const auto& [table_key, table] : dataset.tables) tables.push_back(TableToJson(*table));
+    Json views = Json::array();
+    for (const auto& [view_key, view] : dataset.views) views.push_back(ViewToJson(*view));
     datasets.push_back({{"name", dataset.name},
                         {"created_micros", dataset.created_micros},
                         {"tables", std::move(tables)},
-                        {"views", Json::array()},
+                        {"views", std::move(views)},
                         {"models", Json::array()}});
   }
   Json root = {{"format_version", kManifestFormatVersion},
@@ -218,6 +243,13 @@ Result<std::shared_ptr<const CatalogSnapshot>> ParseManifest(std::string_view co
         TableEntry table = TableFromJson(table_json, dataset.name);
         std::string key = ToLowerAscii(table.name);
         dataset.tables.emplace(key, std::make_shared<const TableEntry>(std::move(table)));
+      }
+      if (dataset_json.contains("views")) {
+        for (const Json& view_json : dataset_json.at("views")) {
+          ViewEntry view = ViewFromJson(view_json, dataset.name);
+          std::string key = ToLowerAscii(view.name);
+          dataset.views.emplace(key, std::make_shared<const ViewEntry>(std::move(view)));
+        }
       }
       std::string key = ToLowerAscii(dataset.name);
       datasets.emplace(key, std::move(dataset));

@@ -49,8 +49,17 @@ TEST_F(EmbeddedApiTest, DataSurvivesReopen) {
     ASSERT_TRUE(inserted->ok()) << inserted->error_message();
     EXPECT_EQ(inserted->rows_affected(), 3);
   }
+  {
+    auto database = Open();
+    auto connection = database->Connect();
+    ASSERT_TRUE(connection->Query("CREATE VIEW shop.east AS SELECT * FROM shop.sales "
+                                  "WHERE region = 'east'")->ok());
+  }
   auto database = Open();
   auto connection = database->Connect();
+  auto view = connection->Query("SELECT SUM(amount) FROM shop.east");
+  ASSERT_TRUE(view->ok()) << view->error_message();
+  EXPECT_EQ(view->GetInt64(0, 0), 15);
   auto result = connection->Query(
       "SELECT region, SUM(amount) AS total FROM shop.sales GROUP BY region ORDER BY region");
   ASSERT_TRUE(result->ok()) << result->error_message();
