@@ -154,8 +154,8 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
         for (auto& argument : copy.arguments) ResolveColumnIndexes(*argument, child.bindings);
         aggregates.push_back(std::move(copy));
       }
-      auto physical = std::make_unique<PhysicalHashAggregate>(aggregate.Types(), std::move(groups),
-                                                              std::move(aggregates));
+      auto physical = std::make_unique<PhysicalHashAggregate>(
+          aggregate.Types(), std::move(groups), std::move(aggregates), aggregate.grouping_sets);
       physical->AddChild(std::move(child.op));
       result.op = std::move(physical);
       result.bindings = aggregate.Bindings();

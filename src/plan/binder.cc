@@ -2,6 +2,7 @@
 #include "plan/binder.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "common/error.h"
 #include "exec/expression_executor.h"
@@ -35,9 +36,10 @@ ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::
 
 // Throws if `expression` still reads a column of the FROM clause after grouping.
 void CheckGrouped(const Expression& expression, uint32_t group_index, uint32_t aggregate_index,
-                  const char* clause) {
+                  uint32_t grouping_index, const char* clause) {
   VisitColumnRefs(expression, [&](const Expression& reference) {
-    if (reference.binding.table != group_index && reference.binding.table != aggregate_index) {
+    if (reference.binding.table != group_index && reference.binding.table != aggregate_index &&
+        reference.binding.table != grouping_index) {
       throw Error(ErrorKind::kBinding,
                   std::string(clause) + " expression references column " + reference.name +
                       " which is neither grouped nor aggregated",
@@ -392,41 +394,117 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
   collector.aggregate_index = NextTableIndex();
   uint32_t group_index = NextTableIndex();
 
-  // GROUP BY keys (ordinals and SELECT aliases allowed).
+  // GROUP BY keys (ordinals and SELECT aliases allowed) and grouping sets.
   std::vector<ExpressionPtr> groups;
-  for (const sql::GroupingElement& element : select.group_by) {
-    if (element.kind != sql::GroupingElement::Kind::kExpression) {
-      throw Error(ErrorKind::kNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet",
-                  element.position);
-    }
-    for (const auto& key : element.expressions) {
-      const sql::Expression* ast = key.get();
-      if (IsIntegerLiteral(*key)) {
-        int64_t ordinal = key->As<sql::Literal>().int_value;
-        if (ordinal < 1 || ordinal > static_cast<int64_t>(entries.size())) {
-          throw Error(ErrorKind::kBinding,
-                      "GROUP BY column number item is out of range. Column numbers must be between 1 and " +
-                          std::to_string(entries.size()),
-                      key->position);
-        }
-        SelectEntry& entry = entries[ordinal - 1];
-        if (!entry.ast) {
-          groups.push_back(entry.star_column->Copy());
-          continue;
-        }
-        ast = entry.ast;
-      } else {
-        std::string name = SinglePathName(*key);
-        if (!name.empty() && !scope.FindColumn(name, key->position)) {
-          for (const SelectEntry& entry : entries) {
-            if (entry.ast && IdentifierEquals(entry.name, name)) ast = entry.ast;
-          }
+  std::vector<std::string> group_fingerprints;
+  auto bind_key = [&](const sql::Expression& key) -> size_t {
+    const sql::Expression* ast = &key;
+    ExpressionPtr bound;
+    if (IsIntegerLiteral(key)) {
+      int64_t ordinal = key.As<sql::Literal>().int_value;
+      if (ordinal < 1 || ordinal > static_cast<int64_t>(entries.size())) {
+        throw Error(ErrorKind::kBinding,
+                    "GROUP BY column number item is out of range. Column numbers must be between 1 and " +
+                        std::to_string(entries.size()),
+                    key.position);
+      }
+      SelectEntry& entry = entries[ordinal - 1];
+      if (!entry.ast) bound = entry.star_column->Copy();
+      else ast = entry.ast;
+    } else {
+      std::string name = SinglePathName(key);
+      if (!name.empty() && !scope.FindColumn(name, key.position)) {
+        for (const SelectEntry& entry : entries) {
+          if (entry.ast && IdentifierEquals(entry.name, name)) ast = entry.ast;
         }
       }
-      ExpressionBinder binder(*this, scope, "GROUP BY");
-      groups.push_back(binder.Bind(*ast));
     }
+    if (!bound) {
+      ExpressionBinder binder(*this, scope, "GROUP BY");
+      bound = binder.Bind(*ast);
+    }
+    if (!bound->type.SupportsEquality()) {
+      throw Error(ErrorKind::kBinding,
+                  "Grouping by expressions of type " + bound->type.ToString() + " is not allowed",
+                  key.position);
+    }
+    std::string fingerprint = bound->Fingerprint();
+    for (size_t index = 0; index < group_fingerprints.size(); ++index) {
+      if (group_fingerprints[index] == fingerprint) return index;
+    }
+    groups.push_back(std::move(bound));
+    group_fingerprints.push_back(fingerprint);
+    return groups.size() - 1;
+  };
+  using KeySet = std::vector<size_t>;
+  std::function<std::vector<KeySet>(const sql::GroupingElement&)> element_sets =
+      [&](const sql::GroupingElement& element) -> std::vector<KeySet> {
+    std::vector<size_t> keys;
+    for (const auto& key : element.expressions) keys.push_back(bind_key(*key));
+    switch (element.kind) {
+      case sql::GroupingElement::Kind::kExpression:
+      case sql::GroupingElement::Kind::kSet: return {keys};
+      case sql::GroupingElement::Kind::kRollup: {
+        std::vector<KeySet> sets;
+        for (size_t length = keys.size() + 1; length-- > 0;) {
+          sets.push_back(KeySet(keys.begin(), keys.begin() + length));
+        }
+        return sets;
+      }
+      case sql::GroupingElement::Kind::kCube: {
+        if (keys.size() > 12) {
+          throw Error(ErrorKind::kBinding, "CUBE supports at most 12 keys", element.position);
+        }
+        std::vector<KeySet> sets;
+        for (size_t mask = (size_t{1} << keys.size()); mask-- > 0;) {
+          KeySet set;
+          for (size_t key = 0; key < keys.size(); ++key) {
+            if (mask & (size_t{1} << key)) set.push_back(keys[key]);
+          }
+          sets.push_back(std::move(set));
+        }
+        return sets;
+      }
+      case sql::GroupingElement::Kind::kGroupingSets: {
+        std::vector<KeySet> sets;
+        for (const auto& child : element.children) {
+          for (KeySet& set : element_sets(child)) sets.push_back(std::move(set));
+        }
+        return sets;
+      }
+    }
+    return {keys};
+  };
+  bool uses_grouping_sets = false;
+  std::vector<KeySet> grouping_sets = {KeySet{}};  // the cartesian product of the elements
+  for (const sql::GroupingElement& element : select.group_by) {
+    if (element.kind != sql::GroupingElement::Kind::kExpression) uses_grouping_sets = true;
+    std::vector<KeySet> combined;
+    for (const KeySet& left : grouping_sets) {
+      for (const KeySet& right : element_sets(element)) {
+        KeySet set = left;
+        for (size_t key : right) {
+          if (std::find(set.begin(), set.end(), key) == set.end()) set.push_back(key);
+        }
+        combined.push_back(std::move(set));
+      }
+    }
+    grouping_sets = std::move(combined);
   }
+  if (grouping_sets.size() > 4096) {
+    throw Error(ErrorKind::kBinding, "Too many grouping sets (" +
+                                         std::to_string(grouping_sets.size()) + ")",
+                select.position);
+  }
+  if (!uses_grouping_sets) grouping_sets.clear();
+  if (groups.size() > 62 && uses_grouping_sets) {
+    throw Error(ErrorKind::kBinding, "Grouping sets support at most 62 distinct keys",
+                select.position);
+  }
+  uint32_t grouping_index = NextTableIndex();
+  collector.group_keys = &groups;
+  collector.has_grouping_sets = uses_grouping_sets;
+  collector.grouping_id = {grouping_index, 0};
   if (select.group_by_all) {
     throw Error(ErrorKind::kNotSupported, "GROUP BY ALL is not supported yet", select.position);
   }
@@ -514,7 +592,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
   }
 
   // Aggregation.
-  bool aggregating = !groups.empty() || !collector.aggregates.empty();
+  bool aggregating = !groups.empty() || !collector.aggregates.empty() || uses_grouping_sets;
   if (!select_subqueries.empty()) {
     if (aggregating) {
       throw Error(ErrorKind::kNotSupported,
@@ -534,22 +612,25 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     auto aggregate = std::make_unique<LogicalAggregate>();
     aggregate->group_index = group_index;
     aggregate->aggregate_index = collector.aggregate_index;
+    aggregate->grouping_sets = std::move(grouping_sets);
+    aggregate->grouping_index = grouping_index;
     aggregate->groups = std::move(groups);
     aggregate->aggregates = std::move(collector.aggregates);
     aggregate->children.push_back(std::move(plan));
     plan = std::move(aggregate);
     for (auto& expression : expressions) {
       expression = ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
-      CheckGrouped(*expression, group_index, collector.aggregate_index, "SELECT list");
+      CheckGrouped(*expression, group_index, collector.aggregate_index, grouping_index, "SELECT list");
     }
     if (having) {
       having = ReplaceGroupKeys(std::move(having), keys, key_types, group_index);
-      CheckGrouped(*having, group_index, collector.aggregate_index, "HAVING clause");
+      CheckGrouped(*having, group_index, collector.aggregate_index, grouping_index, "HAVING clause");
     }
     for (PendingOrder& pending : orders) {
       if (!pending.expression) continue;
       pending.expression = ReplaceGroupKeys(std::move(pending.expression), keys, key_types, group_index);
-      CheckGrouped(*pending.expression, group_index, collector.aggregate_index, "ORDER BY clause");
+      CheckGrouped(*pending.expression, group_index, collector.aggregate_index, grouping_index,
+                   "ORDER BY clause");
     }
   } else if (having) {
     throw Error(ErrorKind::kBinding, "HAVING clause requires GROUP BY or aggregation",

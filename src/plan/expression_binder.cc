@@ -712,6 +712,7 @@ ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
   }
   std::string name = UpperCase(path[0]);
   const FunctionRegistry& registry = FunctionRegistry::Get();
+  if (name == "GROUPING") return BindGrouping(call);
   if (call.star_argument || registry.FindAggregate(name)) {
     if (safe) throw Error(ErrorKind::kNotSupported, "SAFE. is not supported on aggregate functions", call.position);
     return BindAggregate(call, name);
@@ -751,6 +752,33 @@ ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
   }
   std::vector<ExpressionPtr> arguments = BindFunctionArguments(name, call);
   return BindFunctionCall(name, std::move(arguments), call.position, safe);
+}
+
+ExpressionPtr ExpressionBinder::BindGrouping(const sql::FunctionCall& call) {
+  if (call.arguments.size() != 1) {
+    throw Error(ErrorKind::kBinding, "GROUPING takes exactly one argument", call.position);
+  }
+  if (!aggregates_ || !aggregates_->group_keys) {
+    throw Error(ErrorKind::kBinding, std::string("GROUPING is not allowed in ") + clause_,
+                call.position);
+  }
+  ExpressionPtr argument = Bind(*call.arguments[0]);
+  std::string fingerprint = argument->Fingerprint();
+  const std::vector<ExpressionPtr>& keys = *aggregates_->group_keys;
+  for (size_t key = 0; key < keys.size(); ++key) {
+    if (keys[key]->Fingerprint() != fingerprint) continue;
+    if (!aggregates_->has_grouping_sets) return MakeConstant(Value::Int64(0), call.position);
+    // (grouping_id >> key) & 1
+    std::vector<ExpressionPtr> shift;
+    shift.push_back(MakeColumnRef(aggregates_->grouping_id, TypeId::kInt64, "$grouping_id"));
+    shift.push_back(MakeConstant(Value::Int64(static_cast<int64_t>(key))));
+    std::vector<ExpressionPtr> mask;
+    mask.push_back(BindFunctionCall("$shift_right", std::move(shift), call.position));
+    mask.push_back(MakeConstant(Value::Int64(1)));
+    return BindFunctionCall("$bitwise_and", std::move(mask), call.position);
+  }
+  throw Error(ErrorKind::kBinding, "GROUPING argument must be a GROUP BY key",
+              call.arguments[0]->position);
 }
 
 ExpressionPtr ExpressionBinder::BindFunctionCall(const std::string& name,

@@ -22,6 +22,11 @@ struct PendingSubquery;
 struct AggregateCollector {
   uint32_t aggregate_index = 0;
   std::vector<BoundAggregate> aggregates;
+  // For GROUPING(x): the bound GROUP BY keys and, with ROLLUP/CUBE/GROUPING SETS, the grouping
+  // id column (bit i set when key i is rolled up in the row).
+  const std::vector<ExpressionPtr>* group_keys = nullptr;
+  bool has_grouping_sets = false;
+  ColumnBinding grouping_id;
 };
 
 class ExpressionBinder {
@@ -55,6 +60,7 @@ class ExpressionBinder {
   ExpressionPtr BindInList(const sql::InListExpression& in);
   ExpressionPtr BindFunction(const sql::FunctionCall& call);
   ExpressionPtr BindAggregate(const sql::FunctionCall& call, const std::string& name);
+  ExpressionPtr BindGrouping(const sql::FunctionCall& call);
   ExpressionPtr BindCast(const sql::CastExpression& cast);
   ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
   ExpressionPtr BindExtract(const sql::ExtractExpression& extract);

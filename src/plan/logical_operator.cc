@@ -84,6 +84,7 @@ std::vector<ColumnBinding> LogicalAggregate::Bindings() const {
   for (size_t column = 0; column < aggregates.size(); ++column) {
     bindings.push_back({aggregate_index, static_cast<uint32_t>(column)});
   }
+  if (!grouping_sets.empty()) bindings.push_back({grouping_index, 0});
   return bindings;
 }
 
@@ -91,6 +92,7 @@ std::vector<LogicalType> LogicalAggregate::Types() const {
   std::vector<LogicalType> types;
   for (const auto& group : groups) types.push_back(group->type);
   for (const auto& aggregate : aggregates) types.push_back(aggregate.return_type);
+  if (!grouping_sets.empty()) types.push_back(TypeId::kInt64);
   return types;
 }
 

@@ -110,6 +110,10 @@ struct LogicalAggregate : LogicalOperator {
   // Output bindings of the groups when they keep their input bindings (decorrelation carries
   // the outer columns through a GROUP BY this way); empty: (group_index, i).
   std::vector<ColumnBinding> group_bindings;
+  // ROLLUP / CUBE / GROUPING SETS: each set lists indexes into `groups`; empty means one set of
+  // all groups. With sets, a grouping id column (grouping_index, 0) follows the aggregates.
+  std::vector<std::vector<size_t>> grouping_sets;
+  uint32_t grouping_index = 0;
   std::vector<BoundAggregate> aggregates;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;

@@ -191,7 +191,9 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
       std::vector<ExpressionPtr> above;
       for (auto& predicate : predicates) {
         std::set<uint32_t> tables = TablesOf(*predicate);
-        if (!tables.empty() && tables.size() == 1 && *tables.begin() == aggregate.group_index) {
+        // With grouping sets a key is NULL in the rolled-up rows: keep such filters above.
+        if (aggregate.grouping_sets.empty() && !tables.empty() && tables.size() == 1 &&
+            *tables.begin() == aggregate.group_index) {
           below.push_back(Substitute(std::move(predicate), aggregate.group_index, aggregate.groups));
         } else {
           above.push_back(std::move(predicate));

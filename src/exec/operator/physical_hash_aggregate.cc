@@ -1,5 +1,6 @@
 #include "exec/operator/physical_hash_aggregate.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -14,15 +15,15 @@ namespace {
 
 struct AggregateGlobalState : GlobalSinkState {
   std::mutex mutex;
-  // Thread-local partition tables handed over by Combine: partials[p] lists tables of
-  // partition p.
+  // Thread-local tables handed over by Combine: partials[t] lists the tables of table slot t
+  // (slot = set * partitions + partition).
   std::vector<std::vector<std::unique_ptr<AggregateHashTable>>> partials;
-  // After Finalize: one merged table per partition.
+  // After Finalize: one merged table per slot.
   std::vector<std::unique_ptr<AggregateHashTable>> merged;
 };
 
 struct AggregateLocalState : LocalSinkState {
-  std::vector<std::unique_ptr<AggregateHashTable>> partitions;
+  std::vector<std::unique_ptr<AggregateHashTable>> tables;  // per slot
   ExpressionExecutor group_executor;
   std::vector<ExpressionExecutor> argument_executors;  // one per aggregate
   DataChunk group_chunk;
@@ -36,11 +37,12 @@ struct AggregateLocalState : LocalSinkState {
 
 struct AggregateSourceState : GlobalSourceState {
   std::mutex mutex;
-  size_t next_partition = 0;
+  size_t next_table = 0;
 };
 
 struct AggregateLocalSource : LocalSourceState {
   AggregateHashTable* table = nullptr;
+  size_t set = 0;
   size_t next_group = 0;
 };
 
@@ -48,16 +50,32 @@ struct AggregateLocalSource : LocalSourceState {
 
 PhysicalHashAggregate::PhysicalHashAggregate(std::vector<LogicalType> types,
                                              std::vector<ExpressionPtr> groups,
-                                             std::vector<BoundAggregate> aggregates)
+                                             std::vector<BoundAggregate> aggregates,
+                                             std::vector<std::vector<size_t>> grouping_sets)
     : PhysicalOperator(std::move(types)),
       groups_(std::move(groups)),
-      aggregates_(std::move(aggregates)) {
+      aggregates_(std::move(aggregates)),
+      sets_(std::move(grouping_sets)),
+      emit_grouping_id_(!sets_.empty()) {
   for (const auto& group : groups_) group_types_.push_back(group->type);
+  if (sets_.empty()) {
+    std::vector<size_t> all(groups_.size());
+    for (size_t key = 0; key < all.size(); ++key) all[key] = key;
+    sets_.push_back(std::move(all));
+  }
+  for (const auto& set : sets_) {
+    int64_t id = 0;
+    for (size_t key = 0; key < groups_.size(); ++key) {
+      if (std::find(set.begin(), set.end(), key) == set.end()) id |= int64_t{1} << key;
+    }
+    grouping_ids_.push_back(id);
+  }
 }
 
 std::vector<std::string> PhysicalHashAggregate::Details() const {
   std::vector<std::string> details;
   for (const auto& group : groups_) details.push_back("group: " + group->ToString());
+  if (emit_grouping_id_) details.push_back(std::to_string(sets_.size()) + " grouping sets");
   for (const auto& aggregate : aggregates_) details.push_back(aggregate.ToString());
   return details;
 }
@@ -65,15 +83,15 @@ std::vector<std::string> PhysicalHashAggregate::Details() const {
 std::unique_ptr<GlobalSinkState> PhysicalHashAggregate::GetGlobalSinkState(
     ExecutionContext& context) const {
   auto state = std::make_unique<AggregateGlobalState>();
-  state->partials.resize(PartitionCount());
+  state->partials.resize(TableCount());
   return state;
 }
 
 std::unique_ptr<LocalSinkState> PhysicalHashAggregate::GetLocalSinkState(
     ExecutionContext& context, GlobalSinkState& global) const {
   auto state = std::make_unique<AggregateLocalState>();
-  for (size_t partition = 0; partition < PartitionCount(); ++partition) {
-    state->partitions.push_back(std::make_unique<AggregateHashTable>(group_types_, &aggregates_));
+  for (size_t table = 0; table < TableCount(); ++table) {
+    state->tables.push_back(std::make_unique<AggregateHashTable>(group_types_, &aggregates_));
   }
   for (const auto& group : groups_) state->group_executor.AddExpression(group.get());
   state->group_chunk.Initialize(group_types_);
@@ -104,42 +122,62 @@ SinkResult PhysicalHashAggregate::Sink(ExecutionContext& context, DataChunk& chu
     local.aggregate_states.resize(count);
     for (auto& rows : local.partition_rows) rows = SelectionVector(count);
   }
-  // Find each row's group state block.
-  if (groups_.empty()) {
-    uint8_t* state = local.partitions[0]->SingleGroupState();
-    std::fill(local.row_states.begin(), local.row_states.begin() + count, state);
-  } else {
+  if (!groups_.empty()) {
     local.group_chunk.Reset();
     local.group_executor.Execute(chunk, local.group_chunk);
-    for (size_t column = 0; column < groups_.size(); ++column) {
-      HashVector(local.group_chunk.column(column), count, local.hashes.data(), column > 0);
-    }
-    std::fill(local.partition_counts.begin(), local.partition_counts.end(), 0);
-    for (size_t row = 0; row < count; ++row) {
-      size_t partition = local.hashes[row] >> 60;  // top 4 bits: 16 partitions
-      local.partition_rows[partition].set_index(local.partition_counts[partition]++,
-                                                static_cast<sel_t>(row));
-    }
-    for (size_t partition = 0; partition < kPartitions; ++partition) {
-      if (local.partition_counts[partition] == 0) continue;
-      local.partitions[partition]->FindOrCreateGroups(
-          local.group_chunk, local.hashes.data(), local.partition_rows[partition],
-          local.partition_counts[partition], local.row_states.data());
-    }
   }
-  // Fold the rows into their states, one aggregate at a time.
-  const std::vector<size_t>& offsets = local.partitions[0]->state_offsets();
+  for (auto& arguments : local.argument_chunks) arguments.Reset();
   for (size_t aggregate = 0; aggregate < aggregates_.size(); ++aggregate) {
-    const BoundAggregate& bound = aggregates_[aggregate];
-    DataChunk& arguments = local.argument_chunks[aggregate];
-    arguments.Reset();
-    local.argument_executors[aggregate].Execute(chunk, arguments);
-    arguments.SetSize(count);
-    for (size_t row = 0; row < count; ++row) {
-      local.aggregate_states[row] = local.row_states[row] + offsets[aggregate];
+    local.argument_executors[aggregate].Execute(chunk, local.argument_chunks[aggregate]);
+    local.argument_chunks[aggregate].SetSize(count);
+  }
+  const std::vector<size_t>& offsets = local.tables[0]->state_offsets();
+  for (size_t set = 0; set < SetCount(); ++set) {
+    size_t first_table = set * PartitionCount();
+    // Find each row's group state block in this set.
+    if (groups_.empty()) {
+      uint8_t* state = local.tables[first_table]->SingleGroupState();
+      std::fill(local.row_states.begin(), local.row_states.begin() + count, state);
+    } else {
+      // Keys outside the set are NULL for this set's groups.
+      DataChunk set_keys;
+      set_keys.Initialize({}, 0);
+      for (size_t key = 0; key < groups_.size(); ++key) {
+        bool in_set = std::find(sets_[set].begin(), sets_[set].end(), key) != sets_[set].end();
+        Vector column;
+        if (in_set) {
+          column.Reference(local.group_chunk.column(key));
+        } else {
+          column = Vector::ConstantNull(group_types_[key]);
+        }
+        set_keys.columns().push_back(std::move(column));
+      }
+      set_keys.SetSize(count);
+      for (size_t key = 0; key < groups_.size(); ++key) {
+        HashVector(set_keys.column(key), count, local.hashes.data(), key > 0);
+      }
+      std::fill(local.partition_counts.begin(), local.partition_counts.end(), 0);
+      for (size_t row = 0; row < count; ++row) {
+        size_t partition = local.hashes[row] >> 60;  // top 4 bits: 16 partitions
+        local.partition_rows[partition].set_index(local.partition_counts[partition]++,
+                                                  static_cast<sel_t>(row));
+      }
+      for (size_t partition = 0; partition < kPartitions; ++partition) {
+        if (local.partition_counts[partition] == 0) continue;
+        local.tables[first_table + partition]->FindOrCreateGroups(
+            set_keys, local.hashes.data(), local.partition_rows[partition],
+            local.partition_counts[partition], local.row_states.data());
+      }
     }
-    AggregateCall call{bound.bind_data.get(), bound.return_type};
-    bound.function->update(call, arguments, local.aggregate_states.data());
+    // Fold the rows into their states, one aggregate at a time.
+    for (size_t aggregate = 0; aggregate < aggregates_.size(); ++aggregate) {
+      const BoundAggregate& bound = aggregates_[aggregate];
+      for (size_t row = 0; row < count; ++row) {
+        local.aggregate_states[row] = local.row_states[row] + offsets[aggregate];
+      }
+      AggregateCall call{bound.bind_data.get(), bound.return_type};
+      bound.function->update(call, local.argument_chunks[aggregate], local.aggregate_states.data());
+    }
   }
   return SinkResult::kNeedMoreInput;
 }
@@ -149,19 +187,18 @@ void PhysicalHashAggregate::Combine(ExecutionContext& context, GlobalSinkState& 
   auto& global = static_cast<AggregateGlobalState&>(global_state);
   auto& local = static_cast<AggregateLocalState&>(local_state);
   std::lock_guard<std::mutex> lock(global.mutex);
-  for (size_t partition = 0; partition < PartitionCount(); ++partition) {
-    global.partials[partition].push_back(std::move(local.partitions[partition]));
+  for (size_t table = 0; table < TableCount(); ++table) {
+    global.partials[table].push_back(std::move(local.tables[table]));
   }
 }
 
 void PhysicalHashAggregate::Finalize(ExecutionContext& context, GlobalSinkState& global_state) const {
   auto& global = static_cast<AggregateGlobalState&>(global_state);
-  size_t partitions = PartitionCount();
-  global.merged.resize(partitions);
-  context.scheduler->ParallelFor(context.query, partitions, [&](size_t partition) {
-    auto& tables = global.partials[partition];
+  global.merged.resize(TableCount());
+  context.scheduler->ParallelFor(context.query, TableCount(), [&](size_t slot) {
+    auto& tables = global.partials[slot];
     if (tables.empty()) {
-      global.merged[partition] = std::make_unique<AggregateHashTable>(group_types_, &aggregates_);
+      global.merged[slot] = std::make_unique<AggregateHashTable>(group_types_, &aggregates_);
       return;
     }
     // Merge into the largest table.
@@ -174,10 +211,33 @@ void PhysicalHashAggregate::Finalize(ExecutionContext& context, GlobalSinkState&
       if (index != largest) target->Merge(*tables[index]);
     }
     tables.clear();
-    global.merged[partition] = std::move(target);
+    global.merged[slot] = std::move(target);
   });
-  // Without GROUP BY there is always exactly one output row.
-  if (groups_.empty()) global.merged[0]->SingleGroupState();
+  // Without GROUP BY, and for the empty grouping set, there is always exactly one row.
+  for (size_t set = 0; set < SetCount(); ++set) {
+    if (!sets_[set].empty()) continue;
+    size_t first_table = set * PartitionCount();
+    bool any = false;
+    for (size_t partition = 0; partition < PartitionCount(); ++partition) {
+      any = any || global.merged[first_table + partition]->group_count() > 0;
+    }
+    if (any) continue;
+    if (groups_.empty()) {
+      global.merged[first_table]->SingleGroupState();
+      continue;
+    }
+    DataChunk nulls;
+    nulls.Initialize({}, 0);
+    for (const LogicalType& type : group_types_) nulls.columns().push_back(Vector::ConstantNull(type));
+    nulls.SetSize(1);
+    uint64_t hash = 0;
+    HashVector(nulls.column(0), 1, &hash, false);
+    for (size_t key = 1; key < group_types_.size(); ++key) HashVector(nulls.column(key), 1, &hash, true);
+    SelectionVector first(1);
+    first.set_index(0, 0);
+    uint8_t* state = nullptr;
+    global.merged[first_table + (hash >> 60)]->FindOrCreateGroups(nulls, &hash, first, 1, &state);
+  }
 }
 
 std::unique_ptr<GlobalSourceState> PhysicalHashAggregate::GetGlobalSourceState(
@@ -191,7 +251,7 @@ std::unique_ptr<LocalSourceState> PhysicalHashAggregate::GetLocalSourceState(
 }
 
 size_t PhysicalHashAggregate::MaxSourceThreads(GlobalSourceState& global) const {
-  return PartitionCount();
+  return TableCount();
 }
 
 SourceResult PhysicalHashAggregate::GetData(ExecutionContext& context, DataChunk& chunk,
@@ -202,8 +262,9 @@ SourceResult PhysicalHashAggregate::GetData(ExecutionContext& context, DataChunk
   auto& local = static_cast<AggregateLocalSource&>(local_source);
   while (!local.table || local.next_group >= local.table->group_count()) {
     std::lock_guard<std::mutex> lock(source.mutex);
-    if (source.next_partition >= sink.merged.size()) return SourceResult::kFinished;
-    local.table = sink.merged[source.next_partition++].get();
+    if (source.next_table >= sink.merged.size()) return SourceResult::kFinished;
+    local.set = source.next_table / PartitionCount();
+    local.table = sink.merged[source.next_table++].get();
     local.next_group = 0;
   }
   AggregateHashTable& table = *local.table;
@@ -224,6 +285,10 @@ SourceResult PhysicalHashAggregate::GetData(ExecutionContext& context, DataChunk
     }
     AggregateCall call{bound.bind_data.get(), bound.return_type};
     bound.function->finalize(call, states.data(), count, chunk.column(groups_.size() + aggregate), 0);
+  }
+  if (emit_grouping_id_) {
+    chunk.column(groups_.size() + aggregates_.size()) =
+        Vector::Constant(Value::Int64(grouping_ids_[local.set]));
   }
   chunk.SetSize(count);
   local.next_group += count;

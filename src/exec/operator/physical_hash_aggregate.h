@@ -1,12 +1,16 @@
-// PhysicalHashAggregate: GROUP BY (and SELECT DISTINCT, and aggregates without GROUP BY).
+// PhysicalHashAggregate: GROUP BY (with ROLLUP / CUBE / GROUPING SETS), SELECT DISTINCT, and
+// aggregates without GROUP BY.
 //
-// Sink: each thread evaluates the group and argument expressions of its chunks and folds them
-// into thread-local hash tables, one per radix partition of the group hash (partial
-// aggregation). Finalize merges partition p of every thread's tables into one table, for all
-// partitions in parallel. Source: emits the groups of each partition (one partition per task),
-// keys then finalized aggregate values.
+// Sink: each thread evaluates the group and argument expressions of its chunks once and folds
+// them, for every grouping set, into thread-local hash tables, one per radix partition of the
+// group hash (partial aggregation). Keys outside a grouping set are NULL in that set's groups.
+// Finalize merges partition p of a set from every thread into one table, all (set, partition)
+// pairs in parallel. Source: emits the groups of each table (one table per task): keys, then
+// finalized aggregate values, then (with grouping sets) the grouping id, whose bit i is 1 when
+// key i is not in the row's grouping set (GROUPING(key i)).
 //
-// Without GROUP BY there is exactly one group, also for empty input (COUNT(*) = 0).
+// Without GROUP BY there is exactly one group, also for empty input (COUNT(*) = 0); the same
+// holds for the empty grouping set `()`.
 #pragma once
 
 #include "exec/physical_operator.h"
@@ -17,9 +21,12 @@ namespace dq {
 
 class PhysicalHashAggregate : public PhysicalOperator {
  public:
-  // Output: one column per group expression, then one per aggregate.
+  // Output: one column per group expression, then one per aggregate, then the grouping id
+  // (INT64) when `grouping_sets` is not empty. Each grouping set lists indexes into `groups`;
+  // empty `grouping_sets` means one set of all groups.
   PhysicalHashAggregate(std::vector<LogicalType> types, std::vector<ExpressionPtr> groups,
-                        std::vector<BoundAggregate> aggregates);
+                        std::vector<BoundAggregate> aggregates,
+                        std::vector<std::vector<size_t>> grouping_sets = {});
 
   std::string Name() const override {
     return groups_.empty() ? "AGGREGATE" : "HASH_AGGREGATE";
@@ -48,10 +55,15 @@ class PhysicalHashAggregate : public PhysicalOperator {
 
  private:
   size_t PartitionCount() const { return groups_.empty() ? 1 : kPartitions; }
+  size_t SetCount() const { return sets_.size(); }
+  size_t TableCount() const { return SetCount() * PartitionCount(); }
 
   std::vector<ExpressionPtr> groups_;
   std::vector<BoundAggregate> aggregates_;
   std::vector<LogicalType> group_types_;
+  std::vector<std::vector<size_t>> sets_;  // always at least one
+  bool emit_grouping_id_;
+  std::vector<int64_t> grouping_ids_;      // per set
 };
 
 }  // namespace dq
