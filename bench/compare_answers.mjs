@@ -108,7 +108,7 @@ for (const name of args.queries.split(',').filter(Boolean)) {
 const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
 const line = (row) => '| ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ') + ' |';
 console.log(line(table[0]));
-console.log('|' + widths.map((width, column) => (column === 0 ? '-' : '') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|') + '|');
+console.log('|' + widths.map((width, column) => (column === 0 ? '-' + '-'.repeat(width) + '-' : '-'.repeat(width + 1) + ':')).join('|') + '|');
 for (const row of table.slice(1)) console.log(line(row));
 if (oursTimes && duckTimes) {
   console.log(`\nload (all tables): ours ${(oursTimes.load_total_ms / 1000).toFixed(2)} s, ` +
