@@ -17,8 +17,8 @@ struct BenchOptions {
   std::string query_dir = "bench/queries/tpch";
   std::vector<std::string> queries;  // names without .sql; {"all"} expands to the folder
   int runs = 5;
-  int warmup = 1;   // untimed runs before the timed ones
-  int threads = 0;  // 0: one per core
+  int warmup = 1;           // untimed runs before the timed ones
+  int threads = 0;          // 0: one per core
   std::string load_script;  // run before the queries, statement by statement, timed
   std::string answers_out;  // folder for <query>.csv of the last run
   std::string json_out;     // timings as JSON

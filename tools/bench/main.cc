@@ -157,8 +157,8 @@ int Main(int argc, char** argv) {
 
   bool all_ok = true;
   std::vector<QueryTiming> timings;
-  std::printf("deepquery  threads=%d runs=%d warmup=%d\n", opened.database->threads(),
-              options.runs, options.warmup);
+  std::printf("deepquery  threads=%d runs=%d warmup=%d\n", opened.database->threads(), options.runs,
+              options.warmup);
   std::printf("%-8s %12s %12s %8s\n", "query", "best_ms", "median_ms", "rows");
   for (const std::string& name : options.queries) {
     std::string path = options.query_dir + "/" + name + ".sql";
