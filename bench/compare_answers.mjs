@@ -110,7 +110,7 @@ const line = (row) => '| ' + row.map((cell, column) => (column === 0 ? cell.padE
 console.log(line(table[0]));
 console.log('|' + widths.map((width, column) => (column === 0 ? '-' + '-'.repeat(width) + '-' : '-'.repeat(width + 1) + ':')).join('|') + '|');
 for (const row of table.slice(1)) console.log(line(row));
-if (oursTimes && duckTimes) {
+if (oursTimes?.load?.length && duckTimes) {
   console.log(`\nload (all tables): ours ${(oursTimes.load_total_ms / 1000).toFixed(2)} s, ` +
               `duckdb ${(duckTimes.load_total_ms / 1000).toFixed(2)} s; ` +
               `threads: ours ${oursTimes.threads}, duckdb ${duckTimes.threads}` +

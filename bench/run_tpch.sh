@@ -64,17 +64,32 @@ ours_status=0
   --query-dir bench/queries/tpch --answers-out "$RESULTS/ours" --json "$RESULTS/ours.json" \
   || ours_status=$?
 
+# Again in a fresh process that opens the stored warehouse: the timing of a reopened
+# warehouse, without whatever the load left in memory.
+echo "== DeepQuery: reopened warehouse"
+reopened_status=0
+"$BUILD/tools/deepquery-bench" --warehouse "$WAREHOUSE" \
+  --queries "$QUERIES" --runs "$RUNS" --warmup "$WARMUP" --threads "$THREADS" \
+  --query-dir bench/queries/tpch --answers-out "$RESULTS/ours-reopened" \
+  --json "$RESULTS/ours-reopened.json" || reopened_status=$?
+
 echo "== DuckDB: loading in memory, then querying"
 duckdb_status=0
 node bench/tpch_duckdb.mjs --data "$DATA" --queries "$QUERIES" --runs "$RUNS" \
   --warmup "$WARMUP" --threads "$THREADS" --query-dir bench/queries/duckdb \
   --answers-out "$RESULTS/duckdb" --json "$RESULTS/duckdb.json" || duckdb_status=$?
 
-echo "== comparison (SF $SF)"
+compare_status=0
+echo "== comparison (SF $SF), DeepQuery in the process that loaded the data"
 node bench/compare_answers.mjs --ours "$RESULTS/ours" --duckdb "$RESULTS/duckdb" \
   --queries "$QUERIES" --ours-json "$RESULTS/ours.json" --duckdb-json "$RESULTS/duckdb.json" \
-  --query-dir bench/queries/tpch
-if [[ $ours_status != 0 || $duckdb_status != 0 ]]; then
-  echo "run_tpch.sh: a query failed (deepquery exit $ours_status, duckdb exit $duckdb_status)" >&2
+  --query-dir bench/queries/tpch || compare_status=1
+echo "== comparison (SF $SF), DeepQuery on the reopened warehouse"
+node bench/compare_answers.mjs --ours "$RESULTS/ours-reopened" --duckdb "$RESULTS/duckdb" \
+  --queries "$QUERIES" --ours-json "$RESULTS/ours-reopened.json" \
+  --duckdb-json "$RESULTS/duckdb.json" --query-dir bench/queries/tpch || compare_status=1
+if [[ $ours_status != 0 || $reopened_status != 0 || $duckdb_status != 0 ]]; then
+  echo "run_tpch.sh: a query failed (deepquery exit $ours_status/$reopened_status, duckdb exit $duckdb_status)" >&2
   exit 1
 fi
+exit $compare_status
