@@ -326,8 +326,53 @@ void ExpressionExecutor::Execute(const DataChunk& input, DataChunk& output) {
   output.SetSize(count);
 }
 
+namespace {
+
+// Appends to `out` the rows i < count of `values` (a BOOL vector over `count` rows) that are
+// TRUE, mapped through `rows` (row i of `values` is input row rows[i]).
+size_t KeepTrueRows(const Vector& values, size_t count, const sel_t* rows, sel_t* out) {
+  UnifiedVector unified;
+  values.ToUnified(count, unified);
+  const bool* data = unified.Data<bool>();
+  size_t kept = 0;
+  if (values.kind() == VectorKind::kConstant) {
+    if (!unified.validity->RowIsValid(0) || !data[0]) return 0;
+    for (size_t row = 0; row < count; ++row) out[kept++] = rows[row];
+    return kept;
+  }
+  for (size_t row = 0; row < count; ++row) {
+    sel_t index = unified.index(row);
+    if (unified.validity->RowIsValid(index) && data[index]) out[kept++] = rows[row];
+  }
+  return kept;
+}
+
+}  // namespace
+
 size_t ExpressionExecutor::Select(const DataChunk& input, SelectionVector& selection) {
   size_t count = input.size();
+  const Expression& predicate = *expressions_[0];
+  if (predicate.kind == ExpressionKind::kAnd) {
+    // Evaluate the terms one after another, each only on the rows the previous ones kept.
+    std::vector<sel_t> rows(count);
+    for (size_t row = 0; row < count; ++row) rows[row] = static_cast<sel_t>(row);
+    size_t selected = count;
+    for (const auto& term : predicate.children) {
+      if (selected == 0) break;
+      Vector result;
+      if (selected == count) {
+        EvaluateNode(*term, input, count, result);
+      } else {
+        SelectionVector subset(selected);
+        std::copy(rows.begin(), rows.begin() + selected, subset.data());
+        DataChunk view = SliceChunk(input, subset, selected);
+        EvaluateNode(*term, view, selected, result);
+      }
+      selected = KeepTrueRows(result, selected, rows.data(), rows.data());
+    }
+    for (size_t row = 0; row < selected; ++row) selection.set_index(row, rows[row]);
+    return selected;
+  }
   Vector result;
   EvaluateNode(*expressions_[0], input, count, result);
   UnifiedVector unified;

@@ -37,6 +37,12 @@ inline uint64_t HashScalar(const T& value) {
     std::memcpy(&bits, &normalized, sizeof(bits));
     return MixHash(bits);
   } else if constexpr (std::is_same_v<T, StringView>) {
+    // Short strings are stored inline (the same bytes for equal strings): mix the 16 bytes.
+    if (value.IsInlined()) {
+      uint64_t words[2];
+      std::memcpy(words, &value, sizeof(words));
+      return MixHash(words[0] ^ MixHash(words[1]));
+    }
     return XXH3_64bits(value.data(), value.size());
   } else if constexpr (std::is_same_v<T, int128_t>) {
     return CombineHash(MixHash(static_cast<uint64_t>(value)),
@@ -158,6 +164,19 @@ bool RowsEqualForGrouping(const LogicalType& type, const UnifiedVector& left, si
   bool left_valid = left.validity->RowIsValid(left_index);
   bool right_valid = right.validity->RowIsValid(right_index);
   if (!left_valid || !right_valid) return left_valid == right_valid;
+  switch (type.id()) {
+    case TypeId::kInt64:
+    case TypeId::kDatetime:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+      return left.Data<int64_t>()[left_index] == right.Data<int64_t>()[right_index];
+    case TypeId::kDate:
+      return left.Data<int32_t>()[left_index] == right.Data<int32_t>()[right_index];
+    case TypeId::kString:
+    case TypeId::kBytes:
+      return left.Data<StringView>()[left_index] == right.Data<StringView>()[right_index];
+    default: break;
+  }
   return CompareValues(type, left, left_index, right, right_index) == 0;
 }
 

@@ -59,6 +59,23 @@ void ExecuteBinary(const Vector& left, const Vector& right, size_t count, Vector
     result = Vector::Constant(result.GetValue(0));
     return;
   }
+  // Flat against constant (a column compared with a literal): the common hot case.
+  if (left.kind() == VectorKind::kFlat && right.kind() == VectorKind::kConstant &&
+      left.validity().AllValid() && right.validity().RowIsValid(0)) {
+    const Left* left_data = left.Data<Left>();
+    const Right constant = right.Data<Right>()[0];
+    Out* out = result.Data<Out>();
+    for (size_t row = 0; row < count; ++row) out[row] = operation(left_data[row], constant);
+    return;
+  }
+  if (left.kind() == VectorKind::kConstant && right.kind() == VectorKind::kFlat &&
+      right.validity().AllValid() && left.validity().RowIsValid(0)) {
+    const Left constant = left.Data<Left>()[0];
+    const Right* right_data = right.Data<Right>();
+    Out* out = result.Data<Out>();
+    for (size_t row = 0; row < count; ++row) out[row] = operation(constant, right_data[row]);
+    return;
+  }
   UnifiedVector left_unified;
   UnifiedVector right_unified;
   left.ToUnified(count, left_unified);

@@ -2,6 +2,7 @@
 // "$not_equal", "$less", "$less_equal", "$greater", "$greater_equal". Arguments have one
 // common type (the binder coerces). FLOAT64 follows IEEE: NaN compares unequal to everything.
 #include <functional>
+#include <type_traits>
 
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
@@ -24,9 +25,13 @@ struct LessOp {
   template <typename T>
   static bool Apply(const T& left, const T& right) { return left < right; }
 };
+// For FLOAT64 the IEEE operators already give GoogleSQL's answers (NaN compares false).
 struct LessEqualOp {
   template <typename T>
-  static bool Apply(const T& left, const T& right) { return !(right < left) && left == left && right == right; }
+  static bool Apply(const T& left, const T& right) {
+    if constexpr (std::is_arithmetic_v<T>) return left <= right;
+    else return !(right < left);
+  }
 };
 struct GreaterOp {
   template <typename T>
@@ -34,7 +39,10 @@ struct GreaterOp {
 };
 struct GreaterEqualOp {
   template <typename T>
-  static bool Apply(const T& left, const T& right) { return !(left < right) && left == left && right == right; }
+  static bool Apply(const T& left, const T& right) {
+    if constexpr (std::is_arithmetic_v<T>) return left >= right;
+    else return !(left < right);
+  }
 };
 
 template <typename T, typename Op>
