@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "common/error.h"
 #include "exec/expression_executor.h"
@@ -309,7 +310,34 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     ExpressionBinder binder(*this, scope, "WHERE clause");
     binder.set_pending_subqueries(&where_subqueries);
     ExpressionPtr predicate = binder.Bind(*select.where);
-    plan = ApplySubqueries(std::move(plan), where_subqueries);
+    if (!where_subqueries.empty()) {
+      // Terms without a correlated subquery filter the FROM rows first (joins, pushdown);
+      // the decorrelation joins then only see the rows that pass them.
+      std::set<uint32_t> subquery_tables;
+      for (const PendingSubquery& subquery : where_subqueries) {
+        subquery_tables.insert(subquery.result.table);
+      }
+      std::vector<ExpressionPtr> terms;
+      SplitConjunction(std::move(predicate), terms);
+      std::vector<ExpressionPtr> early;
+      std::vector<ExpressionPtr> late;
+      for (auto& term : terms) {
+        bool reads_subquery = false;
+        VisitColumnRefs(*term, [&](const Expression& reference) {
+          if (subquery_tables.count(reference.binding.table)) reads_subquery = true;
+        });
+        (reads_subquery ? late : early).push_back(std::move(term));
+      }
+      if (!early.empty()) {
+        auto filter = std::make_unique<LogicalFilter>();
+        for (auto& term : early) filter->predicates.push_back(CoerceTo(std::move(term), TypeId::kBool));
+        filter->children.push_back(std::move(plan));
+        plan = std::move(filter);
+      }
+      plan = ApplySubqueries(std::move(plan), where_subqueries);
+      predicate = late.empty() ? MakeConstant(Value::Bool(true))
+                               : MakeConjunction(ExpressionKind::kAnd, std::move(late));
+    }
     if (predicate->type.id() != TypeId::kBool && predicate->type.id() != TypeId::kNull) {
       throw Error(ErrorKind::kBinding,
                   "WHERE clause should return type BOOL, but returns " + predicate->type.ToString(),

@@ -155,11 +155,59 @@ LogicalOperatorPtr PushIntoJoin(std::unique_ptr<LogicalJoin> join,
   return WrapInFilter(std::move(join), std::move(remaining));
 }
 
+// (a AND b) OR (a AND c) -> a AND (b OR c): a term common to every branch of an OR becomes
+// a conjunct of its own, so it can be pushed down or become a join key.
+void SplitWithCommonOrTerms(ExpressionPtr predicate, std::vector<ExpressionPtr>& out) {
+  if (predicate->kind != ExpressionKind::kOr) {
+    SplitConjunction(std::move(predicate), out);
+    return;
+  }
+  std::vector<std::vector<ExpressionPtr>> branches;
+  for (auto& child : predicate->children) {
+    branches.emplace_back();
+    SplitConjunction(std::move(child), branches.back());
+  }
+  std::vector<ExpressionPtr> common;
+  for (size_t term = 0; term < branches[0].size(); ++term) {
+    if (!branches[0][term]) continue;
+    std::string fingerprint = branches[0][term]->Fingerprint();
+    bool everywhere = true;
+    for (size_t branch = 1; branch < branches.size() && everywhere; ++branch) {
+      everywhere = std::any_of(branches[branch].begin(), branches[branch].end(),
+                               [&](const ExpressionPtr& other) {
+                                 return other && other->Fingerprint() == fingerprint;
+                               });
+    }
+    if (!everywhere) continue;
+    for (size_t branch = 1; branch < branches.size(); ++branch) {
+      for (auto& other : branches[branch]) {
+        if (other && other->Fingerprint() == fingerprint) {
+          other.reset();
+          break;
+        }
+      }
+    }
+    common.push_back(std::move(branches[0][term]));
+  }
+  std::vector<ExpressionPtr> alternatives;
+  bool some_branch_empty = false;
+  for (auto& branch : branches) {
+    std::vector<ExpressionPtr> rest;
+    for (auto& term : branch) {
+      if (term) rest.push_back(std::move(term));
+    }
+    if (rest.empty()) some_branch_empty = true;  // that branch is just the common terms
+    else alternatives.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(rest)));
+  }
+  for (auto& term : common) out.push_back(std::move(term));
+  if (!some_branch_empty) out.push_back(MakeConjunction(ExpressionKind::kOr, std::move(alternatives)));
+}
+
 LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> predicates) {
   switch (op->kind) {
     case LogicalKind::kFilter: {
       auto& filter = op->As<LogicalFilter>();
-      for (auto& predicate : filter.predicates) SplitConjunction(std::move(predicate), predicates);
+      for (auto& predicate : filter.predicates) SplitWithCommonOrTerms(std::move(predicate), predicates);
       return PushDown(std::move(op->children[0]), std::move(predicates));
     }
     case LogicalKind::kGet: {
@@ -189,11 +237,21 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
       auto& aggregate = op->As<LogicalAggregate>();
       std::vector<ExpressionPtr> below;
       std::vector<ExpressionPtr> above;
+      // Group outputs: (group_index, i), or the input bindings a group keeps.
+      std::set<ColumnBinding> group_outputs;
+      for (const ColumnBinding& binding : aggregate.group_bindings) group_outputs.insert(binding);
       for (auto& predicate : predicates) {
-        std::set<uint32_t> tables = TablesOf(*predicate);
+        bool only_groups = true;
+        bool any_column = false;
+        VisitColumnRefs(*predicate, [&](const Expression& reference) {
+          any_column = true;
+          if (reference.binding.table != aggregate.group_index &&
+              !group_outputs.count(reference.binding)) {
+            only_groups = false;
+          }
+        });
         // With grouping sets a key is NULL in the rolled-up rows: keep such filters above.
-        if (aggregate.grouping_sets.empty() && !tables.empty() && tables.size() == 1 &&
-            *tables.begin() == aggregate.group_index) {
+        if (aggregate.grouping_sets.empty() && any_column && only_groups) {
           below.push_back(Substitute(std::move(predicate), aggregate.group_index, aggregate.groups));
         } else {
           above.push_back(std::move(predicate));
