@@ -18,8 +18,11 @@ size_t AlignUp(size_t value) { return (value + kStateAlignment - 1) & ~(kStateAl
 }  // namespace
 
 AggregateHashTable::AggregateHashTable(std::vector<LogicalType> key_types,
-                                       const std::vector<BoundAggregate>* aggregates)
-    : key_types_(std::move(key_types)), aggregates_(aggregates) {
+                                       const std::vector<BoundAggregate>* aggregates,
+                                       size_t compared_keys)
+    : key_types_(std::move(key_types)),
+      compared_keys_(std::min(compared_keys, key_types_.size())),
+      aggregates_(aggregates) {
   for (const BoundAggregate& aggregate : *aggregates_) {
     state_offsets_.push_back(state_size_);
     state_size_ += AlignUp(std::max<size_t>(aggregate.function->state_size, 1));
@@ -119,12 +122,12 @@ void AggregateHashTable::FindOrCreateGroups(const DataChunk& keys, const uint64_
         bool equal = true;
         if (group >= first_new_group) {
           sel_t other_row = new_group_rows[group - first_new_group];
-          for (size_t column = 0; column < key_count && equal; ++column) {
+          for (size_t column = 0; column < compared_keys_ && equal; ++column) {
             equal = RowsEqualForGrouping(key_types_[column], input[column], row, input[column],
                                          other_row);
           }
         } else {
-          for (size_t column = 0; column < key_count && equal; ++column) {
+          for (size_t column = 0; column < compared_keys_ && equal; ++column) {
             equal = RowsEqualForGrouping(key_types_[column], input[column], row, stored[column],
                                          group);
           }

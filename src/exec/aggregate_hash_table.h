@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -21,8 +22,11 @@ namespace dq {
 
 class AggregateHashTable {
  public:
+  // Only the first `compared_keys` keys identify a group (hashes cover just those too); the
+  // others are functionally dependent on them and stored from a group's first row.
   AggregateHashTable(std::vector<LogicalType> key_types,
-                     const std::vector<BoundAggregate>* aggregates);
+                     const std::vector<BoundAggregate>* aggregates,
+                     size_t compared_keys = SIZE_MAX);
   ~AggregateHashTable();
   AggregateHashTable(const AggregateHashTable&) = delete;
   AggregateHashTable& operator=(const AggregateHashTable&) = delete;
@@ -49,6 +53,7 @@ class AggregateHashTable {
   uint8_t* AllocateState();
 
   std::vector<LogicalType> key_types_;
+  size_t compared_keys_;
   const std::vector<BoundAggregate>* aggregates_;
   std::vector<size_t> state_offsets_;
   size_t state_size_ = 0;

@@ -155,7 +155,8 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
         aggregates.push_back(std::move(copy));
       }
       auto physical = std::make_unique<PhysicalHashAggregate>(
-          aggregate.Types(), std::move(groups), std::move(aggregates), aggregate.grouping_sets);
+          aggregate.Types(), std::move(groups), std::move(aggregates), aggregate.grouping_sets,
+          aggregate.compared_groups);
       physical->AddChild(std::move(child.op));
       result.op = std::move(physical);
       result.bindings = aggregate.Bindings();

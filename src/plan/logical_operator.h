@@ -6,6 +6,7 @@
 // of an operator reference bindings of its children.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -114,6 +115,9 @@ struct LogicalAggregate : LogicalOperator {
   // all groups. With sets, a grouping id column (grouping_index, 0) follows the aggregates.
   std::vector<std::vector<size_t>> grouping_sets;
   uint32_t grouping_index = 0;
+  // Groups at positions >= this are functionally dependent on the earlier ones: they are
+  // carried along, not hashed or compared (decorrelation groups by a unique row tag).
+  size_t compared_groups = SIZE_MAX;
   std::vector<BoundAggregate> aggregates;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;

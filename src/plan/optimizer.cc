@@ -444,6 +444,20 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
       break;
     case LogicalKind::kAggregate: {
       auto& aggregate = op.As<LogicalAggregate>();
+      // Carried (dependent) groups nobody above reads are dropped.
+      if (aggregate.compared_groups < aggregate.groups.size() &&
+          aggregate.group_bindings.size() == aggregate.groups.size()) {
+        std::vector<ExpressionPtr> groups;
+        std::vector<ColumnBinding> bindings;
+        for (size_t group = 0; group < aggregate.groups.size(); ++group) {
+          if (group < aggregate.compared_groups || used.count(aggregate.group_bindings[group])) {
+            groups.push_back(std::move(aggregate.groups[group]));
+            bindings.push_back(aggregate.group_bindings[group]);
+          }
+        }
+        aggregate.groups = std::move(groups);
+        aggregate.group_bindings = std::move(bindings);
+      }
       used.clear();
       for (const auto& group : aggregate.groups) CollectBindings(*group, used);
       for (const auto& bound : aggregate.aggregates) {

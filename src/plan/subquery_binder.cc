@@ -374,6 +374,7 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
   grouped->group_index = NextTableIndex();
   grouped->groups.push_back(MakeColumnRef(tag, TypeId::kInt64, "$tag"));
   grouped->group_bindings.push_back({grouped->group_index, 0});
+  grouped->compared_groups = 1;  // the tag is unique; the outer columns depend on it
   for (size_t column = 0; column < outer_bindings.size(); ++column) {
     grouped->groups.push_back(MakeColumnRef(outer_bindings[column], outer_types[column], ""));
     grouped->group_bindings.push_back(outer_bindings[column]);

@@ -51,12 +51,14 @@ struct AggregateLocalSource : LocalSourceState {
 PhysicalHashAggregate::PhysicalHashAggregate(std::vector<LogicalType> types,
                                              std::vector<ExpressionPtr> groups,
                                              std::vector<BoundAggregate> aggregates,
-                                             std::vector<std::vector<size_t>> grouping_sets)
+                                             std::vector<std::vector<size_t>> grouping_sets,
+                                             size_t compared_groups)
     : PhysicalOperator(std::move(types)),
       groups_(std::move(groups)),
       aggregates_(std::move(aggregates)),
       sets_(std::move(grouping_sets)),
-      emit_grouping_id_(!sets_.empty()) {
+      emit_grouping_id_(!sets_.empty()),
+      compared_groups_(compared_groups) {
   for (const auto& group : groups_) group_types_.push_back(group->type);
   if (sets_.empty()) {
     std::vector<size_t> all(groups_.size());
@@ -91,7 +93,7 @@ std::unique_ptr<LocalSinkState> PhysicalHashAggregate::GetLocalSinkState(
     ExecutionContext& context, GlobalSinkState& global) const {
   auto state = std::make_unique<AggregateLocalState>();
   for (size_t table = 0; table < TableCount(); ++table) {
-    state->tables.push_back(std::make_unique<AggregateHashTable>(group_types_, &aggregates_));
+    state->tables.push_back(std::make_unique<AggregateHashTable>(group_types_, &aggregates_, compared_groups_));
   }
   for (const auto& group : groups_) state->group_executor.AddExpression(group.get());
   state->group_chunk.Initialize(group_types_);
@@ -153,7 +155,8 @@ SinkResult PhysicalHashAggregate::Sink(ExecutionContext& context, DataChunk& chu
         set_keys.columns().push_back(std::move(column));
       }
       set_keys.SetSize(count);
-      for (size_t key = 0; key < groups_.size(); ++key) {
+      size_t hashed = std::min(groups_.size(), compared_groups_);
+      for (size_t key = 0; key < hashed; ++key) {
         HashVector(set_keys.column(key), count, local.hashes.data(), key > 0);
       }
       std::fill(local.partition_counts.begin(), local.partition_counts.end(), 0);
@@ -198,7 +201,7 @@ void PhysicalHashAggregate::Finalize(ExecutionContext& context, GlobalSinkState&
   context.scheduler->ParallelFor(context.query, TableCount(), [&](size_t slot) {
     auto& tables = global.partials[slot];
     if (tables.empty()) {
-      global.merged[slot] = std::make_unique<AggregateHashTable>(group_types_, &aggregates_);
+      global.merged[slot] = std::make_unique<AggregateHashTable>(group_types_, &aggregates_, compared_groups_);
       return;
     }
     // Merge into the largest table.
@@ -232,7 +235,8 @@ void PhysicalHashAggregate::Finalize(ExecutionContext& context, GlobalSinkState&
     nulls.SetSize(1);
     uint64_t hash = 0;
     HashVector(nulls.column(0), 1, &hash, false);
-    for (size_t key = 1; key < group_types_.size(); ++key) HashVector(nulls.column(key), 1, &hash, true);
+    size_t hashed = std::min(group_types_.size(), compared_groups_);
+    for (size_t key = 1; key < hashed; ++key) HashVector(nulls.column(key), 1, &hash, true);
     SelectionVector first(1);
     first.set_index(0, 0);
     uint8_t* state = nullptr;

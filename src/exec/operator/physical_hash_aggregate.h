@@ -13,6 +13,8 @@
 // holds for the empty grouping set `()`.
 #pragma once
 
+#include <cstdint>
+
 #include "exec/physical_operator.h"
 #include "plan/bound_aggregate.h"
 #include "plan/expression.h"
@@ -26,7 +28,8 @@ class PhysicalHashAggregate : public PhysicalOperator {
   // empty `grouping_sets` means one set of all groups.
   PhysicalHashAggregate(std::vector<LogicalType> types, std::vector<ExpressionPtr> groups,
                         std::vector<BoundAggregate> aggregates,
-                        std::vector<std::vector<size_t>> grouping_sets = {});
+                        std::vector<std::vector<size_t>> grouping_sets = {},
+                        size_t compared_groups = SIZE_MAX);
 
   std::string Name() const override {
     return groups_.empty() ? "AGGREGATE" : "HASH_AGGREGATE";
@@ -64,6 +67,7 @@ class PhysicalHashAggregate : public PhysicalOperator {
   std::vector<std::vector<size_t>> sets_;  // always at least one
   bool emit_grouping_id_;
   std::vector<int64_t> grouping_ids_;      // per set
+  size_t compared_groups_;                 // groups past this are carried, not compared
 };
 
 }  // namespace dq
