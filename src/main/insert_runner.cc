@@ -69,6 +69,10 @@ std::unique_ptr<QueryResult> RunInsert(StatementScope& scope, const sql::InsertS
         if (expression.kind == sql::ExpressionKind::kDefault) continue;
         size_t column = targets[index];
         Value value = binder.BindConstant(expression, "VALUES");
+        if (value.type().id() == TypeId::kArray && !value.is_null() && value.children().empty() &&
+            types[column].id() == TypeId::kArray) {
+          value = Value::Array(types[column].element_type(), {});  // `[]` fits any array column
+        }
         if (!value.is_null() && !CoercionCost(value.type(), types[column], true)) {
           throw Error(ErrorKind::kBinding,
                       "Value has type " + value.type().ToString() +

@@ -10,6 +10,10 @@
 
 namespace dq {
 
+// Name of a relation column that has no name of its own (the element column of an unaliased
+// UNNEST): `*` expands it under a generated name like f0_, and no identifier can name it.
+inline constexpr char kAnonymousColumnName[] = "$anonymous";
+
 struct BoundRelation {
   std::string alias;  // as written; matched case-insensitively
   std::vector<std::string> column_names;

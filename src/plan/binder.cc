@@ -358,7 +358,8 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
                                       [&](const std::string& other) { return IdentifierEquals(other, name); });
           if (excluded) continue;
           SelectEntry entry;
-          entry.name = name;
+          entry.name =
+              name == kAnonymousColumnName ? "f" + std::to_string(anonymous++) + "_" : name;
           entry.position = star.position;
           const sql::Expression* replacement = nullptr;
           for (const auto& replace : star.replacements) {

@@ -198,6 +198,11 @@ ExpressionPtr ExpressionBinder::BindMultiPartPath(const sql::PathExpression& pat
   // 1. alias.column[.field...]: a table alias (of this or an enclosing query block) comes first.
   if (const BoundRelation* relation = find_relation(names[0])) {
     int64_t column = find_column(*relation, names[1]);
+    int64_t value_column = find_column(*relation, names[0]);
+    if (column < 0 && value_column >= 0) {
+      // `e.field` where e names both an UNNEST and its element: access the element's field.
+      return with_fields(ColumnOf(*relation, value_column, path.position), 1);
+    }
     if (column < 0) {
       throw Error(ErrorKind::kBinding, "Name " + names[1] + " not found inside " + names[0],
                   path.position);
