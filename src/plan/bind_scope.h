@@ -2,6 +2,7 @@
 // to resolve column names `col`, `alias.col` and stars `*`, `alias.*`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct BoundRelation {
   std::vector<std::string> column_names;
   std::vector<LogicalType> types;
   std::vector<ColumnBinding> bindings;
+  // For a value table whose rows are STRUCTs with their fields also listed as columns (an
+  // aliased UNNEST of structs): the column holding the whole value, which `*` leaves out.
+  size_t value_column = SIZE_MAX;
 };
 
 struct ResolvedColumn {

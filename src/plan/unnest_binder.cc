@@ -8,8 +8,8 @@
 //
 // Each becomes a LogicalUnnest over the plan of everything to its left (an UNNEST on the right
 // of a join may read that side's columns, so it is not an ordinary join input). The element
-// column is named by the alias; without one, a STRUCT element's fields become the columns (as in
-// BigQuery), and other elements get an anonymous column (`*` names it f0_). WITH OFFSET adds
+// column is named by the alias, or is anonymous without one (`*` names it f0_). A STRUCT
+// element's fields are columns as well (as in BigQuery); `*` then expands the fields only. WITH OFFSET adds
 // the zero-based position, named by its alias or `offset`.
 #include <algorithm>
 
@@ -150,7 +150,7 @@ LogicalOperatorPtr Binder::BindUnnest(LogicalOperatorPtr input, const BindScope&
   BoundRelation relation;
   relation.alias = spec.alias;
   LogicalOperatorPtr plan = std::move(unnest);
-  if (spec.alias.empty() && element.id() == TypeId::kStruct) {
+  if (element.id() == TypeId::kStruct) {
     // Expose the fields as columns, computed by a projection over the element.
     auto fields = std::make_unique<LogicalProjection>();
     fields->table_index = NextTableIndex();
@@ -169,6 +169,13 @@ LogicalOperatorPtr Binder::BindUnnest(LogicalOperatorPtr input, const BindScope&
     }
     fields->children.push_back(std::move(plan));
     plan = std::move(fields);
+    if (!spec.alias.empty()) {
+      // The alias names the whole element (a value table), e.g. `e` in `e.k` or `SELECT e`.
+      relation.value_column = relation.column_names.size();
+      relation.column_names.push_back(spec.alias);
+      relation.types.push_back(element);
+      relation.bindings.push_back(element_binding);
+    }
   } else {
     relation.column_names.push_back(spec.alias.empty() ? kAnonymousColumnName : spec.alias);
     relation.types.push_back(element);
