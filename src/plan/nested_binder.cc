@@ -27,8 +27,8 @@ const ScalarFunction* InternalFunction(const std::string& name) {
 
 ExpressionPtr MakeInternalCall(const std::string& name, std::vector<ExpressionPtr> arguments,
                                LogicalType type, int64_t position) {
-  return FoldConstant(
-      MakeFunction(InternalFunction(name), std::move(arguments), std::move(type), nullptr, position));
+  return FoldConstant(MakeFunction(InternalFunction(name), std::move(arguments), std::move(type),
+                                   nullptr, position));
 }
 
 std::string TypeListOf(const std::vector<ExpressionPtr>& expressions) {
@@ -96,17 +96,17 @@ ExpressionPtr ExpressionBinder::BindArray(const sql::ArrayConstructor& array) {
     }
     std::optional<LogicalType> common = CommonSupertype(types, literal);
     if (!common) {
-      throw Error(ErrorKind::kBinding,
-                  "Array elements of types {" + TypeListOf(elements) +
-                      "} do not have a common supertype",
-                  array.position);
+      throw Error(
+          ErrorKind::kBinding,
+          "Array elements of types {" + TypeListOf(elements) + "} do not have a common supertype",
+          array.position);
     }
     element_type = *common;
   }
   if (element_type.id() == TypeId::kArray) {
-    throw Error(ErrorKind::kBinding, "Cannot construct array with element type " +
-                                         element_type.ToString() +
-                                         " because nested arrays are not supported",
+    throw Error(ErrorKind::kBinding,
+                "Cannot construct array with element type " + element_type.ToString() +
+                    " because nested arrays are not supported",
                 array.position);
   }
   bool all_constant = true;
@@ -169,8 +169,7 @@ ExpressionPtr ExpressionBinder::BindStruct(const sql::StructConstructor& constru
     for (const auto& value : values) constants.push_back(value->value);
     return MakeConstant(Value::Struct(type, std::move(constants)), constructor.position);
   }
-  return MakeInternalCall("$make_struct", std::move(values), std::move(type),
-                          constructor.position);
+  return MakeInternalCall("$make_struct", std::move(values), std::move(type), constructor.position);
 }
 
 ExpressionPtr ExpressionBinder::BindMultiPartPath(const sql::PathExpression& path) {
@@ -185,7 +184,8 @@ ExpressionPtr ExpressionBinder::BindMultiPartPath(const sql::PathExpression& pat
   };
   auto find_column = [&](const BoundRelation& relation, const std::string& name) -> int64_t {
     for (size_t column = 0; column < relation.column_names.size(); ++column) {
-      if (IdentifierEquals(relation.column_names[column], name)) return static_cast<int64_t>(column);
+      if (IdentifierEquals(relation.column_names[column], name))
+        return static_cast<int64_t>(column);
     }
     return -1;
   };
@@ -215,7 +215,8 @@ ExpressionPtr ExpressionBinder::BindMultiPartPath(const sql::PathExpression& pat
        !resolved && outer != binder_.outer_scopes().rend(); ++outer) {
     resolved = (*outer)->FindColumn(names[0], path.position);
   }
-  if (resolved) return with_fields(ColumnOf(*resolved->relation, resolved->column, path.position), 1);
+  if (resolved)
+    return with_fields(ColumnOf(*resolved->relation, resolved->column, path.position), 1);
   // 3. dataset.table.column: the table's alias is the second-to-last name.
   if (names.size() >= 3) {
     if (const BoundRelation* relation = find_relation(names[names.size() - 2])) {
@@ -236,10 +237,10 @@ ExpressionPtr ExpressionBinder::BindFieldAccess(const sql::FieldAccess& access) 
 ExpressionPtr ExpressionBinder::BindSubscript(const sql::Subscript& subscript) {
   ExpressionPtr array = Bind(*subscript.operand);
   if (array->type.id() != TypeId::kArray) {
-    throw Error(ErrorKind::kBinding,
-                "Array element access is not supported for values of type " +
-                    array->type.ToString(),
-                subscript.position);
+    throw Error(
+        ErrorKind::kBinding,
+        "Array element access is not supported for values of type " + array->type.ToString(),
+        subscript.position);
   }
   ExpressionPtr index = Bind(*subscript.index);
   if (index->type.id() != TypeId::kInt64 && index->type.id() != TypeId::kNull) {
@@ -252,10 +253,18 @@ ExpressionPtr ExpressionBinder::BindSubscript(const sql::Subscript& subscript) {
   const char* name = "$array_at_offset";
   switch (subscript.mode) {
     case sql::SubscriptMode::kPlain:
-    case sql::SubscriptMode::kOffset: name = "$array_at_offset"; break;
-    case sql::SubscriptMode::kOrdinal: name = "$array_at_ordinal"; break;
-    case sql::SubscriptMode::kSafeOffset: name = "$safe_array_at_offset"; break;
-    case sql::SubscriptMode::kSafeOrdinal: name = "$safe_array_at_ordinal"; break;
+    case sql::SubscriptMode::kOffset:
+      name = "$array_at_offset";
+      break;
+    case sql::SubscriptMode::kOrdinal:
+      name = "$array_at_ordinal";
+      break;
+    case sql::SubscriptMode::kSafeOffset:
+      name = "$safe_array_at_offset";
+      break;
+    case sql::SubscriptMode::kSafeOrdinal:
+      name = "$safe_array_at_ordinal";
+      break;
   }
   LogicalType element = array->type.element_type();
   bool null_argument = (array->IsConstant() && array->value.is_null()) ||
@@ -271,8 +280,9 @@ ExpressionPtr ExpressionBinder::BindInUnnest(const sql::InUnnestExpression& in) 
   ExpressionPtr operand = Bind(*in.operand);
   ExpressionPtr array = Bind(*in.array);
   if (array->type.id() == TypeId::kNull) {
-    array = CoerceTo(std::move(array), LogicalType::Array(
-        operand->type.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : operand->type));
+    array = CoerceTo(std::move(array), LogicalType::Array(operand->type.id() == TypeId::kNull
+                                                              ? LogicalType(TypeId::kInt64)
+                                                              : operand->type));
   }
   if (array->type.id() != TypeId::kArray) {
     throw Error(ErrorKind::kBinding,
@@ -301,8 +311,8 @@ ExpressionPtr ExpressionBinder::BindInUnnest(const sql::InUnnestExpression& in) 
   std::vector<ExpressionPtr> arguments;
   arguments.push_back(std::move(operand));
   arguments.push_back(std::move(array));
-  ExpressionPtr result = MakeInternalCall("$in_array", std::move(arguments), TypeId::kBool,
-                                         in.position);
+  ExpressionPtr result =
+      MakeInternalCall("$in_array", std::move(arguments), TypeId::kBool, in.position);
   if (!in.negated) return result;
   auto negated = std::make_unique<Expression>();
   negated->kind = ExpressionKind::kNot;
@@ -322,8 +332,8 @@ void ExpressionBinder::BindAggregateModifiers(const sql::FunctionCall& call,
                 call.position);
   }
   if (call.null_handling != sql::NullHandling::kDefault && name != "ARRAY_AGG") {
-    throw Error(ErrorKind::kBinding,
-                "IGNORE NULLS and RESPECT NULLS are only allowed in ARRAY_AGG", call.position);
+    throw Error(ErrorKind::kBinding, "IGNORE NULLS and RESPECT NULLS are only allowed in ARRAY_AGG",
+                call.position);
   }
   auto data = std::make_shared<OrderedAggregateData>(
       static_cast<const OrderedAggregateData&>(*bound.bind_data));

@@ -9,8 +9,8 @@
 // Each becomes a LogicalUnnest over the plan of everything to its left (an UNNEST on the right
 // of a join may read that side's columns, so it is not an ordinary join input). The element
 // column is named by the alias, or is anonymous without one (`*` names it f0_). A STRUCT
-// element's fields are columns as well (as in BigQuery); `*` then expands the fields only. WITH OFFSET adds
-// the zero-based position, named by its alias or `offset`.
+// element's fields are columns as well (as in BigQuery); `*` then expands the fields only. WITH
+// OFFSET adds the zero-based position, named by its alias or `offset`.
 #include <algorithm>
 
 #include "common/error.h"
@@ -65,12 +65,15 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
   switch (join.join_type) {
     case sql::JoinType::kComma:
     case sql::JoinType::kCross:
-    case sql::JoinType::kInner: break;
-    case sql::JoinType::kLeft: preserve_empty = true; break;
+    case sql::JoinType::kInner:
+      break;
+    case sql::JoinType::kLeft:
+      preserve_empty = true;
+      break;
     case sql::JoinType::kRight:
     case sql::JoinType::kFull:
-      throw Error(ErrorKind::kNotSupported,
-                  "RIGHT and FULL JOIN with UNNEST are not supported", join.right->position);
+      throw Error(ErrorKind::kNotSupported, "RIGHT and FULL JOIN with UNNEST are not supported",
+                  join.right->position);
   }
   if (!join.using_columns.empty()) {
     throw Error(ErrorKind::kBinding, "USING is not allowed with UNNEST", join.right->position);
@@ -91,8 +94,8 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
   } else {
     const auto& table = join.right->As<sql::TableName>();
     path = std::make_unique<sql::PathExpression>(table.path, table.position);
-    spec = UnnestSpec{path.get(), table.alias.empty() ? table.path.back() : table.alias, false,
-                      "", table.position};
+    spec = UnnestSpec{path.get(), table.alias.empty() ? table.path.back() : table.alias, false, "",
+                      table.position};
   }
   BindScope joined;
   joined.Merge(left_scope);
@@ -101,10 +104,10 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
     ExpressionBinder binder(*this, joined, "JOIN ON");
     ExpressionPtr condition = binder.Bind(*join.on_condition);
     if (condition->type.id() != TypeId::kBool && condition->type.id() != TypeId::kNull) {
-      throw Error(ErrorKind::kBinding,
-                  "JOIN ON clause should return type BOOL, but returns " +
-                      condition->type.ToString(),
-                  join.on_condition->position);
+      throw Error(
+          ErrorKind::kBinding,
+          "JOIN ON clause should return type BOOL, but returns " + condition->type.ToString(),
+          join.on_condition->position);
     }
     auto filter = std::make_unique<LogicalFilter>();
     filter->predicates.push_back(CoerceTo(std::move(condition), TypeId::kBool));

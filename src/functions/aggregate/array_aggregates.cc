@@ -32,8 +32,10 @@ void Initialize(uint8_t* state) {
 
 void Destroy(uint8_t* state) { delete reinterpret_cast<CollectState*>(state)->collected; }
 
+// The call's modifiers; a call without bind data is a plain one (one value, no keys).
 const OrderedAggregateData& DataOf(const AggregateCall& call) {
-  DQ_CHECK(call.bind_data != nullptr);
+  static const OrderedAggregateData kPlain;
+  if (call.bind_data == nullptr) return kPlain;
   return static_cast<const OrderedAggregateData&>(*call.bind_data);
 }
 
@@ -92,8 +94,8 @@ std::vector<size_t> OrderedRows(const OrderedAggregateData& data, const Collecte
           if (left_valid == right_valid) continue;
           return data.keys[key].nulls_first ? !left_valid : !right_valid;
         }
-        int comparison = CompareValues(keys[key].type(), view, view.index(left), view,
-                                       view.index(right));
+        int comparison =
+            CompareValues(keys[key].type(), view, view.index(left), view, view.index(right));
         if (comparison != 0) return data.keys[key].descending ? comparison > 0 : comparison < 0;
       }
       return false;
@@ -145,7 +147,7 @@ void StringAggFinalize(const AggregateCall& call, uint8_t** states, size_t count
     for (size_t position = 0; position < order.size(); ++position) {
       const std::vector<Value>& row = collected.rows[order[position]];
       if (position > 0) {
-        bool has_delimiter = data.value_count == 2;
+        bool has_delimiter = row.size() - data.keys.size() == 2;
         text += !has_delimiter ? "," : row[1].is_null() ? "" : row[1].string_value();
       }
       text += row[0].string_value();

@@ -32,7 +32,7 @@ struct OrderedAggregateData : FunctionData {
   size_t value_count = 1;                 // leading call arguments that are aggregated
   std::vector<OrderedAggregateKey> keys;  // one per trailing argument
   std::optional<uint64_t> limit;
-  bool ignore_nulls = false;              // ARRAY_AGG only; STRING_AGG always ignores NULLs
+  bool ignore_nulls = false;  // ARRAY_AGG only; STRING_AGG always ignores NULLs
 
   // Text for EXPLAIN and for telling apart calls that differ only in these modifiers.
   std::string Describe() const;

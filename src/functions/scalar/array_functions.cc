@@ -62,7 +62,8 @@ void ArrayConcatKernel(const ScalarCall&, const DataChunk& args, Vector& result)
   const size_t count = args.size();
   const size_t width = args.column_count();
   std::vector<UnifiedVector> inputs(width);
-  for (size_t column = 0; column < width; ++column) args.column(column).ToUnified(count, inputs[column]);
+  for (size_t column = 0; column < width; ++column)
+    args.column(column).ToUnified(count, inputs[column]);
   // Pass 1: every row's entry (NULL if an argument is NULL).
   ArrayEntry* entries = result.Data<ArrayEntry>();
   uint64_t total = 0;
@@ -199,21 +200,28 @@ void ArrayToStringKernel(const ScalarCall&, const DataChunk& args, Vector& resul
 }  // namespace
 
 void RegisterArrayFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(ScalarFunction{.name = "ARRAY_LENGTH", .kernel = ArrayLengthKernel,
-                                    .bind = BindArrayLength, .min_arguments = 1,
+  registry.AddScalar(ScalarFunction{.name = "ARRAY_LENGTH",
+                                    .kernel = ArrayLengthKernel,
+                                    .bind = BindArrayLength,
+                                    .min_arguments = 1,
                                     .max_arguments = 1});
   for (const char* name : {"ARRAY_CONCAT", "$concat"}) {
     bool is_operator = name[0] == '$';
-    registry.AddScalar(ScalarFunction{.name = name, .kernel = ArrayConcatKernel,
+    registry.AddScalar(ScalarFunction{.name = name,
+                                      .kernel = ArrayConcatKernel,
                                       .bind = BindArrayConcat,
                                       .min_arguments = is_operator ? 2u : 1u,
                                       .max_arguments = is_operator ? 2 : kUnlimitedArguments});
   }
-  registry.AddScalar(ScalarFunction{.name = "ARRAY_REVERSE", .kernel = ArrayReverseKernel,
-                                    .bind = BindArrayArgument, .min_arguments = 1,
+  registry.AddScalar(ScalarFunction{.name = "ARRAY_REVERSE",
+                                    .kernel = ArrayReverseKernel,
+                                    .bind = BindArrayArgument,
+                                    .min_arguments = 1,
                                     .max_arguments = 1});
-  registry.AddScalar(ScalarFunction{.name = "ARRAY_TO_STRING", .kernel = ArrayToStringKernel,
-                                    .bind = BindArrayToString, .min_arguments = 2,
+  registry.AddScalar(ScalarFunction{.name = "ARRAY_TO_STRING",
+                                    .kernel = ArrayToStringKernel,
+                                    .bind = BindArrayToString,
+                                    .min_arguments = 2,
                                     .max_arguments = 3});
 }
 

@@ -139,10 +139,14 @@ void GenerateDateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& r
 void RegisterArrayGeneratorFunctions(FunctionRegistry& registry) {
   auto add = [&](TypeId type, ScalarKernel kernel) {
     LogicalType array = LogicalType::Array(type);
-    registry.AddScalar(ScalarFunction{.name = "GENERATE_ARRAY", .arguments = {type, type},
-                                      .return_type = array, .kernel = kernel});
-    registry.AddScalar(ScalarFunction{.name = "GENERATE_ARRAY", .arguments = {type, type, type},
-                                      .return_type = array, .kernel = kernel});
+    registry.AddScalar(ScalarFunction{.name = "GENERATE_ARRAY",
+                                      .arguments = {type, type},
+                                      .return_type = array,
+                                      .kernel = kernel});
+    registry.AddScalar(ScalarFunction{.name = "GENERATE_ARRAY",
+                                      .arguments = {type, type, type},
+                                      .return_type = array,
+                                      .kernel = kernel});
   };
   add(TypeId::kInt64, GenerateArrayKernel<int64_t>);
   add(TypeId::kNumeric, GenerateArrayKernel<int128_t>);
@@ -150,11 +154,13 @@ void RegisterArrayGeneratorFunctions(FunctionRegistry& registry) {
   LogicalType dates = LogicalType::Array(TypeId::kDate);
   registry.AddScalar(ScalarFunction{.name = "GENERATE_DATE_ARRAY",
                                     .arguments = {TypeId::kDate, TypeId::kDate},
-                                    .return_type = dates, .kernel = GenerateDateArrayKernel});
-  registry.AddScalar(ScalarFunction{
-      .name = "GENERATE_DATE_ARRAY",
-      .arguments = {TypeId::kDate, TypeId::kDate, TypeId::kInt64, TypeId::kString},
-      .return_type = dates, .kernel = GenerateDateArrayKernel});
+                                    .return_type = dates,
+                                    .kernel = GenerateDateArrayKernel});
+  registry.AddScalar(
+      ScalarFunction{.name = "GENERATE_DATE_ARRAY",
+                     .arguments = {TypeId::kDate, TypeId::kDate, TypeId::kInt64, TypeId::kString},
+                     .return_type = dates,
+                     .kernel = GenerateDateArrayKernel});
 }
 
 }  // namespace dq

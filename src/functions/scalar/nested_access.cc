@@ -160,23 +160,32 @@ void SubscriptKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
 }
 
 void AddSubscript(FunctionRegistry& registry, const char* name, ScalarKernel kernel) {
-  registry.AddScalar(ScalarFunction{.name = name, .kernel = kernel, .bind = BindSubscript,
-                                    .min_arguments = 2, .max_arguments = 2});
+  registry.AddScalar(ScalarFunction{.name = name,
+                                    .kernel = kernel,
+                                    .bind = BindSubscript,
+                                    .min_arguments = 2,
+                                    .max_arguments = 2});
 }
 
 }  // namespace
 
 void RegisterNestedAccessFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(ScalarFunction{.name = "$make_array", .kernel = MakeArrayKernel,
-                                    .bind = BindMakeArray, .min_arguments = 1,
+  registry.AddScalar(ScalarFunction{.name = "$make_array",
+                                    .kernel = MakeArrayKernel,
+                                    .bind = BindMakeArray,
+                                    .min_arguments = 1,
                                     .max_arguments = kUnlimitedArguments,
                                     .propagates_nulls = false});
-  registry.AddScalar(ScalarFunction{.name = "$make_struct", .kernel = MakeStructKernel,
-                                    .bind = BindMakeStruct, .min_arguments = 1,
+  registry.AddScalar(ScalarFunction{.name = "$make_struct",
+                                    .kernel = MakeStructKernel,
+                                    .bind = BindMakeStruct,
+                                    .min_arguments = 1,
                                     .max_arguments = kUnlimitedArguments,
                                     .propagates_nulls = false});
-  registry.AddScalar(ScalarFunction{.name = "$struct_field", .kernel = StructFieldKernel,
-                                    .bind = BindStructField, .min_arguments = 2,
+  registry.AddScalar(ScalarFunction{.name = "$struct_field",
+                                    .kernel = StructFieldKernel,
+                                    .bind = BindStructField,
+                                    .min_arguments = 2,
                                     .max_arguments = 2});
   AddSubscript(registry, "$array_at_offset", SubscriptKernel<false, false>);
   AddSubscript(registry, "$array_at_ordinal", SubscriptKernel<true, false>);

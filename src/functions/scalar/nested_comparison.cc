@@ -53,8 +53,8 @@ template <bool kNegate>
 void StructEqualityKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   bool* out = result.Data<bool>();
   for (size_t row = 0; row < args.size(); ++row) {
-    std::optional<bool> equal = ValuesEqual(args.column(0).GetValue(row),
-                                            args.column(1).GetValue(row));
+    std::optional<bool> equal =
+        ValuesEqual(args.column(0).GetValue(row), args.column(1).GetValue(row));
     if (!equal) {
       result.SetNull(row);
     } else {
@@ -123,14 +123,21 @@ void InArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
 }  // namespace
 
 void RegisterNestedComparisonFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(ScalarFunction{.name = "$equal", .kernel = StructEqualityKernel<false>,
-                                    .bind = BindStructEquality, .min_arguments = 2,
+  registry.AddScalar(ScalarFunction{.name = "$equal",
+                                    .kernel = StructEqualityKernel<false>,
+                                    .bind = BindStructEquality,
+                                    .min_arguments = 2,
                                     .max_arguments = 2});
-  registry.AddScalar(ScalarFunction{.name = "$not_equal", .kernel = StructEqualityKernel<true>,
-                                    .bind = BindStructEquality, .min_arguments = 2,
+  registry.AddScalar(ScalarFunction{.name = "$not_equal",
+                                    .kernel = StructEqualityKernel<true>,
+                                    .bind = BindStructEquality,
+                                    .min_arguments = 2,
                                     .max_arguments = 2});
-  registry.AddScalar(ScalarFunction{.name = "$in_array", .kernel = InArrayKernel,
-                                    .bind = BindInArray, .min_arguments = 2, .max_arguments = 2,
+  registry.AddScalar(ScalarFunction{.name = "$in_array",
+                                    .kernel = InArrayKernel,
+                                    .bind = BindInArray,
+                                    .min_arguments = 2,
+                                    .max_arguments = 2,
                                     .propagates_nulls = false});
 }
 
