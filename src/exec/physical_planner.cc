@@ -12,6 +12,7 @@
 #include "exec/operator/physical_projection.h"
 #include "exec/operator/physical_table_scan.h"
 #include "exec/operator/physical_union_all.h"
+#include "exec/operator/physical_unnest.h"
 
 namespace dq {
 
@@ -189,6 +190,25 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
       physical->AddChild(std::move(right.op));
       result.op = std::move(physical);
       result.bindings = union_all.Bindings();
+      break;
+    }
+    case LogicalKind::kUnnest: {
+      auto& unnest = logical.As<LogicalUnnest>();
+      Planned child = PlanOperator(*logical.children[0]);
+      std::vector<LogicalType> types = child.op->types();
+      std::vector<ColumnBinding> bindings = child.bindings;
+      types.push_back(unnest.ElementType());
+      bindings.push_back({unnest.table_index, 0});
+      if (unnest.with_offset) {
+        types.push_back(TypeId::kInt64);
+        bindings.push_back({unnest.table_index, 1});
+      }
+      auto physical = std::make_unique<PhysicalUnnest>(
+          std::move(types), Resolved(unnest.array, child.bindings), unnest.with_offset,
+          unnest.preserve_empty);
+      physical->AddChild(std::move(child.op));
+      result.op = std::move(physical);
+      result.bindings = std::move(bindings);
       break;
     }
   }

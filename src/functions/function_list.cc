@@ -21,6 +21,11 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterDateFunctions(registry);
   RegisterTimestampFunctions(registry);
   RegisterRowIdFunctions(registry);
+  RegisterNestedAccessFunctions(registry);
+  RegisterNestedComparisonFunctions(registry);
+  RegisterArrayFunctions(registry);
+  RegisterArrayGeneratorFunctions(registry);
+  RegisterArrayAggregateFunctions(registry);
 }
 
 }  // namespace dq

@@ -25,5 +25,10 @@ void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterDateFunctions(FunctionRegistry& registry);
 void RegisterTimestampFunctions(FunctionRegistry& registry);
 void RegisterRowIdFunctions(FunctionRegistry& registry);
+void RegisterNestedAccessFunctions(FunctionRegistry& registry);
+void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
+void RegisterArrayFunctions(FunctionRegistry& registry);
+void RegisterArrayGeneratorFunctions(FunctionRegistry& registry);
+void RegisterArrayAggregateFunctions(FunctionRegistry& registry);
 
 }  // namespace dq

@@ -69,15 +69,21 @@ std::unique_ptr<QueryResult> RunInsert(StatementScope& scope, const sql::InsertS
         if (expression.kind == sql::ExpressionKind::kDefault) continue;
         size_t column = targets[index];
         Value value = binder.BindConstant(expression, "VALUES");
-        if (!value.is_null() && !CoercionCost(value.type(), types[column], true)) {
+        std::optional<Value> coerced;
+        try {
+          coerced = CoerceLiteralValue(value, types[column]);
+        } catch (Error& error) {
+          error.SetPositionIfAbsent(expression.position);
+          throw;
+        }
+        if (!coerced) {
           throw Error(ErrorKind::kBinding,
                       "Value has type " + value.type().ToString() +
                           " which cannot be inserted into column " + table->columns[column].name +
                           ", which has type " + types[column].ToString(),
                       expression.position);
         }
-        values[column] = value.is_null() ? Value::Null(types[column])
-                                         : CoerceTo(MakeConstant(value, expression.position), types[column])->value;
+        values[column] = std::move(*coerced);
       }
       if (chunk.size() == kBatchSize) {
         rows->Append(chunk);

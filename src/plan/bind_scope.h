@@ -2,6 +2,7 @@
 // to resolve column names `col`, `alias.col` and stars `*`, `alias.*`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,11 +11,18 @@
 
 namespace dq {
 
+// Name of a relation column that has no name of its own (the element column of an unaliased
+// UNNEST): `*` expands it under a generated name like f0_, and no identifier can name it.
+inline constexpr char kAnonymousColumnName[] = "$anonymous";
+
 struct BoundRelation {
   std::string alias;  // as written; matched case-insensitively
   std::vector<std::string> column_names;
   std::vector<LogicalType> types;
   std::vector<ColumnBinding> bindings;
+  // For a value table whose rows are STRUCTs with their fields also listed as columns (an
+  // aliased UNNEST of structs): the column holding the whole value, which `*` leaves out.
+  size_t value_column = SIZE_MAX;
 };
 
 struct ResolvedColumn {

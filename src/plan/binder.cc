@@ -384,11 +384,13 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
         for (size_t column = 0; column < relation->column_names.size(); ++column) {
           const std::string& name = relation->column_names[column];
           if (name.empty()) continue;  // hidden (e.g. the right side of USING)
+          if (column == relation->value_column) continue;  // its fields are columns too
           bool excluded = std::any_of(star.except_columns.begin(), star.except_columns.end(),
                                       [&](const std::string& other) { return IdentifierEquals(other, name); });
           if (excluded) continue;
           SelectEntry entry;
-          entry.name = name;
+          entry.name =
+              name == kAnonymousColumnName ? "f" + std::to_string(anonymous++) + "_" : name;
           entry.position = star.position;
           const sql::Expression* replacement = nullptr;
           for (const auto& replace : star.replacements) {

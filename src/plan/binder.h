@@ -126,6 +126,22 @@ class Binder {
                                           const std::string& alias, int64_t position,
                                           BindScope& scope);
 
+  // UNNEST in FROM (unnest_binder.cc).
+  struct UnnestSpec {
+    const sql::Expression* array = nullptr;
+    std::string alias;
+    bool with_offset = false;
+    std::string offset_alias;
+    int64_t position = -1;
+  };
+  // Whether `right`, joined to relations in `left_scope`, is an UNNEST (explicit or `t.arr`).
+  bool JoinsUnnest(const sql::TableReference& right, const BindScope& left_scope) const;
+  LogicalOperatorPtr BindStandaloneUnnest(const sql::UnnestTable& unnest, BindScope& scope);
+  LogicalOperatorPtr BindUnnestJoin(const sql::JoinTableReference& join, LogicalOperatorPtr left,
+                                    const BindScope& left_scope, BindScope& scope);
+  LogicalOperatorPtr BindUnnest(LogicalOperatorPtr input, const BindScope& input_scope,
+                                const UnnestSpec& spec, bool preserve_empty, BindScope& scope);
+
   ExpressionPtr BindCorrelatedSubquery(const sql::QueryExpression& query,
                                        PendingSubquery::Kind kind, ExpressionPtr in_operand,
                                        const BindScope& scope,

@@ -110,8 +110,7 @@ LogicalOperatorPtr Binder::BindTableReference(const sql::TableReference& referen
     case sql::TableReferenceKind::kJoin:
       return BindJoin(reference.As<sql::JoinTableReference>(), scope);
     case sql::TableReferenceKind::kUnnest:
-      throw Error(ErrorKind::kNotSupported, "UNNEST in FROM is not supported yet",
-                  reference.position);
+      return BindStandaloneUnnest(reference.As<sql::UnnestTable>(), scope);
     case sql::TableReferenceKind::kTableFunction:
       throw Error(ErrorKind::kNotSupported, "Table-valued functions are not supported yet",
                   reference.position);
@@ -170,6 +169,9 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
   BindScope left_scope;
   BindScope right_scope;
   LogicalOperatorPtr left = BindTableReference(*join.left, left_scope);
+  if (JoinsUnnest(*join.right, left_scope)) {
+    return BindUnnestJoin(join, std::move(left), left_scope, scope);
+  }
   LogicalOperatorPtr right = BindTableReference(*join.right, right_scope);
   auto result = std::make_unique<LogicalJoin>();
   switch (join.join_type) {

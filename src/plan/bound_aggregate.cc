@@ -1,5 +1,7 @@
 #include "plan/bound_aggregate.h"
 
+#include "functions/aggregate/array_aggregates.h"
+
 namespace dq {
 
 BoundAggregate BoundAggregate::Copy() const {
@@ -18,9 +20,21 @@ std::string BoundAggregate::ToString() const {
   std::string name = function->name == "COUNT_STAR" ? "COUNT" : function->name;
   std::string out = name + "(" + (distinct ? "DISTINCT " : "");
   if (function->name == "COUNT_STAR") out += "*";
-  for (size_t index = 0; index < arguments.size(); ++index) {
+  // ARRAY_AGG / STRING_AGG: the values, then their modifiers with the ORDER BY key expressions.
+  const auto* ordered = dynamic_cast<const OrderedAggregateData*>(bind_data.get());
+  size_t value_count = ordered ? ordered->value_count : arguments.size();
+  for (size_t index = 0; index < value_count && index < arguments.size(); ++index) {
     if (index > 0) out += ", ";
     out += arguments[index]->ToString();
+  }
+  if (ordered) {
+    if (ordered->ignore_nulls) out += " IGNORE NULLS";
+    for (size_t key = 0; key < ordered->keys.size(); ++key) {
+      out += key == 0 ? " ORDER BY " : ", ";
+      out += arguments[value_count + key]->ToString();
+      if (ordered->keys[key].descending) out += " DESC";
+    }
+    if (ordered->limit) out += " LIMIT " + std::to_string(*ordered->limit);
   }
   return out + ")";
 }

@@ -99,6 +99,33 @@ ExpressionPtr CoerceTo(ExpressionPtr expression, const LogicalType& type) {
   return MakeCast(std::move(expression), type);
 }
 
+std::optional<Value> CoerceLiteralValue(const Value& value, const LogicalType& type) {
+  if (value.is_null()) return Value::Null(type);
+  if (value.type() == type) return value;
+  if (value.type().id() == TypeId::kArray && type.id() == TypeId::kArray) {
+    std::vector<Value> elements;
+    for (const Value& element : value.children()) {
+      std::optional<Value> coerced = CoerceLiteralValue(element, type.element_type());
+      if (!coerced) return std::nullopt;
+      elements.push_back(std::move(*coerced));
+    }
+    return Value::Array(type.element_type(), std::move(elements));
+  }
+  if (value.type().id() == TypeId::kStruct && type.id() == TypeId::kStruct) {
+    if (value.children().size() != type.fields().size()) return std::nullopt;
+    std::vector<Value> fields;
+    for (size_t field = 0; field < type.fields().size(); ++field) {
+      std::optional<Value> coerced =
+          CoerceLiteralValue(value.children()[field], *type.fields()[field].type);
+      if (!coerced) return std::nullopt;
+      fields.push_back(std::move(*coerced));
+    }
+    return Value::Struct(type, std::move(fields));
+  }
+  if (!CoercionCost(value.type(), type, true)) return std::nullopt;
+  return CoerceTo(MakeConstant(value), type)->value;
+}
+
 LogicalType ResolveTypeName(const sql::TypeName& name) {
   const std::string& text = name.name;
   if (text == "ARRAY") {

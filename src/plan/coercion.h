@@ -24,6 +24,12 @@ std::optional<LogicalType> CommonSupertype(const std::vector<LogicalType>& types
 // right away (so errors in literals surface at bind time, with their position).
 ExpressionPtr CoerceTo(ExpressionPtr expression, const LogicalType& type);
 
+// Coerces a literal value to `type` structurally, as an INSERT ... VALUES row or a DEFAULT
+// does: NULLs (also inside arrays and structs) take any type, `[]` fits any array, fields and
+// elements coerce one by one with literal rules. nullopt when some part does not coerce; throws
+// kBinding when a literal's text is invalid for the target (e.g. '2024-13-01' to DATE).
+std::optional<Value> CoerceLiteralValue(const Value& value, const LogicalType& type);
+
 // Maps a parsed type name to a LogicalType; throws a kBinding error for unknown names.
 LogicalType ResolveTypeName(const sql::TypeName& name);
 

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "exec/expression_executor.h"
+#include "functions/aggregate/array_aggregates.h"
 #include "functions/aggregate/distinct_aggregate.h"
 #include "functions/cast/cast.h"
 #include "functions/function_registry.h"
@@ -146,11 +147,11 @@ ExpressionPtr ExpressionBinder::Bind(const sql::Expression& expression) {
     case sql::ExpressionKind::kInSubquery:
       return binder_.BindSubquery(expression, scope_, pending_, *this);
     case sql::ExpressionKind::kInUnnest:
+      return BindInUnnest(expression.As<sql::InUnnestExpression>());
     case sql::ExpressionKind::kFieldAccess:
+      return BindFieldAccess(expression.As<sql::FieldAccess>());
     case sql::ExpressionKind::kSubscript:
-      throw Error(ErrorKind::kNotSupported,
-                  "Array and struct access expressions are not supported yet",
-                  expression.position);
+      return BindSubscript(expression.As<sql::Subscript>());
   }
   throw Error(ErrorKind::kInternal, "unknown expression kind", expression.position);
 }
@@ -204,34 +205,7 @@ ExpressionPtr ExpressionBinder::BindLiteral(const sql::Literal& literal) {
 
 ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
   const std::vector<std::string>& names = path.names;
-  if (names.size() >= 2) {
-    // alias.column (dataset.table.column is resolved through the table's alias too); the
-    // alias may belong to an enclosing query block (a correlated reference).
-    const BoundRelation* relation = scope_.FindRelation(names[names.size() - 2]);
-    for (auto outer = binder_.outer_scopes().rbegin();
-         !relation && outer != binder_.outer_scopes().rend(); ++outer) {
-      relation = (*outer)->FindRelation(names[names.size() - 2]);
-    }
-    if (relation) {
-      const std::string& column_name = names.back();
-      for (size_t column = 0; column < relation->column_names.size(); ++column) {
-        if (IdentifierEquals(relation->column_names[column], column_name)) {
-          ExpressionPtr reference =
-              MakeColumnRef(relation->bindings[column], relation->types[column], column_name);
-          reference->position = path.position;
-          return reference;
-        }
-      }
-      throw Error(ErrorKind::kBinding,
-                  "Name " + column_name + " not found inside " + names[names.size() - 2],
-                  path.position);
-    }
-    if (scope_.FindColumn(names[0], path.position)) {
-      throw Error(ErrorKind::kNotSupported, "Struct field access is not supported yet",
-                  path.position);
-    }
-    throw Error(ErrorKind::kBinding, "Unrecognized name: " + names[0], path.position);
-  }
+  if (names.size() >= 2) return BindMultiPartPath(path);
   const std::string& name = names[0];
   std::optional<ResolvedColumn> resolved = scope_.FindColumn(name, path.position);
   // A name of an enclosing query block: a correlated reference.
@@ -588,80 +562,18 @@ ExpressionPtr ExpressionBinder::BindExtract(const sql::ExtractExpression& extrac
   return BindFunctionCall("$extract", std::move(arguments), extract.position);
 }
 
-ExpressionPtr ExpressionBinder::BindArray(const sql::ArrayConstructor& array) {
-  std::vector<ExpressionPtr> elements;
-  for (const auto& element : array.elements) elements.push_back(Bind(*element));
-  LogicalType element_type;
-  if (array.type) {
-    element_type = ResolveTypeName(*array.type).element_type();
-  } else {
-    std::vector<LogicalType> types;
-    std::vector<bool> literal;
-    for (const auto& element : elements) {
-      types.push_back(element->type);
-      literal.push_back(element->IsConstant());
-    }
-    if (types.empty()) {
-      element_type = TypeId::kInt64;
-    } else {
-      auto common = CommonSupertype(types, literal);
-      if (!common) throw Error(ErrorKind::kBinding, "Array elements of types {" + TypeList(elements) + "} do not have a common supertype", array.position);
-      element_type = *common;
-    }
-  }
-  std::vector<Value> values;
-  for (auto& element : elements) {
-    ExpressionPtr coerced = FoldConstant(CoerceTo(std::move(element), element_type));
-    if (!coerced->IsConstant()) {
-      throw Error(ErrorKind::kNotSupported,
-                  "Array constructors over non-constant values are not supported yet",
-                  array.position);
-    }
-    if (coerced->value.is_null()) {
-      throw Error(ErrorKind::kInvalidInput, "Array cannot have a null element", coerced->position);
-    }
-    values.push_back(coerced->value);
-  }
-  return MakeConstant(Value::Array(element_type, std::move(values)), array.position);
-}
-
-ExpressionPtr ExpressionBinder::BindStruct(const sql::StructConstructor& constructor) {
-  std::vector<std::pair<std::string, LogicalType>> fields;
-  std::vector<Value> values;
-  for (const auto& field : constructor.fields) {
-    ExpressionPtr bound = Bind(*field.expression);
-    if (!bound->IsConstant()) {
-      throw Error(ErrorKind::kNotSupported,
-                  "STRUCT constructors over non-constant values are not supported yet",
-                  constructor.position);
-    }
-    std::string name = field.alias;
-    if (name.empty() && field.expression->kind == sql::ExpressionKind::kPath) {
-      name = field.expression->As<sql::PathExpression>().names.back();
-    }
-    LogicalType type = bound->type.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : bound->type;
-    fields.emplace_back(name, type);
-    values.push_back(bound->value.is_null() ? Value::Null(type) : bound->value);
-  }
-  LogicalType type = LogicalType::Struct(fields);
-  if (constructor.type) {
-    LogicalType declared = ResolveTypeName(*constructor.type);
-    ExpressionPtr value = MakeConstant(Value::Struct(type, std::move(values)), constructor.position);
-    return CoerceTo(std::move(value), declared);
-  }
-  return MakeConstant(Value::Struct(type, std::move(values)), constructor.position);
-}
-
 std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::string& name,
                                                                    const sql::FunctionCall& call) {
   std::vector<ExpressionPtr> arguments;
   bool date_function = IsDateFunction(name);
+  // GENERATE_DATE_ARRAY takes an INTERVAL step but no bare date parts.
+  bool interval_function = date_function || name == "GENERATE_DATE_ARRAY";
   for (size_t index = 0; index < call.arguments.size(); ++index) {
     const auto& argument = call.arguments[index];
     // The date part is the last argument of DATE_TRUNC(d, MONTH), DATE_DIFF(a, b, DAY), ...:
     // there a bare part name is the part, even when a column has that name.
     bool part_position = index > 0 && index + 1 == call.arguments.size();
-    if (date_function && argument->kind == sql::ExpressionKind::kInterval) {
+    if (interval_function && argument->kind == sql::ExpressionKind::kInterval) {
       const auto& interval = argument->As<sql::IntervalLiteral>();
       arguments.push_back(CoerceTo(Bind(*interval.value), TypeId::kInt64));
       arguments.push_back(MakeConstant(Value::String(interval.part), interval.position));
@@ -891,9 +803,12 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
     throw Error(ErrorKind::kBinding, "Aggregations of aggregations are not allowed",
                 call.position);
   }
-  if (!call.order_by.empty() || call.limit || call.null_handling != sql::NullHandling::kDefault) {
+  bool has_modifiers =
+      !call.order_by.empty() || call.limit || call.null_handling != sql::NullHandling::kDefault;
+  if (has_modifiers && !SupportsOrderedAggregation(name)) {
     throw Error(ErrorKind::kNotSupported,
-                "ORDER BY, LIMIT and IGNORE/RESPECT NULLS inside aggregates are not supported yet",
+                "ORDER BY, LIMIT and IGNORE/RESPECT NULLS inside aggregates are supported only "
+                "for ARRAY_AGG and STRING_AGG",
                 call.position);
   }
   std::string function_name = call.star_argument ? "COUNT_STAR" : name;
@@ -955,6 +870,7 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   bound.distinct = call.distinct;
   bound.return_type = bound.function->return_type;
   bound.position = call.position;
+  if (has_modifiers) BindAggregateModifiers(call, bound);
   if (bound.distinct) {
     for (const auto& argument : bound.arguments) {
       if (!argument->type.SupportsEquality()) {
@@ -970,6 +886,9 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   auto key = [](const BoundAggregate& aggregate) {
     std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
     for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
+    if (auto* ordered = dynamic_cast<const OrderedAggregateData*>(aggregate.bind_data.get())) {
+      text += ordered->Describe();
+    }
     return text;
   };
   std::string text = bound.ToString();

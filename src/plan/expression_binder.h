@@ -64,8 +64,16 @@ class ExpressionBinder {
   ExpressionPtr BindCast(const sql::CastExpression& cast);
   ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
   ExpressionPtr BindExtract(const sql::ExtractExpression& extract);
+  // Nested data (nested_binder.cc): constructors, field access, subscripts, IN UNNEST, and the
+  // ORDER BY / LIMIT / IGNORE NULLS modifiers of ARRAY_AGG and STRING_AGG.
   ExpressionPtr BindArray(const sql::ArrayConstructor& array);
   ExpressionPtr BindStruct(const sql::StructConstructor& constructor);
+  // `a.b.c`: a table alias's column and then struct fields, or a column and struct fields.
+  ExpressionPtr BindMultiPartPath(const sql::PathExpression& path);
+  ExpressionPtr BindFieldAccess(const sql::FieldAccess& access);
+  ExpressionPtr BindSubscript(const sql::Subscript& subscript);
+  ExpressionPtr BindInUnnest(const sql::InUnnestExpression& in);
+  void BindAggregateModifiers(const sql::FunctionCall& call, BoundAggregate& bound);
   ExpressionPtr BindConditional(ExpressionKind kind, std::vector<ExpressionPtr> values,
                                 int64_t position, const char* name);
   ExpressionPtr BindBoolean(const sql::Expression& expression, const char* context);

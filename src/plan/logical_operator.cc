@@ -152,4 +152,24 @@ std::vector<ColumnBinding> LogicalUnion::Bindings() const {
   return bindings;
 }
 
+std::vector<ColumnBinding> LogicalUnnest::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  bindings.push_back({table_index, 0});
+  if (with_offset) bindings.push_back({table_index, 1});
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalUnnest::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  types.push_back(ElementType());
+  if (with_offset) types.push_back(TypeId::kInt64);
+  return types;
+}
+
+std::string LogicalUnnest::Describe() const {
+  std::string out = std::string(preserve_empty ? "LEFT " : "") + "UNNEST " + array->ToString();
+  if (with_offset) out += " WITH OFFSET";
+  return out;
+}
+
 }  // namespace dq

@@ -29,6 +29,7 @@ enum class LogicalKind : uint8_t {
   kOrder,       // ORDER BY, optionally with a limit (top-N)
   kLimit,
   kUnion,       // UNION ALL
+  kUnnest,      // each input row joined with the elements of an array expression over it
 };
 
 enum class LogicalJoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti };
@@ -167,6 +168,22 @@ struct LogicalUnion : LogicalOperator {
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override { return types; }
   std::string Describe() const override { return "UNION ALL"; }
+};
+
+// FROM ... UNNEST(array): every child row is repeated once per element of `array` (evaluated
+// over that row), followed by the element and, WITH OFFSET, its zero-based position. With
+// `preserve_empty` (LEFT JOIN UNNEST) a row whose array is empty or NULL appears once, with a
+// NULL element and offset. Standalone `FROM UNNEST(...)` unnests over a one-row VALUES child.
+struct LogicalUnnest : LogicalOperator {
+  LogicalUnnest() : LogicalOperator(LogicalKind::kUnnest) {}
+  uint32_t table_index = 0;  // (table_index, 0) element, (table_index, 1) offset
+  ExpressionPtr array;       // over the child's bindings
+  bool with_offset = false;
+  bool preserve_empty = false;
+  LogicalType ElementType() const { return array->type.element_type(); }
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
 };
 
 }  // namespace dq

@@ -264,6 +264,23 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
       std::unique_ptr<LogicalJoin> join(static_cast<LogicalJoin*>(op.release()));
       return PushIntoJoin(std::move(join), std::move(predicates));
     }
+    case LogicalKind::kUnnest: {
+      // Predicates on the input's columns alone hold for all copies of a row (and LEFT JOIN
+      // UNNEST keeps input rows, not removes them), so they move below.
+      std::set<uint32_t> input_tables = TablesProducedBy(*op->children[0]);
+      std::vector<ExpressionPtr> below;
+      std::vector<ExpressionPtr> above;
+      for (auto& predicate : predicates) {
+        std::set<uint32_t> tables = TablesOf(*predicate);
+        if (!tables.empty() && Subset(tables, input_tables)) {
+          below.push_back(std::move(predicate));
+        } else {
+          above.push_back(std::move(predicate));
+        }
+      }
+      op->children[0] = PushDown(std::move(op->children[0]), std::move(below));
+      return WrapInFilter(std::move(op), std::move(above));
+    }
     case LogicalKind::kOrder:
     case LogicalKind::kLimit:
     case LogicalKind::kUnion:
@@ -486,6 +503,9 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
       }
       return;
     }
+    case LogicalKind::kUnnest:
+      CollectBindings(*op.As<LogicalUnnest>().array, used);
+      break;
     case LogicalKind::kLimit:
     case LogicalKind::kValues: break;
   }
@@ -538,6 +558,10 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
     }
     case LogicalKind::kUnion:
       rows = EstimateCardinality(*op.children[0]) + EstimateCardinality(*op.children[1]);
+      break;
+    case LogicalKind::kUnnest:
+      // A few elements per array, without statistics on array lengths.
+      rows = EstimateCardinality(*op.children[0]) * 4;
       break;
     case LogicalKind::kProjection:
     case LogicalKind::kOrder: rows = EstimateCardinality(*op.children[0]); break;
