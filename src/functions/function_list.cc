@@ -21,6 +21,10 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterDateFunctions(registry);
   RegisterTimestampFunctions(registry);
   RegisterRowIdFunctions(registry);
+  RegisterRegexpFunctions(registry);
+  RegisterJsonFunctions(registry);
+  RegisterDatetimeFormatFunctions(registry);
+  RegisterTimeFunctions(registry);
 }
 
 }  // namespace dq

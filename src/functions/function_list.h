@@ -25,5 +25,9 @@ void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterDateFunctions(FunctionRegistry& registry);
 void RegisterTimestampFunctions(FunctionRegistry& registry);
 void RegisterRowIdFunctions(FunctionRegistry& registry);
+void RegisterRegexpFunctions(FunctionRegistry& registry);
+void RegisterJsonFunctions(FunctionRegistry& registry);
+void RegisterDatetimeFormatFunctions(FunctionRegistry& registry);
+void RegisterTimeFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
