@@ -25,6 +25,10 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterJsonFunctions(registry);
   RegisterDatetimeFormatFunctions(registry);
   RegisterTimeFunctions(registry);
+  RegisterFormatFunction(registry);
+  RegisterStringEncodingFunctions(registry);
+  RegisterStringSearchFunctions(registry);
+  RegisterStringCaseFunctions(registry);
 }
 
 }  // namespace dq

@@ -29,5 +29,9 @@ void RegisterRegexpFunctions(FunctionRegistry& registry);
 void RegisterJsonFunctions(FunctionRegistry& registry);
 void RegisterDatetimeFormatFunctions(FunctionRegistry& registry);
 void RegisterTimeFunctions(FunctionRegistry& registry);
+void RegisterFormatFunction(FunctionRegistry& registry);
+void RegisterStringEncodingFunctions(FunctionRegistry& registry);
+void RegisterStringSearchFunctions(FunctionRegistry& registry);
+void RegisterStringCaseFunctions(FunctionRegistry& registry);
 
 }  // namespace dq

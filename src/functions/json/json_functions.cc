@@ -44,8 +44,9 @@ std::string Dump(const Json& node, int indent = -1) {
 
 // The text JSON_VALUE returns for a node: strings unquoted, numbers and booleans as written,
 // nothing for null, objects and arrays.
-std::optional<std::string> ScalarText(const OrderedJson& node) {
-  if (node.is_string()) return node.get<std::string>();
+template <typename Json>
+std::optional<std::string> ScalarText(const Json& node) {
+  if (node.is_string()) return node.template get<std::string>();
   if (node.is_number() || node.is_boolean()) return Dump(node);
   return std::nullopt;
 }
@@ -71,8 +72,9 @@ class BoundPath : public FunctionData {
 };
 
 // Parses JSON text; false when it is not valid JSON.
-bool ParseDocument(std::string_view text, OrderedJson* document) {
-  *document = OrderedJson::parse(text, nullptr, /*allow_exceptions=*/false);
+template <typename Json>
+bool ParseDocument(std::string_view text, Json* document) {
+  *document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   return !document->is_discarded();
 }
 
@@ -112,8 +114,8 @@ bool BindExtraction(const ScalarBindInput& input, ScalarBindOutput* output) {
 }
 
 // Writes row `row` of an extraction from `node` (never null here).
-template <Extraction kExtraction>
-void WriteExtraction(const OrderedJson& node, size_t row, Vector& result,
+template <Extraction kExtraction, typename Json>
+void WriteExtraction(const Json& node, size_t row, Vector& result,
                      ArrayResultBuilder* builder) {
   if constexpr (kExtraction == Extraction::kValue) {
     std::optional<std::string> text = ScalarText(node);
@@ -129,7 +131,7 @@ void WriteExtraction(const OrderedJson& node, size_t row, Vector& result,
       builder->FinishNullRow(row);
       return;
     }
-    for (const OrderedJson& element : node) {
+    for (const Json& element : node) {
       if (kExtraction == Extraction::kQueryArray) {
         builder->AppendString(Dump(element));
       } else if (element.is_null()) {
@@ -145,8 +147,9 @@ void WriteExtraction(const OrderedJson& node, size_t row, Vector& result,
   }
 }
 
-template <Extraction kExtraction>
-void ExtractionKernel(const ScalarCall& call, const DataChunk& args, Vector& result) {
+// JSON values are read with sorted members (GoogleSQL's JSON type), STRINGs in input order.
+template <Extraction kExtraction, typename Json>
+void RunExtraction(const ScalarCall& call, const DataChunk& args, Vector& result) {
   constexpr bool kArray =
       kExtraction == Extraction::kValueArray || kExtraction == Extraction::kQueryArray;
   const size_t count = args.size();
@@ -160,7 +163,7 @@ void ExtractionKernel(const ScalarCall& call, const DataChunk& args, Vector& res
   if constexpr (kArray) builder.emplace(result);
   std::string cached_path_text;
   std::optional<JsonPath> cached_path;
-  OrderedJson document;
+  Json document;
   for (size_t row = 0; row < count; ++row) {
     if constexpr (kArray) builder->BeginRow();
     auto set_null = [&] {
@@ -189,12 +192,21 @@ void ExtractionKernel(const ScalarCall& call, const DataChunk& args, Vector& res
       set_null();
       continue;
     }
-    const OrderedJson* node = path->Evaluate(document);
+    const Json* node = path->Evaluate(document);
     if (node == nullptr) {
       set_null();
       continue;
     }
     WriteExtraction<kExtraction>(*node, row, result, kArray ? &*builder : nullptr);
+  }
+}
+
+template <Extraction kExtraction>
+void ExtractionKernel(const ScalarCall& call, const DataChunk& args, Vector& result) {
+  if (args.column(0).type().id() == TypeId::kJson) {
+    RunExtraction<kExtraction, nlohmann::json>(call, args, result);
+  } else {
+    RunExtraction<kExtraction, OrderedJson>(call, args, result);
   }
 }
 
