@@ -412,7 +412,7 @@ class CivilParser {
       case 'W': SmallNumber(2, 0, 53); return;  // read, not used
       case 'u': SmallNumber(1, 1, 7); return;
       case 'w': SmallNumber(1, 0, 6); return;
-      case 'Y': year_ = Number(5, true); return;
+      case 'Y': year_ = Number(4, true); return;
       case 'y': two_digit_year_ = Number(2); return;
       case 'Z': return ZoneName();
       case 'z': return Offset();
