@@ -29,6 +29,8 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterStringEncodingFunctions(registry);
   RegisterStringSearchFunctions(registry);
   RegisterStringCaseFunctions(registry);
+  RegisterCovarianceAggregateFunctions(registry);
+  RegisterApproxCountDistinctFunctions(registry);
 }
 
 }  // namespace dq

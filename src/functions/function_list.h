@@ -33,5 +33,7 @@ void RegisterFormatFunction(FunctionRegistry& registry);
 void RegisterStringEncodingFunctions(FunctionRegistry& registry);
 void RegisterStringSearchFunctions(FunctionRegistry& registry);
 void RegisterStringCaseFunctions(FunctionRegistry& registry);
+void RegisterCovarianceAggregateFunctions(FunctionRegistry& registry);
+void RegisterApproxCountDistinctFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
