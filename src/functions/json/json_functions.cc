@@ -12,6 +12,7 @@
 // the extraction functions, as in GoogleSQL. JSON values keep object members in key order
 // (as GoogleSQL's JSON type does); extraction from STRINGs keeps the input's member order.
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>

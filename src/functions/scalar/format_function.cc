@@ -12,6 +12,7 @@
 // NULL: a NULL format gives NULL; a NULL value gives "NULL" under %t / %T and makes the whole
 // result NULL otherwise. Errors (kOutOfRange): a specifier without a value ("Too few
 // arguments to FORMAT"), a value of the wrong type, an unknown specifier, unused values.
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string>

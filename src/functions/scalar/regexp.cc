@@ -15,6 +15,7 @@
 // An empty match advances by one character, as in GoogleSQL.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <unordered_map>
