@@ -26,6 +26,16 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterArrayFunctions(registry);
   RegisterArrayGeneratorFunctions(registry);
   RegisterArrayAggregateFunctions(registry);
+  RegisterRegexpFunctions(registry);
+  RegisterJsonFunctions(registry);
+  RegisterDatetimeFormatFunctions(registry);
+  RegisterTimeFunctions(registry);
+  RegisterFormatFunction(registry);
+  RegisterStringEncodingFunctions(registry);
+  RegisterStringSearchFunctions(registry);
+  RegisterStringCaseFunctions(registry);
+  RegisterCovarianceAggregateFunctions(registry);
+  RegisterApproxCountDistinctFunctions(registry);
 }
 
 }  // namespace dq

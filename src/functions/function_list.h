@@ -30,5 +30,15 @@ void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
 void RegisterArrayFunctions(FunctionRegistry& registry);
 void RegisterArrayGeneratorFunctions(FunctionRegistry& registry);
 void RegisterArrayAggregateFunctions(FunctionRegistry& registry);
+void RegisterRegexpFunctions(FunctionRegistry& registry);
+void RegisterJsonFunctions(FunctionRegistry& registry);
+void RegisterDatetimeFormatFunctions(FunctionRegistry& registry);
+void RegisterTimeFunctions(FunctionRegistry& registry);
+void RegisterFormatFunction(FunctionRegistry& registry);
+void RegisterStringEncodingFunctions(FunctionRegistry& registry);
+void RegisterStringSearchFunctions(FunctionRegistry& registry);
+void RegisterStringCaseFunctions(FunctionRegistry& registry);
+void RegisterCovarianceAggregateFunctions(FunctionRegistry& registry);
+void RegisterApproxCountDistinctFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
