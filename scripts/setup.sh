@@ -13,14 +13,15 @@ set -euo pipefail
 #   linked by the CLI      libedit-dev (line editing and history)
 #   tests                  libgtest-dev, libgmock-dev
 #   micro-benchmarks       libbenchmark-dev
-#   dates and time zones   libhowardhinnant-date-dev, tzdata
+#   dates and time zones   libhowardhinnant-date-dev (libdate-tz), tzdata
+#   Unicode normalization  libicu-dev (NORMALIZE)
 #   sample data generator  python3 (standard library only)
 # PostgreSQL 15 and sqlite3 (reference engines) are not needed by any test yet.
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev liblz4-dev libxxhash-dev libre2-dev libedit-dev
-  nlohmann-json3-dev libhowardhinnant-date-dev tzdata
+  nlohmann-json3-dev libhowardhinnant-date-dev tzdata libicu-dev
   python3
 )
 
