@@ -234,6 +234,11 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
   }
   const std::string& name = names[0];
   std::optional<ResolvedColumn> resolved = scope_.FindColumn(name, path.position);
+  if (!resolved && aliases_) {
+    for (const auto& [alias, aliased] : *aliases_) {
+      if (IdentifierEquals(alias, name)) return aliased->Copy();
+    }
+  }
   // A name of an enclosing query block: a correlated reference.
   for (auto outer = binder_.outer_scopes().rbegin();
        !resolved && outer != binder_.outer_scopes().rend(); ++outer) {
@@ -693,10 +698,7 @@ std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::st
 }
 
 ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
-  if (call.over) {
-    throw Error(ErrorKind::kNotSupported, "Analytic (window) functions are not supported yet",
-                call.position);
-  }
+  if (call.over) return BindAnalytic(call);
   bool safe = false;
   std::vector<std::string> path = call.name;
   if (path.size() == 2 && UpperCase(path[0]) == "SAFE") {
@@ -873,9 +875,39 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   std::vector<ExpressionPtr> arguments;
   for (const auto& argument : call.arguments) arguments.push_back(Bind(*argument));
   inside_aggregate_ = false;
+  BoundAggregate bound =
+      ResolveAggregate(name, function_name, std::move(arguments), call.distinct, call.position);
+  // Reuse an identical aggregate already collected.
+  auto key = [](const BoundAggregate& aggregate) {
+    std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
+    for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
+    return text;
+  };
+  std::string text = bound.ToString();
+  std::string bound_key = key(bound);
+  for (size_t index = 0; index < aggregates_->aggregates.size(); ++index) {
+    if (key(aggregates_->aggregates[index]) == bound_key) {
+      ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                              bound.return_type, text);
+      reference->position = call.position;
+      return reference;
+    }
+  }
+  aggregates_->aggregates.push_back(std::move(bound));
+  size_t index = aggregates_->aggregates.size() - 1;
+  ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                          aggregates_->aggregates[index].return_type, text);
+  reference->position = call.position;
+  return reference;
+}
+
+BoundAggregate ExpressionBinder::ResolveAggregate(const std::string& name,
+                                                  const std::string& function_name,
+                                                  std::vector<ExpressionPtr> arguments,
+                                                  bool distinct, int64_t position) {
   const std::vector<AggregateFunction>* overloads =
       FunctionRegistry::Get().FindAggregate(function_name);
-  if (!overloads) throw Error(ErrorKind::kBinding, "Function not found: " + name, call.position);
+  if (!overloads) throw Error(ErrorKind::kBinding, "Function not found: " + name, position);
   BoundAggregate bound;
   int chosen_cost = 0;
   std::vector<LogicalType> chosen_types;
@@ -918,48 +950,27 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
     throw Error(ErrorKind::kBinding,
                 "No matching signature for aggregate function " + name +
                     " for argument types: " + TypeList(arguments),
-                call.position);
+                position);
   }
   for (size_t index = 0; index < arguments.size(); ++index) {
     arguments[index] = CoerceTo(std::move(arguments[index]), chosen_types[index]);
   }
   bound.arguments = std::move(arguments);
-  bound.distinct = call.distinct;
+  bound.distinct = distinct;
   bound.return_type = bound.function->return_type;
-  bound.position = call.position;
+  bound.position = position;
   if (bound.distinct) {
     for (const auto& argument : bound.arguments) {
       if (!argument->type.SupportsEquality()) {
         throw Error(ErrorKind::kBinding,
                     "Aggregate functions with DISTINCT cannot be used with arguments of type " +
                         argument->type.ToString(),
-                    call.position);
+                    position);
       }
     }
     bound = MakeDistinctAggregate(std::move(bound));
   }
-  // Reuse an identical aggregate already collected.
-  auto key = [](const BoundAggregate& aggregate) {
-    std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
-    for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
-    return text;
-  };
-  std::string text = bound.ToString();
-  std::string bound_key = key(bound);
-  for (size_t index = 0; index < aggregates_->aggregates.size(); ++index) {
-    if (key(aggregates_->aggregates[index]) == bound_key) {
-      ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
-                                              bound.return_type, text);
-      reference->position = call.position;
-      return reference;
-    }
-  }
-  aggregates_->aggregates.push_back(std::move(bound));
-  size_t index = aggregates_->aggregates.size() - 1;
-  ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
-                                          aggregates_->aggregates[index].return_type, text);
-  reference->position = call.position;
-  return reference;
+  return bound;
 }
 
 }  // namespace dq
