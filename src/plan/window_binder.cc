@@ -167,8 +167,9 @@ WindowFrameSpec BindFrame(Binder& binder, const sql::WindowFrame& frame,
   }
   if (bound.start.kind > bound.end.kind) {
     throw Error(ErrorKind::kBinding,
-                "Window frame start " + bound.start.ToString() +
-                    " cannot come after the frame end " + bound.end.ToString(),
+                "Window frame start " + frame.start.ToString() +
+                    " cannot come after the frame end " +
+                    (frame.has_end ? frame.end.ToString() : std::string("CURRENT ROW")),
                 frame.position);
   }
   bool has_offset = false;
