@@ -13,6 +13,7 @@
 #include "exec/operator/physical_table_scan.h"
 #include "exec/operator/physical_union_all.h"
 #include "exec/operator/physical_unnest.h"
+#include "exec/operator/physical_window.h"
 
 namespace dq {
 
@@ -165,6 +166,7 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
     }
     case LogicalKind::kJoin: result = PlanJoin(logical.As<LogicalJoin>()); break;
     case LogicalKind::kOrder: result = PlanOrder(logical.As<LogicalOrder>()); break;
+    case LogicalKind::kWindow: result = PlanWindow(logical.As<LogicalWindow>()); break;
     case LogicalKind::kLimit: {
       auto& limit = logical.As<LogicalLimit>();
       LogicalOperator* below = logical.children[0].get();
@@ -343,6 +345,41 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOrder(LogicalOrder& order) {
     result.op = std::move(trim);
   }
   return result;
+}
+
+PhysicalPlanner::Planned PhysicalPlanner::PlanWindow(LogicalWindow& window) {
+  Planned child = PlanOperator(*window.children[0]);
+  // One PhysicalWindow per distinct PARTITION BY / ORDER BY, in order of first appearance.
+  std::vector<std::string> sort_keys;
+  std::vector<std::vector<size_t>> groups;
+  for (size_t index = 0; index < window.functions.size(); ++index) {
+    std::string key = window.functions[index].SortFingerprint();
+    auto found = std::find(sort_keys.begin(), sort_keys.end(), key);
+    if (found == sort_keys.end()) {
+      sort_keys.push_back(key);
+      groups.emplace_back();
+      found = sort_keys.end() - 1;
+    }
+    groups[found - sort_keys.begin()].push_back(index);
+  }
+  for (const std::vector<size_t>& group : groups) {
+    std::vector<BoundWindowFunction> functions;
+    std::vector<LogicalType> types = child.op->types();
+    std::vector<ColumnBinding> bindings = child.bindings;
+    for (size_t index : group) {
+      BoundWindowFunction function = window.functions[index].Copy();
+      function.ForEachExpression(
+          [&](ExpressionPtr& expression) { ResolveColumnIndexes(*expression, child.bindings); });
+      types.push_back(function.return_type);
+      bindings.push_back({window.window_index, static_cast<uint32_t>(index)});
+      functions.push_back(std::move(function));
+    }
+    auto physical = std::make_unique<PhysicalWindow>(std::move(types), std::move(functions));
+    physical->estimated_rows = window.estimated_rows;
+    physical->AddChild(std::move(child.op));
+    child = Planned{std::move(physical), std::move(bindings)};
+  }
+  return child;
 }
 
 }  // namespace dq

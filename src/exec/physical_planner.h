@@ -29,6 +29,7 @@ class PhysicalPlanner {
   Planned PlanGet(LogicalGet& get);
   Planned PlanJoin(LogicalJoin& join);
   Planned PlanOrder(LogicalOrder& order);
+  Planned PlanWindow(LogicalWindow& window);
   // Adds a projection so the output columns are exactly `wanted` (in that order).
   Planned Reorder(Planned planned, const std::vector<ColumnBinding>& wanted);
 

@@ -85,7 +85,8 @@ struct AggregateFunction {
   void (*update)(const AggregateCall& call, const DataChunk& args, uint8_t** states) = nullptr;
   // Merges `source` into `target` (both initialized).
   void (*combine)(const AggregateCall& call, const uint8_t* source, uint8_t* target) = nullptr;
-  // Writes the result of states[i] into result row offset + i, for i in [0, count).
+  // Writes the result of states[i] into result row offset + i, for i in [0, count). Must not
+  // modify the states: window functions finalize a running state once per frame.
   void (*finalize)(const AggregateCall& call, uint8_t** states, size_t count, Vector& result,
                    size_t offset) = nullptr;
   void (*destroy)(uint8_t* state) = nullptr;  // null when the state owns no heap memory

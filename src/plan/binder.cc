@@ -9,6 +9,7 @@
 #include "exec/expression_executor.h"
 #include "plan/coercion.h"
 #include "plan/expression_binder.h"
+#include "plan/window_binder.h"
 
 namespace dq {
 
@@ -37,10 +38,11 @@ ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::
 
 // Throws if `expression` still reads a column of the FROM clause after grouping.
 void CheckGrouped(const Expression& expression, uint32_t group_index, uint32_t aggregate_index,
-                  uint32_t grouping_index, const char* clause) {
+                  uint32_t grouping_index, uint32_t window_index, const char* clause) {
   VisitColumnRefs(expression, [&](const Expression& reference) {
-    if (reference.binding.table != group_index && reference.binding.table != aggregate_index &&
-        reference.binding.table != grouping_index) {
+    uint32_t table = reference.binding.table;
+    if (table != group_index && table != aggregate_index && table != grouping_index &&
+        table != window_index) {
       throw Error(ErrorKind::kBinding,
                   std::string(clause) + " expression references column " + reference.name +
                       " which is neither grouped nor aggregated",
@@ -282,12 +284,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     throw Error(ErrorKind::kNotSupported, "SELECT AS STRUCT / AS VALUE is not supported yet",
                 select.position);
   }
-  if (select.qualify) {
-    throw Error(ErrorKind::kNotSupported, "QUALIFY is not supported yet", select.qualify->position);
-  }
-  if (!select.windows.empty()) {
-    throw Error(ErrorKind::kNotSupported, "WINDOW clauses are not supported yet", select.position);
-  }
+  CheckNamedWindows(select.windows);
   // FROM
   BindScope scope;
   LogicalOperatorPtr plan;
@@ -423,6 +420,9 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
   AggregateCollector collector;
   collector.aggregate_index = NextTableIndex();
   uint32_t group_index = NextTableIndex();
+  WindowCollector windows;
+  windows.window_index = NextTableIndex();
+  windows.named_windows = &select.windows;
 
   // GROUP BY keys (ordinals and SELECT aliases allowed) and grouping sets.
   std::vector<ExpressionPtr> groups;
@@ -549,6 +549,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     }
     ExpressionBinder binder(*this, scope, "SELECT list", &collector);
     binder.set_pending_subqueries(&select_subqueries);
+    binder.set_window_collector(&windows);
     expressions.push_back(binder.Bind(*entry.ast));
   }
   ExpressionPtr having;
@@ -561,6 +562,23 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
                   select.having->position);
     }
     having = CoerceTo(std::move(having), TypeId::kBool);
+  }
+  ExpressionPtr qualify;
+  if (select.qualify) {
+    ExpressionBinder::AliasList aliases;
+    for (size_t column = 0; column < entries.size(); ++column) {
+      aliases.emplace_back(entries[column].name, expressions[column].get());
+    }
+    ExpressionBinder binder(*this, scope, "QUALIFY clause", &collector);
+    binder.set_window_collector(&windows);
+    binder.set_select_aliases(&aliases);
+    qualify = binder.Bind(*select.qualify);
+    if (qualify->type.id() != TypeId::kBool && qualify->type.id() != TypeId::kNull) {
+      throw Error(ErrorKind::kBinding,
+                  "QUALIFY clause should return type BOOL, but returns " + qualify->type.ToString(),
+                  select.qualify->position);
+    }
+    qualify = CoerceTo(std::move(qualify), TypeId::kBool);
   }
   // ORDER BY: -1 = an output column by ordinal/alias; otherwise a hidden expression.
   struct PendingOrder {
@@ -599,6 +617,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
         if (pending.output_column < 0) {
           ExpressionBinder binder(*this, scope, "ORDER BY clause", &collector);
           binder.set_pending_subqueries(&select_subqueries);
+          binder.set_window_collector(&windows);
           pending.expression = binder.Bind(*item.expression);
           if (!pending.expression->type.SupportsOrdering()) {
             throw Error(ErrorKind::kBinding,
@@ -650,17 +669,31 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     plan = std::move(aggregate);
     for (auto& expression : expressions) {
       expression = ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
-      CheckGrouped(*expression, group_index, collector.aggregate_index, grouping_index, "SELECT list");
+      CheckGrouped(*expression, group_index, collector.aggregate_index, grouping_index, windows.window_index,
+                   "SELECT list");
     }
     if (having) {
       having = ReplaceGroupKeys(std::move(having), keys, key_types, group_index);
-      CheckGrouped(*having, group_index, collector.aggregate_index, grouping_index, "HAVING clause");
+      CheckGrouped(*having, group_index, collector.aggregate_index, grouping_index, windows.window_index,
+                   "HAVING clause");
     }
     for (PendingOrder& pending : orders) {
       if (!pending.expression) continue;
       pending.expression = ReplaceGroupKeys(std::move(pending.expression), keys, key_types, group_index);
       CheckGrouped(*pending.expression, group_index, collector.aggregate_index, grouping_index,
-                   "ORDER BY clause");
+                   windows.window_index, "ORDER BY clause");
+    }
+    if (qualify) {
+      qualify = ReplaceGroupKeys(std::move(qualify), keys, key_types, group_index);
+      CheckGrouped(*qualify, group_index, collector.aggregate_index, grouping_index, windows.window_index,
+                   "QUALIFY clause");
+    }
+    for (BoundWindowFunction& function : windows.functions) {
+      function.ForEachExpression([&](ExpressionPtr& expression) {
+        expression = ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
+        CheckGrouped(*expression, group_index, collector.aggregate_index, grouping_index, windows.window_index,
+                     "Analytic function argument");
+      });
     }
   } else if (having) {
     throw Error(ErrorKind::kBinding, "HAVING clause requires GROUP BY or aggregation",
@@ -669,6 +702,20 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
   if (having) {
     auto filter = std::make_unique<LogicalFilter>();
     filter->predicates.push_back(std::move(having));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  // Analytic functions, then QUALIFY over their results.
+  if (qualify && windows.functions.empty()) {
+    throw Error(ErrorKind::kBinding,
+                "The QUALIFY clause requires an analytic function in the SELECT list or in the "
+                "QUALIFY clause",
+                select.qualify->position);
+  }
+  plan = ApplyWindows(std::move(plan), windows);
+  if (qualify) {
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->predicates.push_back(std::move(qualify));
     filter->children.push_back(std::move(plan));
     plan = std::move(filter);
   }

@@ -77,6 +77,14 @@ struct Expression {
 
 using ExpressionPtr = std::unique_ptr<Expression>;
 
+// One ORDER BY item (of a query, or of a window). The binder resolves GoogleSQL's default
+// NULL placement into `nulls_first` (ASC: first, DESC: last).
+struct OrderItem {
+  ExpressionPtr expression;
+  bool descending = false;
+  bool nulls_first = true;
+};
+
 ExpressionPtr MakeConstant(Value value, int64_t position = -1);
 ExpressionPtr MakeColumnRef(ColumnBinding binding, LogicalType type, std::string name);
 ExpressionPtr MakeCast(ExpressionPtr child, LogicalType type, bool safe = false);

@@ -208,6 +208,11 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
   if (names.size() >= 2) return BindMultiPartPath(path);
   const std::string& name = names[0];
   std::optional<ResolvedColumn> resolved = scope_.FindColumn(name, path.position);
+  if (!resolved && aliases_) {
+    for (const auto& [alias, aliased] : *aliases_) {
+      if (IdentifierEquals(alias, name)) return aliased->Copy();
+    }
+  }
   // A name of an enclosing query block: a correlated reference.
   for (auto outer = binder_.outer_scopes().rbegin();
        !resolved && outer != binder_.outer_scopes().rend(); ++outer) {
@@ -605,10 +610,7 @@ std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::st
 }
 
 ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
-  if (call.over) {
-    throw Error(ErrorKind::kNotSupported, "Analytic (window) functions are not supported yet",
-                call.position);
-  }
+  if (call.over) return BindAnalytic(call);
   bool safe = false;
   std::vector<std::string> path = call.name;
   if (path.size() == 2 && UpperCase(path[0]) == "SAFE") {
@@ -816,9 +818,49 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   std::vector<ExpressionPtr> arguments;
   for (const auto& argument : call.arguments) arguments.push_back(Bind(*argument));
   inside_aggregate_ = false;
+  if (has_modifiers && call.distinct) {
+    throw Error(ErrorKind::kNotSupported,
+                "DISTINCT with ORDER BY, LIMIT or IGNORE NULLS inside an aggregate is not "
+                "supported yet",
+                call.position);
+  }
+  BoundAggregate bound =
+      ResolveAggregate(name, function_name, std::move(arguments), call.distinct, call.position);
+  if (has_modifiers) BindAggregateModifiers(call, bound);
+  // Reuse an identical aggregate already collected.
+  auto key = [](const BoundAggregate& aggregate) {
+    std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
+    for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
+    if (auto* ordered = dynamic_cast<const OrderedAggregateData*>(aggregate.bind_data.get())) {
+      text += ordered->Describe();
+    }
+    return text;
+  };
+  std::string text = bound.ToString();
+  std::string bound_key = key(bound);
+  for (size_t index = 0; index < aggregates_->aggregates.size(); ++index) {
+    if (key(aggregates_->aggregates[index]) == bound_key) {
+      ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                              bound.return_type, text);
+      reference->position = call.position;
+      return reference;
+    }
+  }
+  aggregates_->aggregates.push_back(std::move(bound));
+  size_t index = aggregates_->aggregates.size() - 1;
+  ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
+                                          aggregates_->aggregates[index].return_type, text);
+  reference->position = call.position;
+  return reference;
+}
+
+BoundAggregate ExpressionBinder::ResolveAggregate(const std::string& name,
+                                                  const std::string& function_name,
+                                                  std::vector<ExpressionPtr> arguments,
+                                                  bool distinct, int64_t position) {
   const std::vector<AggregateFunction>* overloads =
       FunctionRegistry::Get().FindAggregate(function_name);
-  if (!overloads) throw Error(ErrorKind::kBinding, "Function not found: " + name, call.position);
+  if (!overloads) throw Error(ErrorKind::kBinding, "Function not found: " + name, position);
   BoundAggregate bound;
   int chosen_cost = 0;
   std::vector<LogicalType> chosen_types;
@@ -861,52 +903,27 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
     throw Error(ErrorKind::kBinding,
                 "No matching signature for aggregate function " + name +
                     " for argument types: " + TypeList(arguments),
-                call.position);
+                position);
   }
   for (size_t index = 0; index < arguments.size(); ++index) {
     arguments[index] = CoerceTo(std::move(arguments[index]), chosen_types[index]);
   }
   bound.arguments = std::move(arguments);
-  bound.distinct = call.distinct;
+  bound.distinct = distinct;
   bound.return_type = bound.function->return_type;
-  bound.position = call.position;
-  if (has_modifiers) BindAggregateModifiers(call, bound);
+  bound.position = position;
   if (bound.distinct) {
     for (const auto& argument : bound.arguments) {
       if (!argument->type.SupportsEquality()) {
         throw Error(ErrorKind::kBinding,
                     "Aggregate functions with DISTINCT cannot be used with arguments of type " +
                         argument->type.ToString(),
-                    call.position);
+                    position);
       }
     }
     bound = MakeDistinctAggregate(std::move(bound));
   }
-  // Reuse an identical aggregate already collected.
-  auto key = [](const BoundAggregate& aggregate) {
-    std::string text = aggregate.function->name + (aggregate.distinct ? " DISTINCT" : "");
-    for (const auto& argument : aggregate.arguments) text += "," + argument->Fingerprint();
-    if (auto* ordered = dynamic_cast<const OrderedAggregateData*>(aggregate.bind_data.get())) {
-      text += ordered->Describe();
-    }
-    return text;
-  };
-  std::string text = bound.ToString();
-  std::string bound_key = key(bound);
-  for (size_t index = 0; index < aggregates_->aggregates.size(); ++index) {
-    if (key(aggregates_->aggregates[index]) == bound_key) {
-      ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
-                                              bound.return_type, text);
-      reference->position = call.position;
-      return reference;
-    }
-  }
-  aggregates_->aggregates.push_back(std::move(bound));
-  size_t index = aggregates_->aggregates.size() - 1;
-  ExpressionPtr reference = MakeColumnRef({aggregates_->aggregate_index, static_cast<uint32_t>(index)},
-                                          aggregates_->aggregates[index].return_type, text);
-  reference->position = call.position;
-  return reference;
+  return bound;
 }
 
 }  // namespace dq

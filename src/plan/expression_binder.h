@@ -3,6 +3,10 @@
 // Aggregates: when `aggregates` is set (SELECT list, HAVING, ORDER BY of a query block),
 // aggregate calls are bound into it and replaced by references to the aggregate operator's
 // output; elsewhere (WHERE, GROUP BY, ON) an aggregate call is an error.
+//
+// Analytic calls (`f(...) OVER (...)`): when a WindowCollector is set (SELECT list, QUALIFY,
+// ORDER BY), they are bound into it (window_binder.cc) and replaced by references to the
+// window operator's output; elsewhere they are an error.
 #pragma once
 
 #include <string>
@@ -18,6 +22,7 @@ namespace dq {
 
 class Binder;
 struct PendingSubquery;
+struct WindowCollector;
 
 struct AggregateCollector {
   uint32_t aggregate_index = 0;
@@ -41,6 +46,12 @@ class ExpressionBinder {
   // Where correlated subqueries found by Bind go (the caller applies them to its plan); when
   // unset, a correlated subquery in this expression is an error.
   void set_pending_subqueries(std::vector<PendingSubquery>* pending) { pending_ = pending; }
+  // Where analytic calls go; when unset, an analytic call is an error.
+  void set_window_collector(WindowCollector* windows) { windows_ = windows; }
+  // SELECT-list aliases usable as names (QUALIFY): a single-part name that is not a column of
+  // the scope resolves to a copy of the aliased, bound expression.
+  using AliasList = std::vector<std::pair<std::string, const Expression*>>;
+  void set_select_aliases(const AliasList* aliases) { aliases_ = aliases; }
 
   // Builds a call of scalar function `name` over bound arguments, resolving the overload and
   // coercing the arguments; folds it when all arguments are constants.
@@ -61,6 +72,12 @@ class ExpressionBinder {
   ExpressionPtr BindFunction(const sql::FunctionCall& call);
   ExpressionPtr BindAggregate(const sql::FunctionCall& call, const std::string& name);
   ExpressionPtr BindGrouping(const sql::FunctionCall& call);
+  // Chooses the overload of aggregate `name` for bound arguments and coerces them.
+  BoundAggregate ResolveAggregate(const std::string& name, const std::string& function_name,
+                                  std::vector<ExpressionPtr> arguments, bool distinct,
+                                  int64_t position);
+  // Analytic calls (window_binder.cc).
+  ExpressionPtr BindAnalytic(const sql::FunctionCall& call);
   ExpressionPtr BindCast(const sql::CastExpression& cast);
   ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
   ExpressionPtr BindExtract(const sql::ExtractExpression& extract);
@@ -87,6 +104,9 @@ class ExpressionBinder {
   AggregateCollector* aggregates_;
   std::vector<PendingSubquery>* pending_ = nullptr;
   bool inside_aggregate_ = false;
+  WindowCollector* windows_ = nullptr;
+  const AliasList* aliases_ = nullptr;
+  bool inside_analytic_ = false;
 };
 
 // Tries to evaluate a foldable expression now; returns it unchanged if evaluation raises a

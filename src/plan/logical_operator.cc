@@ -172,4 +172,26 @@ std::string LogicalUnnest::Describe() const {
   return out;
 }
 
+std::vector<ColumnBinding> LogicalWindow::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  for (size_t index = 0; index < functions.size(); ++index) {
+    bindings.push_back({window_index, static_cast<uint32_t>(index)});
+  }
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalWindow::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  for (const BoundWindowFunction& function : functions) types.push_back(function.return_type);
+  return types;
+}
+
+std::string LogicalWindow::Describe() const {
+  std::string out = "WINDOW";
+  for (size_t index = 0; index < functions.size(); ++index) {
+    out += (index > 0 ? ", " : " ") + functions[index].ToString();
+  }
+  return out;
+}
+
 }  // namespace dq

@@ -15,6 +15,7 @@
 #include "catalog/catalog_entries.h"
 #include "exec/column_data_collection.h"
 #include "plan/bound_aggregate.h"
+#include "plan/bound_window.h"
 #include "plan/expression.h"
 
 namespace dq {
@@ -30,18 +31,13 @@ enum class LogicalKind : uint8_t {
   kLimit,
   kUnion,       // UNION ALL
   kUnnest,      // each input row joined with the elements of an array expression over it
+  kWindow,      // analytic functions: the child's columns plus one column per function
 };
 
 enum class LogicalJoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti };
 
 struct LogicalOperator;
 using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
-
-struct OrderItem {
-  ExpressionPtr expression;
-  bool descending = false;
-  bool nulls_first = true;
-};
 
 struct LogicalOperator {
   explicit LogicalOperator(LogicalKind kind) : kind(kind) {}
@@ -158,6 +154,18 @@ struct LogicalLimit : LogicalOperator {
   uint64_t offset = 0;
   std::vector<ColumnBinding> Bindings() const override { return children[0]->Bindings(); }
   std::vector<LogicalType> Types() const override { return children[0]->Types(); }
+  std::string Describe() const override;
+};
+
+// Analytic (window) functions over the child's rows. Output: the child's columns unchanged
+// (same bindings), then (window_index, i) for functions[i]. The physical planner evaluates
+// functions with equal PARTITION BY / ORDER BY in one sort.
+struct LogicalWindow : LogicalOperator {
+  LogicalWindow() : LogicalOperator(LogicalKind::kWindow) {}
+  uint32_t window_index = 0;
+  std::vector<BoundWindowFunction> functions;
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
   std::string Describe() const override;
 };
 

@@ -284,8 +284,10 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
     case LogicalKind::kOrder:
     case LogicalKind::kLimit:
     case LogicalKind::kUnion:
-    case LogicalKind::kValues: {
-      // Do not move predicates below a LIMIT; restart pushdown inside.
+    case LogicalKind::kValues:
+    case LogicalKind::kWindow: {
+      // Do not move predicates below a LIMIT (or a window: they would change its partitions);
+      // restart pushdown inside.
       for (auto& child : op->children) child = PushDown(std::move(child), {});
       return WrapInFilter(std::move(op), std::move(predicates));
     }
@@ -494,6 +496,12 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
     case LogicalKind::kOrder:
       for (const auto& item : op.As<LogicalOrder>().items) CollectBindings(*item.expression, used);
       break;
+    case LogicalKind::kWindow:
+      for (const auto& function : op.As<LogicalWindow>().functions) {
+        function.ForEachExpression(
+            [&](const ExpressionPtr& expression) { CollectBindings(*expression, used); });
+      }
+      break;
     case LogicalKind::kUnion: {
       // Every column of both inputs is needed (positions must line up).
       for (auto& child : op.children) {
@@ -564,7 +572,8 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
       rows = EstimateCardinality(*op.children[0]) * 4;
       break;
     case LogicalKind::kProjection:
-    case LogicalKind::kOrder: rows = EstimateCardinality(*op.children[0]); break;
+    case LogicalKind::kOrder:
+    case LogicalKind::kWindow: rows = EstimateCardinality(*op.children[0]); break;
   }
   op.estimated_rows = rows;
   return rows;
