@@ -820,8 +820,8 @@ ExpressionPtr ExpressionBinder::BindAggregate(const sql::FunctionCall& call,
   inside_aggregate_ = false;
   if (has_modifiers && call.distinct) {
     throw Error(ErrorKind::kNotSupported,
-                "DISTINCT with ORDER BY, LIMIT or IGNORE NULLS inside an aggregate is not "
-                "supported yet",
+                "DISTINCT together with ORDER BY, LIMIT or IGNORE NULLS in " + name +
+                    " is not supported yet",
                 call.position);
   }
   BoundAggregate bound =
