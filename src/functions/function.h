@@ -29,6 +29,9 @@ namespace dq {
 // Per-call data computed at bind time (e.g. a compiled regular expression, a date part).
 struct FunctionData {
   virtual ~FunctionData() = default;
+  // Text that distinguishes calls whose behaviour depends on this data beyond their arguments
+  // (part of the expression's printed form and fingerprint); empty when the arguments say it all.
+  virtual std::string Describe() const { return ""; }
 };
 
 struct ScalarCall {

@@ -21,6 +21,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterDateFunctions(registry);
   RegisterTimestampFunctions(registry);
   RegisterRowIdFunctions(registry);
+  RegisterInSetFunctions(registry);
   RegisterNestedAccessFunctions(registry);
   RegisterNestedComparisonFunctions(registry);
   RegisterArrayFunctions(registry);

@@ -25,6 +25,7 @@ void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterDateFunctions(FunctionRegistry& registry);
 void RegisterTimestampFunctions(FunctionRegistry& registry);
 void RegisterRowIdFunctions(FunctionRegistry& registry);
+void RegisterInSetFunctions(FunctionRegistry& registry);
 void RegisterNestedAccessFunctions(FunctionRegistry& registry);
 void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
 void RegisterArrayFunctions(FunctionRegistry& registry);

@@ -84,7 +84,9 @@ std::string Expression::ToString() const {
       if (function_name == "$negate") return "-" + children[0]->ToString();
       if (function_name == "$bitwise_not") return "~" + children[0]->ToString();
       if (!function_name.empty() && function_name[0] == '$') function_name = function_name.substr(1);
-      return (safe ? "SAFE." : "") + function_name + "(" + JoinChildren(children, ", ") + ")";
+      std::string described = bind_data ? bind_data->Describe() : "";
+      return (safe ? "SAFE." : "") + function_name + "(" + JoinChildren(children, ", ") +
+             (described.empty() ? "" : ", " + described) + ")";
     }
     case ExpressionKind::kCast:
       return std::string(safe ? "SAFE_CAST(" : "CAST(") + children[0]->ToString() + " AS " +

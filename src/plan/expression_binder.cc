@@ -9,6 +9,7 @@
 #include "functions/aggregate/distinct_aggregate.h"
 #include "functions/cast/cast.h"
 #include "functions/function_registry.h"
+#include "functions/scalar/in_set.h"
 #include "plan/binder.h"
 #include "plan/coercion.h"
 #include "types/date_time.h"
@@ -452,12 +453,22 @@ ExpressionPtr ExpressionBinder::BindInList(const sql::InListExpression& in) {
                 "No matching signature for operator IN for argument types: " + list, in.position);
   }
   operand = CoerceTo(std::move(operand), *common);
-  // x IN (a, b) == x = a OR x = b (same NULL semantics); NOT IN == NOT (...).
-  std::vector<ExpressionPtr> terms;
+  ExpressionPtr any;
+  std::vector<Value> constants;
   for (auto& value : values) {
-    terms.push_back(BindComparison("$equal", operand->Copy(), std::move(value), in.position));
+    value = FoldConstant(CoerceTo(std::move(value), *common));
+    if (value->IsConstant()) constants.push_back(value->value);
   }
-  ExpressionPtr any = MakeConjunction(ExpressionKind::kOr, std::move(terms));
+  if (constants.size() == values.size()) {
+    any = BindInConstants(std::move(operand), constants, in.position);
+  } else {
+    // x IN (a, b) == x = a OR x = b (same NULL semantics); NOT IN == NOT (...).
+    std::vector<ExpressionPtr> terms;
+    for (auto& value : values) {
+      terms.push_back(BindComparison("$equal", operand->Copy(), std::move(value), in.position));
+    }
+    any = MakeConjunction(ExpressionKind::kOr, std::move(terms));
+  }
   if (!in.negated) return FoldConstant(std::move(any));
   auto negated = std::make_unique<Expression>();
   negated->kind = ExpressionKind::kNot;
@@ -465,6 +476,30 @@ ExpressionPtr ExpressionBinder::BindInList(const sql::InListExpression& in) {
   negated->position = in.position;
   negated->children.push_back(std::move(any));
   return FoldConstant(std::move(negated));
+}
+
+ExpressionPtr ExpressionBinder::BindInConstants(ExpressionPtr operand,
+                                               const std::vector<Value>& values,
+                                               int64_t position) {
+  const LogicalType& type = operand->type;
+  if (values.empty()) return MakeConstant(Value::Bool(false), position);
+  // Long lists of constants are answered with a hash set (one lookup per row).
+  constexpr size_t kHashSetMinimum = 8;
+  if (values.size() >= kHashSetMinimum && InSetSupportsType(type) && !operand->IsConstant()) {
+    for (const ScalarFunction& overload : *FunctionRegistry::Get().FindScalar("$in_set")) {
+      if (overload.arguments[0] != type) continue;
+      std::vector<ExpressionPtr> arguments;
+      arguments.push_back(std::move(operand));
+      return MakeFunction(&overload, std::move(arguments), TypeId::kBool,
+                          MakeInSetData(type, values), position);
+    }
+  }
+  std::vector<ExpressionPtr> terms;
+  for (const Value& value : values) {
+    terms.push_back(BindComparison("$equal", operand->Copy(), MakeConstant(value, position),
+                                   position));
+  }
+  return FoldConstant(MakeConjunction(ExpressionKind::kOr, std::move(terms)));
 }
 
 ExpressionPtr ExpressionBinder::BindCast(const sql::CastExpression& cast) {

@@ -57,6 +57,9 @@ class ExpressionBinder {
   // coercing the arguments; folds it when all arguments are constants.
   ExpressionPtr BindFunctionCall(const std::string& name, std::vector<ExpressionPtr> arguments,
                                  int64_t position, bool safe = false);
+  // `operand IN (values)` for constants already of operand's type, with SQL NULL semantics.
+  ExpressionPtr BindInConstants(ExpressionPtr operand, const std::vector<Value>& values,
+                                int64_t position);
   // Binds `left op right` for comparison operators after coercing both to a common type.
   ExpressionPtr BindComparison(const std::string& function_name, ExpressionPtr left,
                                ExpressionPtr right, int64_t position);

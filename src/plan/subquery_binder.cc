@@ -210,14 +210,21 @@ ExpressionPtr Binder::BindSubquery(const sql::Expression& expression, const Bind
           result = MakeConstant(Value::Bool(false), position);
           break;
         }
-        // x IN (v1, v2, ...) with SQL NULL semantics, as OR of equalities.
-        std::vector<ExpressionPtr> terms;
-        for (size_t row = 0; row < rows->row_count(); ++row) {
-          terms.push_back(caller.BindComparison("$equal", operand->Copy(),
-                                                MakeConstant(rows->GetValue(0, row), position),
-                                                position));
+        // x IN (v1, v2, ...) with SQL NULL semantics.
+        LogicalType value_type = types[0].id() == TypeId::kNull ? operand->type : types[0];
+        auto common = CommonSupertype({operand->type, value_type}, {operand->IsConstant(), false});
+        if (!common) {
+          throw Error(ErrorKind::kBinding,
+                      "No matching signature for operator IN for argument types: " +
+                          operand->type.ToString() + ", " + value_type.ToString(),
+                      position);
         }
-        result = FoldConstant(MakeConjunction(ExpressionKind::kOr, std::move(terms)));
+        std::vector<Value> values;
+        for (size_t row = 0; row < rows->row_count(); ++row) {
+          ExpressionPtr value = CoerceTo(MakeConstant(rows->GetValue(0, row), position), *common);
+          values.push_back(value->value);
+        }
+        result = caller.BindInConstants(CoerceTo(std::move(operand), *common), values, position);
         break;
       }
     }
