@@ -59,6 +59,11 @@ ZetasqlSkip ZetasqlSkipFor(const ZetasqlSection& section, const std::set<std::st
   for (const std::string& feature : section.RequiredFeatures()) {
     if (declared.count(Upper(feature)) == 0) skip.missing_features.push_back(Upper(feature));
   }
+  const std::string text = Upper(section.sql + "\n" + section.Option("parameters") + "\n" + section.expected);
+  if (declared.count(kNonBigQueryIntegerTypes) == 0 &&
+      (ContainsWord(text, "INT32") || ContainsWord(text, "UINT32") || ContainsWord(text, "UINT64"))) {
+    skip.missing_features.push_back(kNonBigQueryIntegerTypes);
+  }
   if (skip.skipped()) return skip;
   for (const std::string& feature : section.ForbiddenFeatures()) {
     if (declared.count(Upper(feature)) > 0) {

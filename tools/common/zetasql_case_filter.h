@@ -22,7 +22,11 @@ struct ZetasqlSkip {
   std::string Describe() const;
 };
 
-// Checks the section's required/forbidden features against `declared` (feature names
+// A pseudo-feature for the ZetaSQL types BigQuery lacks: cases whose SQL, parameters or
+// expected output mention INT32, UINT32 or UINT64 need it.
+inline constexpr const char* kNonBigQueryIntegerTypes = "INT32_UINT32_UINT64_TYPES";
+
+// Checks the section's required/forbidden features (and kNonBigQueryIntegerTypes) against `declared` (feature names
 // without the FEATURE_ prefix) and skips every case touching protos or enums
 // (load_proto_*/load_enum_names options, `zetasql_test__` names, PROTO/ENUM types).
 ZetasqlSkip ZetasqlSkipFor(const ZetasqlSection& section, const std::set<std::string>& declared);

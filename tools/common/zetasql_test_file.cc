@@ -158,6 +158,8 @@ std::vector<ZetasqlSection> ParseZetasqlFile(std::string_view text) {
     while (index < lines.size() && lines[index] != "==") {
       if (lines[index] == "--") {
         blocks.emplace_back();
+      } else if (lines[index].rfind("\\--", 0) == 0 || lines[index].rfind("\\==", 0) == 0) {
+        blocks.back() += lines[index].substr(1) + "\n";  // escaped separator-like line
       } else {
         blocks.back() += lines[index] + "\n";
       }

@@ -4,7 +4,8 @@
 // Format: sections are separated by lines that are exactly `==`. A section is `#` comment
 // lines and bracketed option lines (`[name=x]`, `[prepare_database]`, an option may span
 // several lines until its brackets balance), then the SQL, a line `--`, and the expected
-// output. Further `--` blocks (the [extract_labels] block) are ignored. `[default key=value]`
+// output. A body line starting with `\--` or `\==` stands for the line without the
+// backslash. Further `--` blocks (the [extract_labels] block) are ignored. `[default key=value]`
 // options apply to every later section of the file unless the section sets the key itself.
 //
 // Upstream quirk: a section whose SQL is empty because a stray `--` follows its options takes

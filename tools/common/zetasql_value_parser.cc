@@ -262,6 +262,7 @@ class ValueReader {
       if (!prefix) return Fail("bad array type");
       if (!prefix->children.empty()) element_type = prefix->children[0];
     }
+    if (ConsumeText("(NULL)")) return ZetasqlValue::Null(ZetasqlKind::kArray);  // ARRAY<T>(NULL)
     if (type.children.empty() && element_type.name.empty()) return Fail("array without element type");
     if (!Consume('[')) return Fail("expected '['");
     ZetasqlValue array;

@@ -1,5 +1,7 @@
 #include "feature_probe.h"
 
+#include "zetasql_case_filter.h"
+
 namespace deepquery::tools {
 
 const std::vector<FeatureProbe>& CandidateFeatureProbes() {
@@ -23,6 +25,8 @@ const std::vector<FeatureProbe>& CandidateFeatureProbes() {
       {"GROUP_BY_STRUCT", "SELECT s FROM (SELECT STRUCT(1 AS a) AS s) GROUP BY s"},
       {"FORMAT_IN_CAST", "SELECT CAST(DATE '2001-01-01' AS STRING FORMAT 'YYYY')"},
       {"JSON_VALUE_EXTRACTION_FUNCTIONS", "SELECT INT64(JSON '1'), STRING(JSON '\"a\"')"},
+      // Not a ZetaSQL feature: the non-BigQuery integer types (see zetasql_case_filter.h).
+      {kNonBigQueryIntegerTypes, "SELECT CAST(1 AS INT32), CAST(1 AS UINT32), CAST(1 AS UINT64)"},
   };
   return kFeatureProbes;
 }
