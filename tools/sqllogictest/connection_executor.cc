@@ -1,9 +1,5 @@
 #include "connection_executor.h"
 
-#include <stdlib.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <vector>
 
 namespace deepquery::tools {
@@ -27,22 +23,6 @@ SltValue ValueAt(const Result& result, size_t row, size_t column) {
 }
 
 }  // namespace
-
-TemporaryDirectory::TemporaryDirectory() {
-  const char* temporary_root = std::getenv("TMPDIR");
-  std::string pattern =
-      std::string(temporary_root != nullptr && *temporary_root != '\0' ? temporary_root : "/tmp") +
-      "/deepquery-slt-XXXXXX";
-  std::vector<char> buffer(pattern.begin(), pattern.end());
-  buffer.push_back('\0');
-  if (mkdtemp(buffer.data()) != nullptr) path_ = buffer.data();
-}
-
-TemporaryDirectory::~TemporaryDirectory() {
-  if (path_.empty()) return;
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 ConnectionExecutor::ConnectionExecutor(int threads, std::string* error) {
   if (directory_.path().empty()) {

@@ -6,24 +6,9 @@
 
 #include "deepquery/deepquery.h"
 #include "slt_file_runner.h"
+#include "temporary_directory.h"
 
 namespace deepquery::tools {
-
-// A directory made with mkdtemp under $TMPDIR (or /tmp), deleted with its contents when the
-// object is destroyed.
-class TemporaryDirectory {
- public:
-  TemporaryDirectory();
-  ~TemporaryDirectory();
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-  // Empty when the directory could not be created.
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // Owns a temporary warehouse, its Database and one Connection. One thread at a time.
 class ConnectionExecutor : public SltExecutor {
