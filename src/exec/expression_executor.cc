@@ -101,6 +101,10 @@ void EvaluateFunction(const Expression& expression, const DataChunk& input, size
 void EvaluateCast(const Expression& expression, const DataChunk& input, size_t count,
                   Vector& result) {
   const Expression& child = *expression.children[0];
+  if (child.type.id() == TypeId::kNull) {  // an untyped NULL becomes a NULL of the target type
+    result = Vector::ConstantNull(expression.type);
+    return;
+  }
   Vector source;
   EvaluateNode(child, input, count, source);
   if (child.type == expression.type) {

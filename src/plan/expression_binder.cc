@@ -503,8 +503,21 @@ ExpressionPtr ExpressionBinder::BindInConstants(ExpressionPtr operand,
 }
 
 ExpressionPtr ExpressionBinder::BindCast(const sql::CastExpression& cast) {
-  ExpressionPtr operand = Bind(*cast.operand);
   LogicalType target = ResolveTypeName(*cast.type);
+  // A floating-point literal cast to NUMERIC converts its text exactly, not through FLOAT64.
+  if (target.id() == TypeId::kNumeric && cast.operand->kind == sql::ExpressionKind::kLiteral &&
+      cast.operand->As<sql::Literal>().literal_kind == sql::LiteralKind::kFloat) {
+    int128_t scaled;
+    if (ParseNumeric(cast.operand->As<sql::Literal>().text, &scaled)) {
+      return MakeConstant(Value::Numeric(scaled), cast.position);
+    }
+    if (!cast.safe) {
+      throw Error(ErrorKind::kOutOfRange,
+                  "Invalid NUMERIC value: " + cast.operand->As<sql::Literal>().text,
+                  cast.position);
+    }
+  }
+  ExpressionPtr operand = Bind(*cast.operand);
   if (cast.format) {
     throw Error(ErrorKind::kNotSupported, "CAST with FORMAT is not supported yet", cast.position);
   }

@@ -79,26 +79,38 @@ void NegateInt64(const ScalarCall&, const DataChunk& args, Vector& result) {
   });
 }
 
+// GoogleSQL: a FLOAT64 operation on finite inputs that overflows to +-inf is an error.
+inline double CheckFinite(double result, double left, double right, const char* operation) {
+  if (std::isinf(result) && std::isfinite(left) && std::isfinite(right)) {
+    throw Error(ErrorKind::kOutOfRange, std::string("double overflow: ") + FormatDouble(left) +
+                                            " " + operation + " " + FormatDouble(right));
+  }
+  return result;
+}
+
 void AddFloat64(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteBinary<double, double, double>(args.column(0), args.column(1), args.size(), result,
-                                        [](double left, double right) { return left + right; });
+  ExecuteBinary<double, double, double>(
+      args.column(0), args.column(1), args.size(), result,
+      [](double left, double right) { return CheckFinite(left + right, left, right, "+"); });
 }
 
 void SubtractFloat64(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteBinary<double, double, double>(args.column(0), args.column(1), args.size(), result,
-                                        [](double left, double right) { return left - right; });
+  ExecuteBinary<double, double, double>(
+      args.column(0), args.column(1), args.size(), result,
+      [](double left, double right) { return CheckFinite(left - right, left, right, "-"); });
 }
 
 void MultiplyFloat64(const ScalarCall&, const DataChunk& args, Vector& result) {
-  ExecuteBinary<double, double, double>(args.column(0), args.column(1), args.size(), result,
-                                        [](double left, double right) { return left * right; });
+  ExecuteBinary<double, double, double>(
+      args.column(0), args.column(1), args.size(), result,
+      [](double left, double right) { return CheckFinite(left * right, left, right, "*"); });
 }
 
 void DivideFloat64(const ScalarCall&, const DataChunk& args, Vector& result) {
   ExecuteBinary<double, double, double>(
       args.column(0), args.column(1), args.size(), result, [](double left, double right) {
         if (right == 0) ThrowDivisionByZero(FormatDouble(left), FormatDouble(right));
-        return left / right;
+        return CheckFinite(left / right, left, right, "/");
       });
 }
 

@@ -235,11 +235,13 @@ void SafeDivideFloat64(const ScalarCall&, const DataChunk& args, Vector& result)
   ExecuteBinaryWithNulls<double, double, double>(
       args.column(0), args.column(1), args.size(), result,
       [](double left, double right, Vector& out, size_t row) {
-        if (right == 0) {
+        double quotient = left / right;
+        // Division by zero and overflow of finite inputs are NULL.
+        if (right == 0 || (std::isinf(quotient) && std::isfinite(left) && std::isfinite(right))) {
           out.SetNull(row);
           return 0.0;
         }
-        return left / right;
+        return quotient;
       });
 }
 
