@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "plan/join_order.h"
 
 namespace dq {
 
@@ -297,11 +298,6 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
 
 // ---------- 2. join ordering ----------
 
-struct JoinGraph {
-  std::vector<LogicalOperatorPtr> relations;
-  std::vector<JoinCondition> conditions;
-  std::vector<ExpressionPtr> residual;
-};
 
 void Flatten(LogicalOperatorPtr op, JoinGraph& graph) {
   if (op->kind == LogicalKind::kJoin && op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
@@ -322,6 +318,8 @@ LogicalOperatorPtr BuildJoinOrder(JoinGraph graph) {
     relation = ReorderJoins(std::move(relation));
     EstimateCardinality(*relation);
   }
+  if (LogicalOperatorPtr planned = PlanJoinOrderDp(graph)) return planned;
+  // Too many relations for the search: greedy, smallest connected relation next.
   std::vector<std::set<uint32_t>> tables;
   for (auto& relation : graph.relations) tables.push_back(TablesProducedBy(*relation));
   std::vector<bool> used(graph.relations.size(), false);
