@@ -6,7 +6,9 @@
 // not fit; SUM/AVG(NUMERIC)
 // accumulate in 128 bits and fail with "numeric overflow in SUM/AVG" when the result does
 // not fit. Every state combines associatively and commutatively, so partial states from
-// different threads merge in any order.
+// different threads merge in any order; FLOAT64 sums are compensated (see FloatSumState).
+#include <cmath>
+
 #include "common/error.h"
 #include "functions/aggregate/aggregate_helpers.h"
 #include "functions/function_list.h"
@@ -82,17 +84,43 @@ struct SumInt64Op {
   }
 };
 
+// FLOAT64 sums carry a compensation term (Neumaier's two-sum), about 106 bits of precision, so
+// the result practically never depends on the order in which threads fold and merge rows (a
+// plain double sum can differ in its last bits from run to run, which breaks equality tests
+// such as TPC-H Q15's `total_revenue = (SELECT MAX(total_revenue) ...)`).
+struct FloatSumState {
+  double sum = 0;
+  double compensation = 0;
+  int64_t count = 0;
+};
+
+inline void AddCompensated(double& sum, double& compensation, double value) {
+  double total = sum + value;
+  if (std::fabs(sum) >= std::fabs(value)) {
+    compensation += (sum - total) + value;
+  } else {
+    compensation += (value - total) + sum;
+  }
+  sum = total;
+}
+
 struct SumFloat64Op {
-  static void Update(SumState<double>& state, const double& value) {
-    state.sum += value;
+  static void Update(FloatSumState& state, const double& value) {
+    AddCompensated(state.sum, state.compensation, value);
     ++state.count;
   }
-  static void Combine(const SumState<double>& source, SumState<double>& target) {
-    target.sum += source.sum;
+  static void Combine(const FloatSumState& source, FloatSumState& target) {
+    AddCompensated(target.sum, target.compensation, source.sum);
+    target.compensation += source.compensation;
     target.count += source.count;
   }
-  static bool Finalize(const SumState<double>& state, Vector&, double* out) {
-    *out = state.sum;
+  static double Total(const FloatSumState& state) {
+    // Infinities and NaN make the compensation meaningless (inf - inf): use the plain sum.
+    if (!std::isfinite(state.sum)) return state.sum;
+    return state.sum + state.compensation;
+  }
+  static bool Finalize(const FloatSumState& state, Vector&, double* out) {
+    *out = Total(state);
     return state.count > 0;
   }
 };
@@ -136,9 +164,9 @@ struct AvgInt64Op : SumInt64Op {
 };
 
 struct AvgFloat64Op : SumFloat64Op {
-  static bool Finalize(const SumState<double>& state, Vector&, double* out) {
+  static bool Finalize(const FloatSumState& state, Vector&, double* out) {
     if (state.count == 0) return false;
-    *out = state.sum / static_cast<double>(state.count);
+    *out = Total(state) / static_cast<double>(state.count);
     return true;
   }
 };
@@ -230,14 +258,14 @@ void RegisterBasicAggregateFunctions(FunctionRegistry& registry) {
   registry.AddAggregate(
       MakeUnaryAggregate<int128_t, SumState<int128_t>, int128_t, SumInt128Op<kSumName>>(
           "SUM", TypeId::kNumeric, TypeId::kNumeric));
-  registry.AddAggregate(MakeUnaryAggregate<double, SumState<double>, double, SumFloat64Op>(
+  registry.AddAggregate(MakeUnaryAggregate<double, FloatSumState, double, SumFloat64Op>(
       "SUM", TypeId::kFloat64, TypeId::kFloat64));
 
   registry.AddAggregate(MakeUnaryAggregate<int64_t, SumState<int128_t>, double, AvgInt64Op>(
       "AVG", TypeId::kInt64, TypeId::kFloat64));
   registry.AddAggregate(MakeUnaryAggregate<int128_t, SumState<int128_t>, int128_t, AvgNumericOp>(
       "AVG", TypeId::kNumeric, TypeId::kNumeric));
-  registry.AddAggregate(MakeUnaryAggregate<double, SumState<double>, double, AvgFloat64Op>(
+  registry.AddAggregate(MakeUnaryAggregate<double, FloatSumState, double, AvgFloat64Op>(
       "AVG", TypeId::kFloat64, TypeId::kFloat64));
 
   registry.AddAggregate(MakeFold<bool, true, AndFold>("LOGICAL_AND", TypeId::kBool));
