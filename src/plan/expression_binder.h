@@ -112,6 +112,9 @@ class ExpressionBinder {
   bool inside_analytic_ = false;
 };
 
+// "INT64, STRING" for error messages (an untyped NULL shows as INT64, as in GoogleSQL).
+std::string ArgumentTypeList(const std::vector<ExpressionPtr>& arguments);
+
 // Tries to evaluate a foldable expression now; returns it unchanged if evaluation raises a
 // user error (the error then surfaces only for rows that really evaluate it).
 ExpressionPtr FoldConstant(ExpressionPtr expression);

@@ -31,15 +31,6 @@ ExpressionPtr MakeInternalCall(const std::string& name, std::vector<ExpressionPt
                                    nullptr, position));
 }
 
-std::string TypeListOf(const std::vector<ExpressionPtr>& expressions) {
-  std::string out;
-  for (size_t index = 0; index < expressions.size(); ++index) {
-    if (index > 0) out += ", ";
-    out += expressions[index]->type.ToString();
-  }
-  return out;
-}
-
 // `base.field` for a STRUCT-typed base.
 ExpressionPtr AccessField(ExpressionPtr base, const std::string& field, int64_t position) {
   if (base->type.id() != TypeId::kStruct) {
@@ -98,7 +89,7 @@ ExpressionPtr ExpressionBinder::BindArray(const sql::ArrayConstructor& array) {
     if (!common) {
       throw Error(
           ErrorKind::kBinding,
-          "Array elements of types {" + TypeListOf(elements) + "} do not have a common supertype",
+          "Array elements of types {" + ArgumentTypeList(elements) + "} do not have a common supertype",
           array.position);
     }
     element_type = *common;
