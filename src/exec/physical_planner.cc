@@ -262,6 +262,10 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanJoin(LogicalJoin& join) {
       swap = true;
       type = JoinType::kLeft;
     }
+  } else if ((type == JoinType::kSemi || type == JoinType::kAnti) && left_rows < right_rows / 4) {
+    // Hash the (much smaller) preserved side and mark its rows while probing with the other.
+    swap = true;
+    type = type == JoinType::kSemi ? JoinType::kRightSemi : JoinType::kRightAnti;
   }
   Planned& probe = swap ? right : left;
   Planned& build = swap ? left : right;
@@ -275,15 +279,18 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanJoin(LogicalJoin& join) {
   }
   std::vector<ColumnBinding> bindings = probe.bindings;
   bool semi_or_anti = type == JoinType::kSemi || type == JoinType::kAnti;
+  bool right_semi_or_anti = type == JoinType::kRightSemi || type == JoinType::kRightAnti;
   std::vector<ColumnBinding> combined = probe.bindings;
   combined.insert(combined.end(), build.bindings.begin(), build.bindings.end());
   if (!semi_or_anti) bindings = combined;
+  if (right_semi_or_anti) bindings = build.bindings;
   ExpressionPtr residual;
   if (join.residual) residual = Resolved(join.residual, combined);
   std::vector<LogicalType> types = probe.op->types();
   if (!semi_or_anti) {
     for (const LogicalType& type_of : build.op->types()) types.push_back(type_of);
   }
+  if (right_semi_or_anti) types = build.op->types();
   auto physical = std::make_unique<PhysicalHashJoin>(types, type, std::move(probe.op),
                                                      std::move(build.op), std::move(probe_keys),
                                                      std::move(build_keys), std::move(residual),

@@ -19,7 +19,7 @@ class PipelineBuilder {
   void Build(const PhysicalOperator& op, size_t index) {
     if (auto* join = dynamic_cast<const PhysicalHashJoin*>(&op)) {
       pipelines[index].operators.insert(pipelines[index].operators.begin(), join);
-      if (join->EmitsUnmatchedBuildRows()) {
+      if (join->HasBuildTail()) {
         // Tail: the join as source, then the operators above it, into the same sink.
         Pipeline tail;
         tail.source = join;

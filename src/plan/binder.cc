@@ -197,6 +197,25 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
         filter->children.push_back(std::move(plan));
         plan = std::move(filter);
       }
+      // A WHERE term that is just [NOT] EXISTS(correlated subquery) becomes a semi (anti) join.
+      std::vector<ExpressionPtr> remaining;
+      for (auto& term : late) {
+        bool anti = term->kind == ExpressionKind::kNot;
+        const Expression& inner = anti ? *term->children[0] : *term;
+        auto exists = std::find_if(where_subqueries.begin(), where_subqueries.end(),
+                                   [&](const PendingSubquery& subquery) {
+                                     return inner.kind == ExpressionKind::kColumnRef &&
+                                            subquery.kind == PendingSubquery::Kind::kExists &&
+                                            inner.binding == subquery.result;
+                                   });
+        if (exists == where_subqueries.end()) {
+          remaining.push_back(std::move(term));
+          continue;
+        }
+        plan = ApplyExistsAsJoin(std::move(plan), *exists, anti);
+        where_subqueries.erase(exists);
+      }
+      late = std::move(remaining);
       plan = ApplySubqueries(std::move(plan), where_subqueries);
       predicate = late.empty() ? MakeConstant(Value::Bool(true))
                                : MakeConjunction(ExpressionKind::kAnd, std::move(late));

@@ -147,6 +147,9 @@ class Binder {
                                        const BindScope& scope,
                                        std::vector<PendingSubquery>* pending, int64_t position);
   LogicalOperatorPtr ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery);
+  // `WHERE [NOT] EXISTS (correlated subquery)` as a semi (anti) join on the correlated terms.
+  LogicalOperatorPtr ApplyExistsAsJoin(LogicalOperatorPtr plan, PendingSubquery& subquery,
+                                       bool anti);
 
   std::shared_ptr<const CatalogSnapshot> catalog_;
   SubqueryRunner subquery_runner_;

@@ -17,6 +17,9 @@
 //                             WHEN COUNTIF((x = v) IS NULL AND marker) > 0 THEN NULL ELSE FALSE
 //   result  = grouped plus the subquery's value in a new column
 //
+// A WHERE term that is only `[NOT] EXISTS (...)` skips all that: it becomes a semi (anti) join
+// of the outer rows with the subquery's FROM on the correlated terms.
+//
 // Supported correlated shapes: one SELECT block with FROM, correlation only in WHERE, no GROUP
 // BY / HAVING / DISTINCT / LIMIT, and for scalar subqueries a SELECT expression over aggregates.
 #include <algorithm>
@@ -345,6 +348,18 @@ LogicalOperatorPtr Binder::ApplySubqueries(LogicalOperatorPtr plan,
   for (PendingSubquery& subquery : pending) plan = ApplySubquery(std::move(plan), subquery);
   pending.clear();
   return plan;
+}
+
+LogicalOperatorPtr Binder::ApplyExistsAsJoin(LogicalOperatorPtr plan, PendingSubquery& subquery,
+                                             bool anti) {
+  auto join = std::make_unique<LogicalJoin>();
+  join->join_type = anti ? LogicalJoinType::kAnti : LogicalJoinType::kSemi;
+  if (!subquery.correlated.empty()) {
+    join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(subquery.correlated));
+  }
+  join->children.push_back(std::move(plan));
+  join->children.push_back(std::move(subquery.inner));
+  return join;
 }
 
 LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery) {

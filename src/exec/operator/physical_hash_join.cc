@@ -76,6 +76,8 @@ std::string JoinTypeName(JoinType type) {
     case JoinType::kFull: return "FULL";
     case JoinType::kSemi: return "SEMI";
     case JoinType::kAnti: return "ANTI";
+    case JoinType::kRightSemi: return "RIGHT_SEMI";
+    case JoinType::kRightAnti: return "RIGHT_ANTI";
   }
   return "?";
 }
@@ -254,7 +256,10 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
     if (count > 0) state.chain = FirstCandidate(global, state, 0, keyless, null_equal_keys_);
   }
 
-  bool wants_pairs = join_type_ != JoinType::kSemi && join_type_ != JoinType::kAnti;
+  bool right_semi_or_anti =
+      join_type_ == JoinType::kRightSemi || join_type_ == JoinType::kRightAnti;
+  bool wants_pairs = join_type_ != JoinType::kSemi && join_type_ != JoinType::kAnti &&
+                     !right_semi_or_anti;
   size_t key_start = build_types_.size();
   while (state.probe_row < count) {
     // Collect up to kBatchSize candidate pairs.
@@ -292,6 +297,11 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
       }
       // SEMI/ANTI without residual: one match decides the probe row.
       if (!wants_pairs && !residual_) {
+        if (right_semi_or_anti) {
+          // Every matching build row counts; keep following the chain.
+          global.matched[build_id].store(1, std::memory_order_relaxed);
+          continue;
+        }
         state.found[state.probe_row] = 1;
         state.chain = kEndOfChain;
         continue;
@@ -330,7 +340,7 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
     for (size_t row = 0; row < kept; ++row) {
       size_t pair = kept_rows.get_index(row);
       state.found[state.pair_probe[pair]] = 1;
-      if (EmitsUnmatchedBuildRows()) {
+      if (HasBuildTail()) {
         global.matched[state.pair_build_id[pair]].store(1, std::memory_order_relaxed);
       }
     }
@@ -394,20 +404,25 @@ SourceResult PhysicalHashJoin::GetData(ExecutionContext& context, DataChunk& chu
   const DataChunk& build_chunk = global.rows.chunk(tail.next_chunk++);
   SelectionVector selection(std::max<size_t>(build_chunk.size(), 1));
   size_t selected = 0;
+  bool want_matched = join_type_ == JoinType::kRightSemi;
   for (size_t row = 0; row < build_chunk.size(); ++row) {
-    if (!global.matched[tail.next_row_id + row].load(std::memory_order_relaxed)) {
-      selection.set_index(selected++, static_cast<sel_t>(row));
-    }
+    bool matched = global.matched[tail.next_row_id + row].load(std::memory_order_relaxed) != 0;
+    if (matched == want_matched) selection.set_index(selected++, static_cast<sel_t>(row));
   }
   tail.next_row_id += build_chunk.size();
-  for (size_t column = 0; column < probe_types_.size(); ++column) {
-    chunk.column(column) = Vector::ConstantNull(probe_types_[column]);
+  // RIGHT/FULL: NULL probe columns first; the right semi/anti joins output build columns only.
+  size_t first_build_column = 0;
+  if (join_type_ == JoinType::kRight || join_type_ == JoinType::kFull) {
+    first_build_column = probe_types_.size();
+    for (size_t column = 0; column < probe_types_.size(); ++column) {
+      chunk.column(column) = Vector::ConstantNull(probe_types_[column]);
+    }
   }
   for (size_t column = 0; column < build_types_.size(); ++column) {
     Vector view;
     view.Reference(build_chunk.column(column));
     view.Slice(selection, selected);
-    chunk.column(probe_types_.size() + column) = std::move(view);
+    chunk.column(first_build_column + column) = std::move(view);
   }
   chunk.SetSize(selected);
   return tail.next_chunk >= global.rows.chunk_count() ? SourceResult::kFinished

@@ -6,9 +6,11 @@
 // candidate for every probe row (cross products and theta joins share this code path).
 // Probe (streaming operator): emits up to kBatchSize matching pairs per call, resuming where
 // it stopped, then (for probe-outer, semi and anti joins) the probe rows the type asks for.
-// Tail (source, RIGHT/FULL only): after every probe finished, emits build rows never matched.
+// Tail (source, see HasBuildTail): after every probe finished, emits build rows never matched
+// (or, for RIGHT SEMI, the ones matched).
 //
-// Output columns: probe columns then build columns; SEMI and ANTI output probe columns only.
+// Output columns: probe columns then build columns; SEMI and ANTI output probe columns only,
+// RIGHT SEMI and RIGHT ANTI build columns only.
 // NULL keys never match (SQL equality), unless `null_equal_keys` (NULL = NULL, as INTERSECT and
 // EXCEPT compare rows).
 #pragma once
@@ -25,6 +27,11 @@ enum class JoinType : uint8_t {
   kFull,
   kSemi,   // probe rows with at least one match, once
   kAnti,   // probe rows without any match
+  // Semi / anti joins with the roles swapped (the preserved side is hashed because it is the
+  // smaller one): probing only marks build rows; the tail emits the build rows that were
+  // matched (kRightSemi) or never matched (kRightAnti), build columns only.
+  kRightSemi,
+  kRightAnti,
 };
 
 std::string JoinTypeName(JoinType type);
@@ -41,8 +48,11 @@ class PhysicalHashJoin : public PhysicalOperator {
   std::string Name() const override;
   std::vector<std::string> Details() const override;
   JoinType join_type() const { return join_type_; }
-  bool EmitsUnmatchedBuildRows() const {
-    return join_type_ == JoinType::kRight || join_type_ == JoinType::kFull;
+  // Whether a tail pipeline emits build rows after every probe finished (RIGHT, FULL and the
+  // right semi/anti joins).
+  bool HasBuildTail() const {
+    return join_type_ == JoinType::kRight || join_type_ == JoinType::kFull ||
+           join_type_ == JoinType::kRightSemi || join_type_ == JoinType::kRightAnti;
   }
 
   // Build side.
