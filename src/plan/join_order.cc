@@ -77,6 +77,20 @@ KeyDistinct EstimateDistinct(const Expression& key, const LogicalOperator& relat
   return {std::max(1.0, distinct), distinct >= table_rows};
 }
 
+// Selectivity of `left_key = right_key` with each key read from its side.
+double KeySelectivity(const Expression& left_key, const LogicalOperator& left_relation,
+                      const Expression& right_key, const LogicalOperator& right_relation) {
+  KeyDistinct left = EstimateDistinct(left_key, left_relation);
+  KeyDistinct right = EstimateDistinct(right_key, right_relation);
+  // A foreign key has no more distinct values than the primary key it references.
+  if (right.unique) left.base = std::min(left.base, right.base);
+  if (left.unique) right.base = std::min(right.base, left.base);
+  double distinct =
+      std::max(std::min(left.base, std::max<double>(1, left_relation.estimated_rows)),
+               std::min(right.base, std::max<double>(1, right_relation.estimated_rows)));
+  return 1.0 / std::max(1.0, distinct);
+}
+
 struct Plan {
   bool valid = false;
   double rows = 0;
@@ -86,6 +100,17 @@ struct Plan {
 };
 
 }  // namespace
+
+double EstimateEquiJoinRows(const LogicalOperator& left, const LogicalOperator& right,
+                            const std::vector<JoinCondition>& conditions) {
+  double selectivity = 1;
+  for (const JoinCondition& condition : conditions) {
+    selectivity = std::min(
+        selectivity, KeySelectivity(*condition.left, left, *condition.right, right));
+  }
+  return std::max<double>(1, left.estimated_rows) * std::max<double>(1, right.estimated_rows) *
+         selectivity;
+}
 
 LogicalOperatorPtr PlanJoinOrderDp(JoinGraph& graph) {
   size_t count = graph.relations.size();
@@ -128,15 +153,8 @@ LogicalOperatorPtr PlanJoinOrderDp(JoinGraph& graph) {
     {
       const LogicalOperator& left_relation = *graph.relations[std::countr_zero(edge.left_mask)];
       const LogicalOperator& right_relation = *graph.relations[std::countr_zero(edge.right_mask)];
-      KeyDistinct left = EstimateDistinct(*condition.left, left_relation);
-      KeyDistinct right = EstimateDistinct(*condition.right, right_relation);
-      // A foreign key has no more distinct values than the primary key it references.
-      if (right.unique) left.base = std::min(left.base, right.base);
-      if (left.unique) right.base = std::min(right.base, left.base);
-      double distinct =
-          std::max(std::min(left.base, std::max<double>(1, left_relation.estimated_rows)),
-                   std::min(right.base, std::max<double>(1, right_relation.estimated_rows)));
-      edge.selectivity = 1.0 / std::max(1.0, distinct);
+      edge.selectivity = KeySelectivity(*condition.left, left_relation, *condition.right,
+                                        right_relation);
     }
     edges.push_back(edge);
   }

@@ -21,6 +21,11 @@ struct JoinGraph {
   std::vector<ExpressionPtr> residual;
 };
 
+// Estimated rows of `left JOIN right ON conditions` (inner semantics) from the key distinct
+// counts: |left| * |right| / max(distinct) of the most selective equality.
+double EstimateEquiJoinRows(const LogicalOperator& left, const LogicalOperator& right,
+                            const std::vector<JoinCondition>& conditions);
+
 // Builds the cheapest join tree, or returns null when the graph is too large for the search
 // (the caller then uses a greedy order). REQUIRES: relations have estimated_rows set.
 LogicalOperatorPtr PlanJoinOrderDp(JoinGraph& graph);

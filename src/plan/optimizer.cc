@@ -553,7 +553,15 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
       } else if (join.conditions.empty()) {
         rows = left * std::max<uint64_t>(right, 1);
       } else {
-        rows = std::max(left, right);  // foreign-key join assumption
+        double estimate = EstimateEquiJoinRows(*op.children[0], *op.children[1], join.conditions);
+        rows = static_cast<uint64_t>(std::min(estimate, 1e18));
+        // Outer joins keep every row of their preserved side(s).
+        if (join.join_type == LogicalJoinType::kLeft || join.join_type == LogicalJoinType::kFull) {
+          rows = std::max(rows, left);
+        }
+        if (join.join_type == LogicalJoinType::kRight || join.join_type == LogicalJoinType::kFull) {
+          rows = std::max(rows, right);
+        }
       }
       break;
     }
