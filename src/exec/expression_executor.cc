@@ -21,16 +21,7 @@ void PrepareResult(Vector& result, const LogicalType& type, size_t count) {
 
 // Rows of `input` chosen by `selection`, as a chunk of dictionary vectors.
 DataChunk SliceChunk(const DataChunk& input, const SelectionVector& selection, size_t count) {
-  DataChunk sliced;
-  sliced.Initialize({}, 0);
-  for (const Vector& column : input.columns()) {
-    Vector view;
-    view.Reference(column);
-    view.Slice(selection, count);
-    sliced.columns().push_back(std::move(view));
-  }
-  sliced.SetSize(count);
-  return sliced;
+  return DataChunk::SlicedView(input, selection, count);
 }
 
 bool IsUserError(const Error& error) {

@@ -26,6 +26,21 @@ std::vector<LogicalType> DataChunk::types() const {
   return result;
 }
 
+DataChunk DataChunk::ViewOf(const DataChunk& source) {
+  DataChunk view;
+  view.capacity_ = source.capacity_;
+  for (const Vector& column : source.columns_) view.AddColumn(column);
+  view.size_ = source.size_;
+  return view;
+}
+
+DataChunk DataChunk::SlicedView(const DataChunk& source, const SelectionVector& selection,
+                                size_t count) {
+  DataChunk view = ViewOf(source);
+  view.Slice(selection, count);
+  return view;
+}
+
 void DataChunk::Slice(const SelectionVector& selection, size_t count) {
   for (Vector& column : columns_) column.Slice(selection, count);
   size_ = count;

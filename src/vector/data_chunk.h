@@ -31,6 +31,19 @@ class DataChunk {
   const std::vector<Vector>& columns() const { return columns_; }
   std::vector<LogicalType> types() const;
 
+  // A chunk whose columns reference those of `source` (no copy).
+  static DataChunk ViewOf(const DataChunk& source);
+  // A chunk of dictionary views selecting `count` rows of `source` (no copy).
+  static DataChunk SlicedView(const DataChunk& source, const SelectionVector& selection,
+                              size_t count);
+  // Appends `column` (referenced, not copied) as the last column.
+  void AddColumn(const Vector& column) {
+    Vector view;
+    view.Reference(column);
+    columns_.push_back(std::move(view));
+  }
+  void AddColumn(Vector&& column) { columns_.push_back(std::move(column)); }
+
   // Makes every column a dictionary selecting `count` rows.
   void Slice(const SelectionVector& selection, size_t count);
   // Makes every column a reference to the same column of `other` (same size).

@@ -143,19 +143,8 @@ SinkResult PhysicalHashJoin::Sink(ExecutionContext& context, DataChunk& chunk,
   auto& local = static_cast<JoinLocalSinkState&>(local_state);
   local.keys.Reset();
   local.key_executor.Execute(chunk, local.keys);
-  DataChunk combined;
-  combined.Initialize({}, 0);
-  for (const Vector& column : chunk.columns()) {
-    Vector view;
-    view.Reference(column);
-    combined.columns().push_back(std::move(view));
-  }
-  for (const Vector& column : local.keys.columns()) {
-    Vector view;
-    view.Reference(column);
-    combined.columns().push_back(std::move(view));
-  }
-  combined.SetSize(chunk.size());
+  DataChunk combined = DataChunk::ViewOf(chunk);
+  for (const Vector& column : local.keys.columns()) combined.AddColumn(column);
   local.rows.Append(combined);
   return SinkResult::kNeedMoreInput;
 }
@@ -314,22 +303,14 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
     if (pairs == 0) continue;
 
     // Materialize the pairs: probe columns by selection, build columns gathered.
-    DataChunk joined;
-    joined.Initialize({}, 0);
     SelectionVector probe_selection(pairs);
     std::copy(state.pair_probe.begin(), state.pair_probe.end(), probe_selection.data());
-    for (const Vector& column : input.columns()) {
-      Vector view;
-      view.Reference(column);
-      view.Slice(probe_selection, pairs);
-      joined.columns().push_back(std::move(view));
-    }
+    DataChunk joined = DataChunk::SlicedView(input, probe_selection, pairs);
     for (size_t column = 0; column < build_types_.size(); ++column) {
       Vector gathered(build_types_[column], pairs);
       GatherRows(global.rows, column, state.pair_build.data(), pairs, gathered);
-      joined.columns().push_back(std::move(gathered));
+      joined.AddColumn(std::move(gathered));
     }
-    joined.SetSize(pairs);
     size_t kept = pairs;
     SelectionVector kept_rows(pairs);
     if (residual_) {
@@ -366,20 +347,10 @@ OperatorResult PhysicalHashJoin::Execute(ExecutionContext& context, DataChunk& i
         }
       }
       if (selected > 0) {
-        DataChunk rows;
-        rows.Initialize({}, 0);
-        for (const Vector& column : input.columns()) {
-          Vector view;
-          view.Reference(column);
-          view.Slice(selection, selected);
-          rows.columns().push_back(std::move(view));
-        }
+        DataChunk rows = DataChunk::SlicedView(input, selection, selected);
         if (wants_pairs) {
-          for (const LogicalType& type : build_types_) {
-            rows.columns().push_back(Vector::ConstantNull(type));
-          }
+          for (const LogicalType& type : build_types_) rows.AddColumn(Vector::ConstantNull(type));
         }
-        rows.SetSize(selected);
         output.Reference(rows);
       }
     }

@@ -37,16 +37,7 @@ SinkResult PhysicalLimit::Sink(ExecutionContext& context, DataChunk& chunk,
   if (take < chunk.size()) {
     SelectionVector first(take);
     for (size_t row = 0; row < take; ++row) first.set_index(row, static_cast<sel_t>(row));
-    DataChunk part;
-    part.Initialize({}, 0);
-    for (const Vector& column : chunk.columns()) {
-      Vector view;
-      view.Reference(column);
-      view.Slice(first, take);
-      part.columns().push_back(std::move(view));
-    }
-    part.SetSize(take);
-    state.rows.Append(part);
+    state.rows.Append(DataChunk::SlicedView(chunk, first, take));
   } else {
     state.rows.Append(chunk);
   }
