@@ -59,6 +59,11 @@ std::vector<std::string> PhysicalTableScan::Details() const {
   }
   details.push_back("columns: " + columns);
   if (filter_) details.push_back("filter: " + filter_->ToString());
+  uint64_t pruned = pruned_row_groups_.load(std::memory_order_relaxed);
+  if (pruned > 0) {
+    details.push_back("row groups skipped by zone maps: " + std::to_string(pruned) + " of " +
+                      std::to_string(table_->row_groups.size()));
+  }
   return details;
 }
 
@@ -113,6 +118,7 @@ SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& ch
       if (filter.table_column < meta.stats.size() &&
           ZoneMapExcludes(meta.stats[filter.table_column], meta.row_count, filter)) {
         global.pruned_row_groups.fetch_add(1);
+        pruned_row_groups_.fetch_add(1, std::memory_order_relaxed);
         if (context.query) context.query->AddDoneWork(meta.row_count);
         return SourceResult::kHaveMoreOutput;  // empty chunk: try the next row group
       }

@@ -6,6 +6,7 @@
 // Progress is reported in rows.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include "catalog/catalog_entries.h"
@@ -50,6 +51,8 @@ class PhysicalTableScan : public PhysicalOperator {
   ExpressionPtr filter_;  // may be null
   std::vector<ZoneMapFilter> zone_map_filters_;
   std::vector<LogicalType> table_types_;
+  // Row groups skipped by zone maps in the last run (EXPLAIN ANALYZE).
+  mutable std::atomic<uint64_t> pruned_row_groups_{0};
 };
 
 }  // namespace dq
