@@ -159,8 +159,14 @@ LogicalOperatorPtr PushIntoJoin(std::unique_ptr<LogicalJoin> join,
 // (a AND b) OR (a AND c) -> a AND (b OR c): a term common to every branch of an OR becomes
 // a conjunct of its own, so it can be pushed down or become a join key.
 void SplitWithCommonOrTerms(ExpressionPtr predicate, std::vector<ExpressionPtr>& out) {
+  if (predicate->kind == ExpressionKind::kAnd) {
+    std::vector<ExpressionPtr> terms;
+    SplitConjunction(std::move(predicate), terms);
+    for (auto& term : terms) SplitWithCommonOrTerms(std::move(term), out);
+    return;
+  }
   if (predicate->kind != ExpressionKind::kOr) {
-    SplitConjunction(std::move(predicate), out);
+    out.push_back(std::move(predicate));
     return;
   }
   std::vector<std::vector<ExpressionPtr>> branches;
@@ -201,7 +207,37 @@ void SplitWithCommonOrTerms(ExpressionPtr predicate, std::vector<ExpressionPtr>&
     else alternatives.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(rest)));
   }
   for (auto& term : common) out.push_back(std::move(term));
-  if (!some_branch_empty) out.push_back(MakeConjunction(ExpressionKind::kOr, std::move(alternatives)));
+  if (some_branch_empty) return;
+  // Implied single-table filters: when every branch constrains table t, the OR of those
+  // constraints holds too and can be pushed down to t (the OR itself stays, above the join):
+  // (n1 = 'A' AND n2 = 'B') OR (n1 = 'B' AND n2 = 'A') implies n1 IN ('A', 'B').
+  std::set<uint32_t> candidates;
+  for (const auto& alternative : alternatives) {
+    std::set<uint32_t> tables = TablesOf(*alternative);
+    candidates.insert(tables.begin(), tables.end());
+  }
+  if (alternatives.size() > 1 && candidates.size() > 1) {
+    for (uint32_t table : candidates) {
+      std::vector<ExpressionPtr> implied;
+      bool every_branch = true;
+      for (const auto& alternative : alternatives) {
+        std::vector<ExpressionPtr> terms;
+        SplitConjunction(alternative->Copy(), terms);
+        std::vector<ExpressionPtr> on_table;
+        for (auto& term : terms) {
+          std::set<uint32_t> tables = TablesOf(*term);
+          if (tables.size() == 1 && *tables.begin() == table) on_table.push_back(std::move(term));
+        }
+        if (on_table.empty()) {
+          every_branch = false;
+          break;
+        }
+        implied.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(on_table)));
+      }
+      if (every_branch) out.push_back(MakeConjunction(ExpressionKind::kOr, std::move(implied)));
+    }
+  }
+  out.push_back(MakeConjunction(ExpressionKind::kOr, std::move(alternatives)));
 }
 
 LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> predicates) {
