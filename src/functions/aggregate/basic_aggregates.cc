@@ -94,13 +94,11 @@ struct FloatSumState {
   int64_t count = 0;
 };
 
+// Knuth's branch-free two-sum: `total` plus the exact rounding error of `sum + value`.
 inline void AddCompensated(double& sum, double& compensation, double value) {
   double total = sum + value;
-  if (std::fabs(sum) >= std::fabs(value)) {
-    compensation += (sum - total) + value;
-  } else {
-    compensation += (value - total) + sum;
-  }
+  double value_part = total - sum;
+  compensation += (sum - (total - value_part)) + (value - value_part);
   sum = total;
 }
 

@@ -79,11 +79,16 @@ void NegateInt64(const ScalarCall&, const DataChunk& args, Vector& result) {
   });
 }
 
+[[noreturn, gnu::noinline, gnu::cold]] void ThrowDoubleOverflow(double left, double right,
+                                                             const char* operation) {
+  throw Error(ErrorKind::kOutOfRange, std::string("double overflow: ") + FormatDouble(left) +
+                                          " " + operation + " " + FormatDouble(right));
+}
+
 // GoogleSQL: a FLOAT64 operation on finite inputs that overflows to +-inf is an error.
 inline double CheckFinite(double result, double left, double right, const char* operation) {
-  if (std::isinf(result) && std::isfinite(left) && std::isfinite(right)) {
-    throw Error(ErrorKind::kOutOfRange, std::string("double overflow: ") + FormatDouble(left) +
-                                            " " + operation + " " + FormatDouble(right));
+  if (__builtin_expect(std::isinf(result), 0) && std::isfinite(left) && std::isfinite(right)) {
+    ThrowDoubleOverflow(left, right, operation);
   }
   return result;
 }
