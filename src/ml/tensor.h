@@ -50,7 +50,7 @@ class Tensor {
 
   // Changes type and shape, reusing the allocation when it is large enough (contents are
   // unspecified afterwards). Used by sessions to avoid allocating per batch.
-  void Reset(ElementType type, std::vector<int64_t> shape);
+  void Reset(ElementType type, const std::vector<int64_t>& shape);
 
  private:
   ElementType type_ = ElementType::kFloat32;
