@@ -12,7 +12,11 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
   mlp.onnx          iris MLP classifier: features FLOAT [batch, 4] -> logits, probabilities [batch, 3]
   cnn.onnx          digits CNN: image FLOAT [batch, 1, 8, 8] -> logits [batch, 10]
   text_encoder.onnx tiny transformer encoder: token_ids INT64 [batch, 8] -> embedding [batch, 16]
+  conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
+                    image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
   unsupported.onnx  a graph with an LSTM node named 'lstm_1' (onnx.helper), for the error test
+  opset6.onnx       a Relu model importing opset 6 (unsupported opset)
+  double_input.onnx a Relu model with a DOUBLE input (unsupported data type)
 
 Each model M also gets M.cases.bin: for a few batch sizes, the inputs and PyTorch's outputs.
 Format (little-endian), read by tests/unit/ml/test_tensor_file.h:
@@ -27,6 +31,7 @@ import sys
 
 import numpy as np
 import onnx
+import onnx.numpy_helper
 import torch
 import torch.nn as nn
 from onnx import TensorProto, helper
@@ -191,6 +196,58 @@ def make_unsupported(out_dir):
     onnx.save(model, os.path.join(out_dir, "unsupported.onnx"))
 
 
+def make_conv_bn(out_dir):
+    rng = np.random.default_rng(3)
+    weight = rng.standard_normal((3, 2, 3, 3)).astype(np.float32)
+    bias = rng.standard_normal(3).astype(np.float32)
+    gamma = rng.uniform(0.5, 1.5, 3).astype(np.float32)
+    beta = rng.standard_normal(3).astype(np.float32)
+    mean = rng.standard_normal(3).astype(np.float32)
+    variance = rng.uniform(0.5, 2.0, 3).astype(np.float32)
+    initializers = [onnx.numpy_helper.from_array(array, name) for array, name in
+                    [(weight, "w"), (bias, "b"), (gamma, "gamma"), (beta, "beta"),
+                     (mean, "mean"), (variance, "variance")]]
+    nodes = [
+        helper.make_node("Conv", ["image", "w", "b"], ["conv"], name="conv", pads=[1, 1, 1, 1]),
+        helper.make_node("BatchNormalization", ["conv", "gamma", "beta", "mean", "variance"],
+                         ["norm"], name="norm", epsilon=1e-3),
+        helper.make_node("Relu", ["norm"], ["activations"], name="relu"),
+    ]
+    graph = helper.make_graph(
+        nodes, "conv_bn",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 2, 5, 5])],
+        [helper.make_tensor_value_info("activations", TensorProto.FLOAT, ["batch", 3, 5, 5])],
+        initializer=initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out_dir, "conv_bn.onnx"))
+
+    def reference(image):
+        x = torch.nn.functional.conv2d(image, torch.from_numpy(weight), torch.from_numpy(bias),
+                                       padding=1)
+        x = torch.nn.functional.batch_norm(x, torch.from_numpy(mean), torch.from_numpy(variance),
+                                           torch.from_numpy(gamma), torch.from_numpy(beta),
+                                           training=False, eps=1e-3)
+        return torch.relu(x)
+
+    generator = torch.Generator().manual_seed(5)
+    images = torch.randn((9, 2, 5, 5), generator=generator)
+    save_cases(reference, os.path.join(out_dir, "conv_bn.cases.bin"), "image", ["activations"],
+               [images[:1], images[1:9]])
+
+
+def make_invalid(out_dir):
+    def relu_model(elem_type, opset):
+        graph = helper.make_graph(
+            [helper.make_node("Relu", ["x"], ["y"], name="relu")], "relu",
+            [helper.make_tensor_value_info("x", elem_type, ["batch", 3])],
+            [helper.make_tensor_value_info("y", elem_type, ["batch", 3])])
+        return helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+
+    onnx.save(relu_model(TensorProto.FLOAT, 6), os.path.join(out_dir, "opset6.onnx"))
+    onnx.save(relu_model(TensorProto.DOUBLE, 13), os.path.join(out_dir, "double_input.onnx"))
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml")
@@ -200,7 +257,9 @@ def main():
     make_mlp(out_dir)
     make_cnn(out_dir)
     make_text_encoder(out_dir)
+    make_conv_bn(out_dir)
     make_unsupported(out_dir)
+    make_invalid(out_dir)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #include "ml/graph_optimizer.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ml/execution_plan.h"
 
@@ -74,6 +75,12 @@ void RemoveIdentities(Graph* graph) {
   graph->nodes = std::move(kept);
 }
 
+// Marks a fused-away node removed; it stops counting as a reader at once.
+void RemoveNode(Graph* graph, int index, std::vector<bool>* removed) {
+  graph->nodes[index].inputs.clear();
+  (*removed)[index] = true;
+}
+
 // The index of the only node reading `id`, or -1.
 int SoleReader(const Graph& graph, int id, const std::vector<int>& readers) {
   if (readers[id] != 1 || IsGraphOutput(graph, id)) return -1;
@@ -102,7 +109,60 @@ bool FuseMatMulBias(Graph* graph, size_t index, const std::vector<int>& readers,
   }
   matmul.inputs.push_back(other);
   ReplaceValue(graph, add.outputs[0], matmul.outputs[0]);
-  (*removed)[reader] = true;
+  RemoveNode(graph, reader, removed);
+  return true;
+}
+
+// Conv(x, W, B) followed by BatchNormalization with constant parameters -> Conv(x, W', B'):
+// each output channel's weights scale by gamma / sqrt(var + eps), and its bias becomes
+// (B - mean) * that + beta.
+bool FoldBatchNormalization(Graph* graph, size_t index, const std::vector<int>& readers,
+                            std::vector<bool>* removed) {
+  Node& conv = graph->nodes[index];
+  if (conv.op_type != "Conv" || conv.activation != Activation::kNone) return false;
+  const auto& weights = graph->values[conv.inputs[1]].constant;
+  bool has_bias = conv.inputs.size() > 2 && conv.inputs[2] != kNoValue;
+  std::shared_ptr<const Tensor> bias = has_bias ? graph->values[conv.inputs[2]].constant : nullptr;
+  if (!weights || weights->shape().size() != 4 || (has_bias && !bias)) return false;
+  int reader = SoleReader(*graph, conv.outputs[0], readers);
+  if (reader < 0) return false;
+  const Node& norm = graph->nodes[reader];
+  if (norm.op_type != "BatchNormalization" || norm.outputs.size() != 1 || norm.inputs.size() != 5) {
+    return false;
+  }
+  int64_t channels = weights->shape()[0];
+  const Tensor* parameters[4];
+  for (int position = 0; position < 4; ++position) {
+    const auto& constant = graph->values[norm.inputs[position + 1]].constant;
+    if (!constant || constant->shape() != std::vector<int64_t>{channels}) return false;
+    parameters[position] = constant.get();
+  }
+  float epsilon = norm.GetFloat("epsilon", 1e-5f);
+  auto new_weights = std::make_shared<Tensor>(*weights);
+  auto new_bias = std::make_shared<Tensor>(ElementType::kFloat32, std::vector<int64_t>{channels});
+  int64_t per_channel = weights->element_count() / std::max<int64_t>(1, channels);
+  for (int64_t channel = 0; channel < channels; ++channel) {
+    float multiplier = parameters[0]->floats()[channel] /
+                       std::sqrt(parameters[3]->floats()[channel] + epsilon);
+    float* channel_weights = new_weights->floats() + channel * per_channel;
+    for (int64_t offset = 0; offset < per_channel; ++offset) channel_weights[offset] *= multiplier;
+    float old_bias = bias ? bias->floats()[channel] : 0.0f;
+    new_bias->floats()[channel] =
+        (old_bias - parameters[2]->floats()[channel]) * multiplier + parameters[1]->floats()[channel];
+  }
+  auto add_constant = [&](std::string name, std::shared_ptr<const Tensor> tensor) {
+    Value value;
+    value.name = std::move(name);
+    value.type = ElementType::kFloat32;
+    value.constant = std::move(tensor);
+    graph->values.push_back(std::move(value));
+    return static_cast<int>(graph->values.size() - 1);
+  };
+  conv.inputs.resize(3);
+  conv.inputs[1] = add_constant(conv.name + "/folded_weights", std::move(new_weights));
+  conv.inputs[2] = add_constant(conv.name + "/folded_bias", std::move(new_bias));
+  ReplaceValue(graph, norm.outputs[0], conv.outputs[0]);
+  RemoveNode(graph, reader, removed);
   return true;
 }
 
@@ -117,7 +177,7 @@ bool FuseRelu(Graph* graph, size_t index, const std::vector<int>& readers,
   if (reader < 0 || graph->nodes[reader].op_type != "Relu") return false;
   producer.activation = Activation::kRelu;
   ReplaceValue(graph, graph->nodes[reader].outputs[0], producer.outputs[0]);
-  (*removed)[reader] = true;
+  RemoveNode(graph, reader, removed);
   return true;
 }
 
@@ -127,6 +187,7 @@ void Fuse(Graph* graph) {
     if (removed[index]) continue;
     // Readers are recounted after each fusion: fusing rewires consumers.
     FuseMatMulBias(graph, index, CountReaders(*graph), &removed);
+    FoldBatchNormalization(graph, index, CountReaders(*graph), &removed);
     FuseRelu(graph, index, CountReaders(*graph), &removed);
   }
   std::vector<Node> kept;

@@ -54,6 +54,16 @@ TEST(ModelErrorsTest, UnsupportedOperatorNamesNodeAndOp) {
   EXPECT_EQ(status.message(), "Unsupported operator LSTM in node 'lstm_1'");
 }
 
+TEST(ModelErrorsTest, UnsupportedOpsetAndDataType) {
+  Status opset = LoadStatus(ReadFileBytes(TestDataPath("opset6.onnx")));
+  EXPECT_EQ(opset.kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(opset.message(), "Unsupported opset version 6 (supported: 7 to 17)");
+  Status type = LoadStatus(ReadFileBytes(TestDataPath("double_input.onnx")));
+  EXPECT_EQ(type.kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(type.message(),
+            "Unsupported data type DOUBLE for tensor 'x' (supported: FLOAT, INT64)");
+}
+
 class ModelRunErrorsTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -81,6 +81,14 @@ TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
 
+TEST(ModelParityTest, ConvBatchNormReluMatchesPyTorch) {
+  CheckParity("conv_bn.onnx", "conv_bn.cases.bin", 2);
+  // BatchNormalization folds into the Conv and the Relu fuses: one step.
+  auto model = LoadModel("conv_bn.onnx");
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(model->step_count(), 1u);
+}
+
 TEST(ModelParityTest, DescribesInputsAndOutputs) {
   auto model = LoadModel("mlp.onnx");
   ASSERT_NE(model, nullptr);
