@@ -34,6 +34,10 @@ class ShapePlan {
   // Runs the steps. REQUIRES: Matches(inputs). `outputs` has one tensor per graph output.
   Status Run(const std::vector<Tensor>& inputs, std::vector<Tensor>* outputs);
 
+  // Type and shape of graph output `position` for this plan's input shapes.
+  const TensorMeta& output_meta(size_t position) const {
+    return values_[graph_->outputs[position]].meta;
+  }
   size_t step_count() const { return steps_.size(); }
   size_t slot_count() const { return slots_.size(); }
 

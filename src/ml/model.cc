@@ -40,39 +40,29 @@ Result<std::shared_ptr<const Model>> Model::Load(std::string_view onnx_bytes) {
   auto plan = std::make_shared<Plan>();
   DQ_ASSIGN_OR_RETURN(plan->graph, ImportOnnxGraph(onnx_bytes));
   DQ_RETURN_IF_ERROR(OptimizeGraph(&plan->graph));
-  // Validate shapes end to end with a batch of 1; errors name the node.
-  DQ_ASSIGN_OR_RETURN(auto validation, ShapePlan::Build(plan->graph, ValidationShapes(plan->graph)));
-  (void)validation;
-  return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(plan)));
+  // Validate shapes end to end with a batch of 1; errors name the node. The plan also gives
+  // the output types and shapes.
+  const Graph& graph = plan->graph;
+  DQ_ASSIGN_OR_RETURN(auto validation, ShapePlan::Build(graph, ValidationShapes(graph)));
+  bool dynamic_batch = std::any_of(graph.inputs.begin(), graph.inputs.end(), [&](int id) {
+    return !graph.values[id].shape.empty() && graph.values[id].shape[0] < 0;
+  });
+  std::vector<TensorInfo> outputs;
+  for (size_t position = 0; position < graph.outputs.size(); ++position) {
+    const TensorMeta& meta = validation->output_meta(position);
+    TensorInfo info{graph.output_names[position], meta.type, meta.shape};
+    // Dimension 0 follows the batch when the inputs' dimension 0 is dynamic.
+    if (dynamic_batch && !info.shape.empty()) info.shape[0] = -1;
+    outputs.push_back(std::move(info));
+  }
+  return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(plan), std::move(outputs)));
 }
 
-Model::Model(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
-  const Graph& graph = plan_->graph;
-  for (int id : graph.inputs) {
-    const Value& value = graph.values[id];
+Model::Model(std::shared_ptr<const Plan> plan, std::vector<TensorInfo> outputs)
+    : plan_(std::move(plan)), outputs_(std::move(outputs)) {
+  for (int id : plan_->graph.inputs) {
+    const Value& value = plan_->graph.values[id];
     inputs_.push_back(TensorInfo{value.name, value.type, value.shape});
-  }
-  // Output shapes: from the batch-1 validation plan, with dimension 0 dynamic when any input's
-  // dimension 0 is.
-  auto validation = ShapePlan::Build(graph, ValidationShapes(graph));
-  bool dynamic_batch = std::any_of(inputs_.begin(), inputs_.end(), [](const TensorInfo& info) {
-    return !info.shape.empty() && info.shape[0] < 0;
-  });
-  std::vector<Tensor> inputs;
-  for (const auto& shape : ValidationShapes(graph)) {
-    const Value& value = graph.values[graph.inputs[inputs.size()]];
-    inputs.emplace_back(value.type, shape);
-  }
-  std::vector<Tensor> outputs;
-  bool ran = validation.ok() && validation.value()->Run(inputs, &outputs).ok();
-  for (size_t position = 0; position < graph.outputs.size(); ++position) {
-    TensorInfo info{graph.output_names[position], graph.values[graph.outputs[position]].type, {}};
-    if (ran) {
-      info.type = outputs[position].type();
-      info.shape = outputs[position].shape();
-      if (dynamic_batch && !info.shape.empty()) info.shape[0] = -1;
-    }
-    outputs_.push_back(std::move(info));
   }
 }
 

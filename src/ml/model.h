@@ -47,7 +47,8 @@ class Model {
   // Number of executed steps after optimization (for tests and EXPLAIN).
   size_t step_count() const;
 
-  explicit Model(std::shared_ptr<const Plan> plan);
+  // Use Load. `outputs` describe the plan's graph outputs.
+  Model(std::shared_ptr<const Plan> plan, std::vector<TensorInfo> outputs);
   ~Model();
 
  private:
