@@ -16,12 +16,18 @@ set -euo pipefail
 #   dates and time zones   libhowardhinnant-date-dev (libdate-tz), tzdata
 #   Unicode normalization  libicu-dev (NORMALIZE)
 #   sample data generator  python3 (standard library only)
+#   ONNX model import      libonnx-dev, libprotobuf-dev, protobuf-compiler
+#   inference kernels      libopenblas-dev (cblas_sgemm)
+# The ML test fixtures in tests/data/ml are committed; regenerating them with
+# scripts/make_test_models.py needs python3-torch, python3-onnx and python3-sklearn, which are
+# not installed here (not needed to build or test).
 # PostgreSQL 15 and sqlite3 (reference engines) are not needed by any test yet.
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev liblz4-dev libxxhash-dev libre2-dev libedit-dev
   nlohmann-json3-dev libhowardhinnant-date-dev tzdata libicu-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler libopenblas-dev
   python3
 )
 

@@ -1,0 +1,271 @@
+// Elementwise kernels: binary arithmetic with numpy broadcasting (Add, Sub, Mul, Div, Pow),
+// unary float functions (Relu, LeakyRelu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, Neg, Clip),
+// Cast between FLOAT and INT64, and the copies Identity and Dropout (inference: identity).
+//
+// Broadcasting walks the output one innermost row at a time: the row's offset into each input
+// comes from a multi-dimensional counter (stride 0 on broadcast axes), and the inner loop is
+// a plain strided loop the compiler vectorizes for the common stride-1 / stride-0 cases.
+#include <array>
+#include <cmath>
+#include <cstring>
+
+#include "ml/kernels/kernel_families.h"
+
+namespace dq::ml {
+namespace {
+
+struct AddOp {
+  template <typename T> static T Apply(T a, T b) { return a + b; }
+};
+struct SubOp {
+  template <typename T> static T Apply(T a, T b) { return a - b; }
+};
+struct MulOp {
+  template <typename T> static T Apply(T a, T b) { return a * b; }
+};
+struct DivOp {
+  template <typename T> static T Apply(T a, T b) {
+    if constexpr (std::is_integral_v<T>) return b == 0 ? 0 : a / b;
+    return a / b;
+  }
+};
+struct PowOp {
+  template <typename T> static T Apply(T a, T b) {
+    if constexpr (std::is_same_v<T, float>) {
+      if (b == 2.0f) return a * a;
+      return std::pow(a, b);
+    }
+    return static_cast<T>(std::pow(static_cast<double>(a), static_cast<double>(b)));
+  }
+};
+
+constexpr size_t kMaxBroadcastRank = 8;
+using AxisArray = std::array<int64_t, kMaxBroadcastRank>;
+
+// Strides of `shape` right-aligned to `rank` dimensions, 0 on broadcast axes.
+AxisArray BroadcastStrides(const std::vector<int64_t>& shape,
+                           const std::vector<int64_t>& out_shape) {
+  size_t rank = out_shape.size();
+  AxisArray strides{};
+  int64_t stride = 1;
+  for (size_t offset = 1; offset <= shape.size(); ++offset) {
+    size_t axis = rank - offset;
+    int64_t dim = shape[shape.size() - offset];
+    strides[axis] = dim == 1 ? 0 : stride;
+    stride *= dim;
+  }
+  return strides;
+}
+
+template <typename Op, typename T>
+void BroadcastBinary(const T* a, const std::vector<int64_t>& a_shape, const T* b,
+                     const std::vector<int64_t>& b_shape, T* out,
+                     const std::vector<int64_t>& out_shape, int64_t count) {
+  if (count == 0) return;
+  if (a_shape == b_shape) {
+    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(a[index], b[index]);
+    return;
+  }
+  if (ShapeElementCount(b_shape) == 1) {
+    T scalar = b[0];
+    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(a[index], scalar);
+    return;
+  }
+  if (ShapeElementCount(a_shape) == 1) {
+    T scalar = a[0];
+    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(scalar, b[index]);
+    return;
+  }
+  size_t rank = out_shape.size();
+  AxisArray a_strides = BroadcastStrides(a_shape, out_shape);
+  AxisArray b_strides = BroadcastStrides(b_shape, out_shape);
+  int64_t row_length = out_shape[rank - 1];
+  int64_t a_step = a_strides[rank - 1];
+  int64_t b_step = b_strides[rank - 1];
+  AxisArray counter{};
+  int64_t a_offset = 0;
+  int64_t b_offset = 0;
+  for (int64_t row_start = 0; row_start < count; row_start += row_length) {
+    T* out_row = out + row_start;
+    const T* a_row = a + a_offset;
+    const T* b_row = b + b_offset;
+    if (a_step == 1 && b_step == 1) {
+      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], b_row[col]);
+    } else if (a_step == 1 && b_step == 0) {
+      T scalar = b_row[0];
+      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], scalar);
+    } else if (a_step == 0 && b_step == 1) {
+      T scalar = a_row[0];
+      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(scalar, b_row[col]);
+    } else {
+      for (int64_t col = 0; col < row_length; ++col) {
+        out_row[col] = Op::Apply(a_row[col * a_step], b_row[col * b_step]);
+      }
+    }
+    // Advance the counter over the outer dimensions.
+    for (int64_t axis = static_cast<int64_t>(rank) - 2; axis >= 0; --axis) {
+      ++counter[axis];
+      a_offset += a_strides[axis];
+      b_offset += b_strides[axis];
+      if (counter[axis] < out_shape[axis]) break;
+      a_offset -= a_strides[axis] * counter[axis];
+      b_offset -= b_strides[axis] * counter[axis];
+      counter[axis] = 0;
+    }
+  }
+}
+
+Status InferBinary(InferContext& context) {
+  if (!context.has_input(0) || !context.has_input(1)) return context.Error("needs two inputs");
+  if (context.input(0).type != context.input(1).type) {
+    return context.Error("input types differ");
+  }
+  std::vector<int64_t> shape;
+  if (!BroadcastShapes(context.input_shape(0), context.input_shape(1), &shape)) {
+    return context.Error("shapes " + ShapeToString(context.input_shape(0)) + " and " +
+                         ShapeToString(context.input_shape(1)) + " do not broadcast");
+  }
+  if (shape.size() > kMaxBroadcastRank) return context.Error("rank above 8 is not supported");
+  context.SetOutput(0, context.input(0).type, shape);
+  return Status::OK();
+}
+
+template <typename Op>
+void RunBinary(const RunContext& context) {
+  const Tensor& a = context.input(0);
+  const Tensor& b = context.input(1);
+  Tensor& out = context.output(0);
+  if (out.type() == ElementType::kFloat32) {
+    BroadcastBinary<Op>(a.floats(), a.shape(), b.floats(), b.shape(), out.floats(), out.shape(),
+                        out.element_count());
+  } else {
+    BroadcastBinary<Op>(a.int64s(), a.shape(), b.int64s(), b.shape(), out.int64s(),
+                        out.shape(), out.element_count());
+  }
+}
+
+Status InferFloatUnary(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  context.SetOutput(0, ElementType::kFloat32, context.input_shape(0));
+  return Status::OK();
+}
+
+template <typename Function>
+void MapFloats(const RunContext& context, Function function) {
+  const float* in = context.input(0).floats();
+  float* out = context.output(0).floats();
+  int64_t count = context.output(0).element_count();
+  for (int64_t index = 0; index < count; ++index) out[index] = function(in[index]);
+}
+
+void RunRelu(const RunContext& c) { MapFloats(c, [](float x) { return x > 0 ? x : 0.0f; }); }
+void RunLeakyRelu(const RunContext& c) {
+  float alpha = c.node.GetFloat("alpha", 0.01f);
+  MapFloats(c, [alpha](float x) { return x >= 0 ? x : alpha * x; });
+}
+void RunSigmoid(const RunContext& c) {
+  MapFloats(c, [](float x) { return 1.0f / (1.0f + std::exp(-x)); });
+}
+void RunTanh(const RunContext& c) { MapFloats(c, [](float x) { return std::tanh(x); }); }
+void RunErf(const RunContext& c) { MapFloats(c, [](float x) { return std::erf(x); }); }
+void RunSqrt(const RunContext& c) { MapFloats(c, [](float x) { return std::sqrt(x); }); }
+void RunExp(const RunContext& c) { MapFloats(c, [](float x) { return std::exp(x); }); }
+void RunLog(const RunContext& c) { MapFloats(c, [](float x) { return std::log(x); }); }
+void RunNeg(const RunContext& c) { MapFloats(c, [](float x) { return -x; }); }
+
+// Clip: bounds are attributes before opset 11 and optional scalar inputs from 11.
+void RunClip(const RunContext& c) {
+  float low = -INFINITY;
+  float high = INFINITY;
+  if (c.node.opset < 11) {
+    low = c.node.GetFloat("min", low);
+    high = c.node.GetFloat("max", high);
+  } else {
+    if (c.has_input(1)) low = c.input(1).floats()[0];
+    if (c.has_input(2)) high = c.input(2).floats()[0];
+  }
+  MapFloats(c, [low, high](float x) { return std::min(std::max(x, low), high); });
+}
+
+Status InferCopy(InferContext& context) {
+  if (!context.has_input(0)) return context.Error("missing input");
+  context.SetOutput(0, context.input(0).type, context.input_shape(0));
+  // Dropout's optional mask output is not supported (training only).
+  if (context.node().outputs.size() > 1) return context.Error("the mask output is not supported");
+  return Status::OK();
+}
+
+void RunCopy(const RunContext& context) {
+  const Tensor& in = context.input(0);
+  Tensor& out = context.output(0);
+  if (in.type() == ElementType::kFloat32) {
+    std::memcpy(out.floats(), in.floats(), sizeof(float) * in.element_count());
+  } else {
+    std::memcpy(out.int64s(), in.int64s(), sizeof(int64_t) * in.element_count());
+  }
+}
+
+// ONNX TensorProto data types.
+constexpr int64_t kOnnxFloat = 1;
+constexpr int64_t kOnnxInt32 = 6;
+constexpr int64_t kOnnxInt64 = 7;
+
+Status InferCast(InferContext& context) {
+  if (!context.has_input(0)) return context.Error("missing input");
+  int64_t to = context.node().GetInt("to", 0);
+  if (to != kOnnxFloat && to != kOnnxInt64 && to != kOnnxInt32) {
+    return context.Error("unsupported target data type " + std::to_string(to));
+  }
+  context.SetOutput(0, to == kOnnxFloat ? ElementType::kFloat32 : ElementType::kInt64,
+                    context.input_shape(0));
+  return Status::OK();
+}
+
+void RunCast(const RunContext& context) {
+  const Tensor& in = context.input(0);
+  Tensor& out = context.output(0);
+  int64_t count = in.element_count();
+  if (in.type() == out.type()) return RunCopy(context);
+  if (out.type() == ElementType::kFloat32) {
+    for (int64_t index = 0; index < count; ++index) {
+      out.floats()[index] = static_cast<float>(in.int64s()[index]);
+    }
+  } else {
+    for (int64_t index = 0; index < count; ++index) {
+      out.int64s()[index] = static_cast<int64_t>(in.floats()[index]);
+    }
+  }
+}
+
+const OpKernel kElementwiseKernels[] = {
+    {"Add", InferBinary, RunBinary<AddOp>},
+    {"Sub", InferBinary, RunBinary<SubOp>},
+    {"Mul", InferBinary, RunBinary<MulOp>},
+    {"Div", InferBinary, RunBinary<DivOp>},
+    {"Pow", InferBinary, RunBinary<PowOp>},
+    {"Relu", InferFloatUnary, RunRelu},
+    {"LeakyRelu", InferFloatUnary, RunLeakyRelu},
+    {"Sigmoid", InferFloatUnary, RunSigmoid},
+    {"Tanh", InferFloatUnary, RunTanh},
+    {"Erf", InferFloatUnary, RunErf},
+    {"Sqrt", InferFloatUnary, RunSqrt},
+    {"Exp", InferFloatUnary, RunExp},
+    {"Log", InferFloatUnary, RunLog},
+    {"Neg", InferFloatUnary, RunNeg},
+    {"Clip", InferFloatUnary, RunClip},
+    {"Cast", InferCast, RunCast},
+    {"Identity", InferCopy, RunCopy},
+    {"Dropout", InferCopy, RunCopy},
+};
+
+}  // namespace
+
+std::span<const OpKernel> ElementwiseKernels() { return kElementwiseKernels; }
+
+void ApplyActivation(Activation activation, float* data, int64_t count) {
+  if (activation == Activation::kRelu) {
+    for (int64_t index = 0; index < count; ++index) data[index] = data[index] > 0 ? data[index] : 0;
+  }
+}
+
+}  // namespace dq::ml

@@ -1,0 +1,24 @@
+// The kernel families; kernel_registry.cc collects them into one lookup table.
+// One .cc per family: elementwise.cc, matmul.cc, conv.cc, pool.cc, normalization.cc,
+// reduce.cc, shape_ops.cc.
+#pragma once
+
+#include <span>
+
+#include "ml/kernel.h"
+
+namespace dq::ml {
+
+std::span<const OpKernel> ElementwiseKernels();    // Add..Pow, Relu..Neg, Clip, Cast, Identity
+std::span<const OpKernel> MatMulKernels();         // Gemm, MatMul
+std::span<const OpKernel> ConvKernels();           // Conv
+std::span<const OpKernel> PoolKernels();           // MaxPool, AveragePool, GlobalAveragePool
+std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerNormalization,
+                                                   // Softmax, LogSoftmax
+std::span<const OpKernel> ReduceKernels();         // ReduceMean, ReduceSum
+std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
+
+// Applies `activation` in place to `count` floats.
+void ApplyActivation(Activation activation, float* data, int64_t count);
+
+}  // namespace dq::ml

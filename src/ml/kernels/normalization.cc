@@ -1,0 +1,176 @@
+// Normalizations: BatchNormalization (inference form), LayerNormalization (opset 17), and
+// Softmax / LogSoftmax (before opset 13 over the input coerced to 2-D at `axis`, from 13 along
+// one axis).
+#include <cmath>
+
+#include "ml/kernels/kernel_families.h"
+
+namespace dq::ml {
+namespace {
+
+Status InferBatchNormalization(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  const auto& x = context.input_shape(0);
+  if (x.size() < 2) return context.Error("input must have rank >= 2");
+  for (size_t index = 1; index <= 4; ++index) {
+    DQ_RETURN_IF_ERROR(context.ExpectInput(index, ElementType::kFloat32));
+    if (context.input_shape(index) != std::vector<int64_t>{x[1]}) {
+      return context.Error("scale, bias, mean and variance must have shape [" +
+                           std::to_string(x[1]) + "]");
+    }
+  }
+  if (context.node().outputs.size() > 1) return context.Error("training outputs are not supported");
+  context.SetOutput(0, ElementType::kFloat32, x);
+  return Status::OK();
+}
+
+void RunBatchNormalization(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  const float* scale = context.input(1).floats();
+  const float* bias = context.input(2).floats();
+  const float* mean = context.input(3).floats();
+  const float* variance = context.input(4).floats();
+  float epsilon = context.node.GetFloat("epsilon", 1e-5f);
+  int64_t channels = x.shape()[1];
+  int64_t area = x.element_count() / std::max<int64_t>(1, x.shape()[0] * channels);
+  const float* in = x.floats();
+  float* out = context.output(0).floats();
+  for (int64_t image = 0; image < x.shape()[0]; ++image) {
+    for (int64_t channel = 0; channel < channels; ++channel) {
+      float multiplier = scale[channel] / std::sqrt(variance[channel] + epsilon);
+      float shift = bias[channel] - mean[channel] * multiplier;
+      int64_t offset = (image * channels + channel) * area;
+      for (int64_t index = 0; index < area; ++index) {
+        out[offset + index] = in[offset + index] * multiplier + shift;
+      }
+    }
+  }
+}
+
+Status InferLayerNormalization(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  DQ_RETURN_IF_ERROR(context.ExpectInput(1, ElementType::kFloat32));
+  const auto& x = context.input_shape(0);
+  int64_t axis;
+  if (!NormalizeAxis(context.node().GetInt("axis", -1), x.size(), &axis)) {
+    return context.Error("axis out of range");
+  }
+  std::vector<int64_t> normalized(x.begin() + axis, x.end());
+  if (ShapeElementCount(context.input_shape(1)) != ShapeElementCount(normalized) ||
+      (context.has_input(2) &&
+       ShapeElementCount(context.input_shape(2)) != ShapeElementCount(normalized))) {
+    return context.Error("scale and bias must match the normalized shape " +
+                         ShapeToString(normalized));
+  }
+  if (context.node().outputs.size() > 1) {
+    return context.Error("the Mean and InvStdDev outputs are not supported");
+  }
+  context.SetOutput(0, ElementType::kFloat32, x);
+  return Status::OK();
+}
+
+void RunLayerNormalization(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  int64_t axis;
+  NormalizeAxis(context.node.GetInt("axis", -1), x.shape().size(), &axis);
+  int64_t width = 1;
+  for (size_t dim = axis; dim < x.shape().size(); ++dim) width *= x.shape()[dim];
+  int64_t rows = width == 0 ? 0 : x.element_count() / width;
+  float epsilon = context.node.GetFloat("epsilon", 1e-5f);
+  const float* scale = context.input(1).floats();
+  const float* bias = context.has_input(2) ? context.input(2).floats() : nullptr;
+  for (int64_t row = 0; row < rows; ++row) {
+    const float* in = x.floats() + row * width;
+    float* out = context.output(0).floats() + row * width;
+    float mean = 0;
+    for (int64_t index = 0; index < width; ++index) mean += in[index];
+    mean /= width;
+    float variance = 0;
+    for (int64_t index = 0; index < width; ++index) {
+      variance += (in[index] - mean) * (in[index] - mean);
+    }
+    float inverse = 1.0f / std::sqrt(variance / width + epsilon);
+    for (int64_t index = 0; index < width; ++index) {
+      out[index] = (in[index] - mean) * inverse * scale[index] + (bias ? bias[index] : 0.0f);
+    }
+  }
+}
+
+// The softmax axis split as [outer, extent, inner].
+struct SoftmaxLayout {
+  int64_t outer = 1, extent = 1, inner = 1;
+};
+
+bool ComputeSoftmaxLayout(const Node& node, const std::vector<int64_t>& shape,
+                          SoftmaxLayout* layout) {
+  bool legacy = node.opset < 13;
+  int64_t axis;
+  if (!NormalizeAxis(node.GetInt("axis", legacy ? 1 : -1), shape.size(), &axis)) return false;
+  *layout = SoftmaxLayout{};
+  for (size_t dim = 0; dim < shape.size(); ++dim) {
+    int64_t extent = shape[dim];
+    if (dim < static_cast<size_t>(axis)) {
+      layout->outer *= extent;
+    } else if (dim == static_cast<size_t>(axis) || legacy) {
+      layout->extent *= extent;  // legacy: everything from axis on is one flattened axis
+    } else {
+      layout->inner *= extent;
+    }
+  }
+  return true;
+}
+
+Status InferSoftmax(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  SoftmaxLayout layout;
+  if (!ComputeSoftmaxLayout(context.node(), context.input_shape(0), &layout)) {
+    return context.Error("axis out of range for input " + ShapeToString(context.input_shape(0)));
+  }
+  context.SetOutput(0, ElementType::kFloat32, context.input_shape(0));
+  return Status::OK();
+}
+
+template <bool kLog>
+void RunSoftmax(const RunContext& context) {
+  SoftmaxLayout layout;
+  ComputeSoftmaxLayout(context.node, context.input(0).shape(), &layout);
+  const float* in = context.input(0).floats();
+  float* out = context.output(0).floats();
+  int64_t stride = layout.inner;
+  for (int64_t outer = 0; outer < layout.outer; ++outer) {
+    for (int64_t inner = 0; inner < layout.inner; ++inner) {
+      int64_t base = outer * layout.extent * layout.inner + inner;
+      float maximum = -INFINITY;
+      for (int64_t index = 0; index < layout.extent; ++index) {
+        maximum = std::max(maximum, in[base + index * stride]);
+      }
+      float sum = 0;
+      for (int64_t index = 0; index < layout.extent; ++index) {
+        float shifted = in[base + index * stride] - maximum;
+        float exponential = std::exp(shifted);
+        sum += exponential;
+        out[base + index * stride] = kLog ? shifted : exponential;
+      }
+      if constexpr (kLog) {
+        float log_sum = std::log(sum);
+        for (int64_t index = 0; index < layout.extent; ++index) out[base + index * stride] -= log_sum;
+      } else {
+        float inverse = 1.0f / sum;
+        for (int64_t index = 0; index < layout.extent; ++index) out[base + index * stride] *= inverse;
+      }
+    }
+  }
+}
+
+const OpKernel kNormalizationKernels[] = {
+    {"BatchNormalization", InferBatchNormalization, RunBatchNormalization},
+    {"LayerNormalization", InferLayerNormalization, RunLayerNormalization},
+    {"Softmax", InferSoftmax, RunSoftmax<false>},
+    {"LogSoftmax", InferSoftmax, RunSoftmax<true>},
+};
+
+}  // namespace
+
+std::span<const OpKernel> NormalizationKernels() { return kNormalizationKernels; }
+
+}  // namespace dq::ml

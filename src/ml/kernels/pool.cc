@@ -1,0 +1,146 @@
+// 2-D pooling over NCHW: MaxPool and AveragePool (kernel_shape, pads, strides, ceil_mode,
+// count_include_pad; MaxPool also dilations) and GlobalAveragePool (any rank >= 3).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "ml/kernels/kernel_families.h"
+
+namespace dq::ml {
+namespace {
+
+struct PoolGeometry {
+  int64_t planes, height, width, out_height, out_width;
+  std::array<int64_t, 2> kernel{1, 1}, strides{1, 1}, dilations{1, 1};
+  std::array<int64_t, 4> pads{0, 0, 0, 0};  // top, left, bottom, right
+};
+
+
+int64_t PooledExtent(int64_t in, int64_t kernel, int64_t pad_total, int64_t stride,
+                     int64_t dilation, bool ceil_mode) {
+  int64_t span = in + pad_total - ((kernel - 1) * dilation + 1);
+  int64_t out = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
+  // With ceil_mode the last window must start inside the input or the leading padding.
+  if (ceil_mode && (out - 1) * stride >= in + pad_total / 2) --out;
+  return out;
+}
+
+// Returns false (and leaves `geometry` partial) when the attributes are malformed.
+bool ComputeGeometry(const Node& node, const std::vector<int64_t>& x, PoolGeometry* geometry) {
+  if (x.size() != 4) return false;
+  if (!ReadInts(node.GetInts("kernel_shape"), &geometry->kernel) ||
+      !ReadInts(node.GetInts("strides"), &geometry->strides) ||
+      !ReadInts(node.GetInts("dilations"), &geometry->dilations) ||
+      !ReadInts(node.GetInts("pads"), &geometry->pads)) {
+    return false;
+  }
+  if (node.GetString("auto_pad", "NOTSET") != "NOTSET" &&
+      node.GetString("auto_pad", "NOTSET") != "VALID") {
+    return false;
+  }
+  bool ceil_mode = node.GetInt("ceil_mode", 0) != 0;
+  geometry->planes = x[0] * x[1];
+  geometry->height = x[2];
+  geometry->width = x[3];
+  geometry->out_height =
+      PooledExtent(x[2], geometry->kernel[0], geometry->pads[0] + geometry->pads[2],
+                   geometry->strides[0], geometry->dilations[0], ceil_mode);
+  geometry->out_width =
+      PooledExtent(x[3], geometry->kernel[1], geometry->pads[1] + geometry->pads[3],
+                   geometry->strides[1], geometry->dilations[1], ceil_mode);
+  return geometry->out_height > 0 && geometry->out_width > 0 && geometry->strides[0] > 0 &&
+         geometry->strides[1] > 0;
+}
+
+Status InferPool(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  if (!context.node().HasAttribute("kernel_shape")) return context.Error("kernel_shape is required");
+  if (context.node().outputs.size() > 1) return context.Error("the Indices output is not supported");
+  PoolGeometry g;
+  if (!ComputeGeometry(context.node(), context.input_shape(0), &g)) {
+    return context.Error("only 2-D pooling over NCHW with explicit pads is supported (input " +
+                         ShapeToString(context.input_shape(0)) + ")");
+  }
+  const auto& x = context.input_shape(0);
+  context.SetOutput(0, ElementType::kFloat32, {x[0], x[1], g.out_height, g.out_width});
+  return Status::OK();
+}
+
+template <bool kMax>
+void RunPool(const RunContext& context) {
+  PoolGeometry g;
+  ComputeGeometry(context.node, context.input(0).shape(), &g);
+  bool include_pad = context.node.GetInt("count_include_pad", 0) != 0;
+  const float* in = context.input(0).floats();
+  float* out = context.output(0).floats();
+  for (int64_t plane = 0; plane < g.planes; ++plane) {
+    const float* source = in + plane * g.height * g.width;
+    float* target = out + plane * g.out_height * g.out_width;
+    for (int64_t out_row = 0; out_row < g.out_height; ++out_row) {
+      for (int64_t out_col = 0; out_col < g.out_width; ++out_col) {
+        float accumulator = kMax ? -std::numeric_limits<float>::infinity() : 0.0f;
+        int64_t counted = 0;
+        int64_t padded = 0;
+        for (int64_t kernel_row = 0; kernel_row < g.kernel[0]; ++kernel_row) {
+          int64_t in_row = out_row * g.strides[0] - g.pads[0] + kernel_row * g.dilations[0];
+          for (int64_t kernel_col = 0; kernel_col < g.kernel[1]; ++kernel_col) {
+            int64_t in_col = out_col * g.strides[1] - g.pads[1] + kernel_col * g.dilations[1];
+            bool inside = in_row >= 0 && in_row < g.height && in_col >= 0 && in_col < g.width;
+            if (!inside) {
+              // Count only window positions within the padded extent.
+              if (in_row < g.height + g.pads[2] && in_col < g.width + g.pads[3]) ++padded;
+              continue;
+            }
+            float value = source[in_row * g.width + in_col];
+            if constexpr (kMax) {
+              accumulator = std::max(accumulator, value);
+            } else {
+              accumulator += value;
+            }
+            ++counted;
+          }
+        }
+        if constexpr (!kMax) {
+          int64_t divisor = include_pad ? counted + padded : counted;
+          accumulator = divisor > 0 ? accumulator / divisor : 0.0f;
+        }
+        target[out_row * g.out_width + out_col] = accumulator;
+      }
+    }
+  }
+}
+
+Status InferGlobalAveragePool(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  std::vector<int64_t> shape = context.input_shape(0);
+  if (shape.size() < 3) return context.Error("input must have rank >= 3");
+  std::fill(shape.begin() + 2, shape.end(), 1);
+  context.SetOutput(0, ElementType::kFloat32, shape);
+  return Status::OK();
+}
+
+void RunGlobalAveragePool(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  int64_t planes = x.shape()[0] * x.shape()[1];
+  int64_t area = planes == 0 ? 0 : x.element_count() / planes;
+  for (int64_t plane = 0; plane < planes; ++plane) {
+    const float* source = x.floats() + plane * area;
+    float sum = 0;
+    for (int64_t index = 0; index < area; ++index) sum += source[index];
+    context.output(0).floats()[plane] = sum / static_cast<float>(area);
+  }
+}
+
+const OpKernel kPoolKernels[] = {
+    {"MaxPool", InferPool, RunPool<true>},
+    {"AveragePool", InferPool, RunPool<false>},
+    {"GlobalAveragePool", InferGlobalAveragePool, RunGlobalAveragePool},
+};
+
+}  // namespace
+
+std::span<const OpKernel> PoolKernels() { return kPoolKernels; }
+
+}  // namespace dq::ml

@@ -1,0 +1,327 @@
+// Kernel semantics checked on small hand-made tensors through EvaluateNode (the path constant
+// folding uses), against values worked out by hand or by a naive reference loop.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "ml/execution_plan.h"
+#include "ml/kernel.h"
+
+namespace dq::ml {
+namespace {
+
+using ::testing::ElementsAreArray;
+using ::testing::HasSubstr;
+
+Tensor Floats(std::vector<int64_t> shape, std::vector<float> values) {
+  Tensor tensor(ElementType::kFloat32, std::move(shape));
+  std::copy(values.begin(), values.end(), tensor.floats());
+  return tensor;
+}
+
+Tensor Int64s(std::vector<int64_t> shape, std::vector<int64_t> values) {
+  Tensor tensor(ElementType::kInt64, std::move(shape));
+  std::copy(values.begin(), values.end(), tensor.int64s());
+  return tensor;
+}
+
+Tensor Iota(std::vector<int64_t> shape) {
+  Tensor tensor(ElementType::kFloat32, std::move(shape));
+  for (int64_t index = 0; index < tensor.element_count(); ++index) {
+    tensor.floats()[index] = static_cast<float>(index % 13) * 0.25f - 1.0f;
+  }
+  return tensor;
+}
+
+std::vector<float> Values(const Tensor& tensor) {
+  return std::vector<float>(tensor.floats(), tensor.floats() + tensor.element_count());
+}
+
+class NodeBuilder {
+ public:
+  NodeBuilder(std::string op_type, int64_t opset = 13) {
+    node_.name = "test_node";
+    node_.op_type = std::move(op_type);
+    node_.opset = opset;
+    node_.kernel = FindKernel(node_.op_type);
+    node_.outputs = {1000};
+  }
+  NodeBuilder& Ints(const std::string& name, std::vector<int64_t> values) {
+    node_.attributes[name].kind = Attribute::Kind::kInts;
+    node_.attributes[name].ints = std::move(values);
+    return *this;
+  }
+  NodeBuilder& Int(const std::string& name, int64_t value) {
+    node_.attributes[name].int_value = value;
+    return *this;
+  }
+  NodeBuilder& Float(const std::string& name, float value) {
+    node_.attributes[name].kind = Attribute::Kind::kFloat;
+    node_.attributes[name].float_value = value;
+    return *this;
+  }
+  // Evaluates on `inputs` (null = omitted); returns the first output.
+  Result<Tensor> Run(std::vector<const Tensor*> inputs) {
+    node_.inputs.clear();
+    for (size_t index = 0; index < inputs.size(); ++index) {
+      node_.inputs.push_back(inputs[index] ? static_cast<int>(index) : kNoValue);
+    }
+    EXPECT_NE(node_.kernel, nullptr) << node_.op_type;
+    DQ_ASSIGN_OR_RETURN(auto outputs, EvaluateNode(node_, inputs));
+    return *outputs[0];
+  }
+  // Evaluates and returns the output; a failure fails the test and returns an empty tensor.
+  Tensor Get(std::vector<const Tensor*> inputs) {
+    auto result = Run(std::move(inputs));
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    return result.ok() ? *result : Tensor();
+  }
+
+ private:
+  Node node_;
+};
+
+TEST(KernelsTest, AddBroadcastsLikeNumpy) {
+  Tensor a = Floats({2, 3}, {1, 2, 3, 4, 5, 6});
+  Tensor row = Floats({3}, {10, 20, 30});
+  Tensor column = Floats({2, 1}, {100, 200});
+  auto sum = NodeBuilder("Add").Run({&a, &row});
+  ASSERT_TRUE(sum.ok());
+  EXPECT_THAT(Values(*sum), ElementsAreArray(std::vector<float>{11, 22, 33, 14, 25, 36}));
+  auto outer = NodeBuilder("Sub").Run({&row, &column});
+  ASSERT_TRUE(outer.ok());
+  EXPECT_EQ(outer->shape(), (std::vector<int64_t>{2, 3}));
+  EXPECT_THAT(Values(*outer), ElementsAreArray(std::vector<float>{-90, -80, -70, -190, -180, -170}));
+  Tensor bad = Floats({4}, {1, 2, 3, 4});
+  auto error = NodeBuilder("Mul").Run({&a, &bad});
+  ASSERT_FALSE(error.ok());
+  EXPECT_THAT(error.status().message(),
+              HasSubstr("node 'test_node' (Mul): shapes [2, 3] and [4] do not broadcast"));
+}
+
+TEST(KernelsTest, MiddleAxisBroadcast) {
+  Tensor a = Iota({2, 3, 4});
+  Tensor b = Iota({2, 1, 4});
+  auto product = NodeBuilder("Mul").Run({&a, &b});
+  ASSERT_TRUE(product.ok());
+  for (int64_t i = 0; i < 2; ++i)
+    for (int64_t j = 0; j < 3; ++j)
+      for (int64_t k = 0; k < 4; ++k)
+        EXPECT_FLOAT_EQ(product->floats()[(i * 3 + j) * 4 + k],
+                        a.floats()[(i * 3 + j) * 4 + k] * b.floats()[i * 4 + k]);
+}
+
+TEST(KernelsTest, UnaryFunctions) {
+  Tensor x = Floats({4}, {-2, -0.5, 0.5, 2});
+  EXPECT_THAT(Values(NodeBuilder("Relu").Get({&x})), ElementsAreArray(std::vector<float>{0, 0, 0.5, 2}));
+  EXPECT_THAT(Values(NodeBuilder("LeakyRelu").Float("alpha", 0.1f).Get({&x})),
+              ElementsAreArray(std::vector<float>{-0.2f, -0.05f, 0.5f, 2.0f}));
+  EXPECT_FLOAT_EQ(NodeBuilder("Sigmoid").Get({&x}).floats()[3], 1.0f / (1.0f + std::exp(-2.0f)));
+  EXPECT_FLOAT_EQ(NodeBuilder("Erf").Get({&x}).floats()[0], std::erf(-2.0f));
+  Tensor low = Floats({}, {-1});
+  Tensor high = Floats({}, {1});
+  EXPECT_THAT(Values(NodeBuilder("Clip").Get({&x, &low, &high})),
+              ElementsAreArray(std::vector<float>{-1, -0.5, 0.5, 1}));
+  EXPECT_THAT(Values(NodeBuilder("Clip", 9).Float("min", 0).Float("max", 1).Get({&x})),
+              ElementsAreArray(std::vector<float>{0, 0, 0.5, 1}));
+  auto cast = NodeBuilder("Cast").Int("to", 7).Get({&x});
+  EXPECT_EQ(cast.int64s()[3], 2);
+}
+
+TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
+  Tensor x = Iota({2, 2, 3});
+  auto last_axis = NodeBuilder("Softmax", 13).Run({&x});
+  ASSERT_TRUE(last_axis.ok());
+  EXPECT_NEAR(last_axis->floats()[0] + last_axis->floats()[1] + last_axis->floats()[2], 1.0, 1e-6);
+  // Before opset 13, axis 1 flattens [2, 3] into one axis of 6.
+  auto legacy = NodeBuilder("Softmax", 11).Run({&x});
+  ASSERT_TRUE(legacy.ok());
+  double sum = 0;
+  for (int index = 0; index < 6; ++index) sum += legacy->floats()[index];
+  EXPECT_NEAR(sum, 1.0, 1e-6);
+  Tensor log = NodeBuilder("LogSoftmax", 13).Get({&x});
+  EXPECT_NEAR(std::exp(log.floats()[4]), last_axis->floats()[4], 1e-6);
+}
+
+// Naive direct convolution for reference.
+std::vector<float> ReferenceConv(const Tensor& x, const Tensor& w, const Tensor& bias,
+                                 int64_t group, std::array<int64_t, 2> stride,
+                                 std::array<int64_t, 2> dilation, std::array<int64_t, 4> pads,
+                                 std::vector<int64_t>* shape) {
+  int64_t n = x.shape()[0], c = x.shape()[1], h = x.shape()[2], wd = x.shape()[3];
+  int64_t m = w.shape()[0], kh = w.shape()[2], kw = w.shape()[3];
+  int64_t oh = (h + pads[0] + pads[2] - ((kh - 1) * dilation[0] + 1)) / stride[0] + 1;
+  int64_t ow = (wd + pads[1] + pads[3] - ((kw - 1) * dilation[1] + 1)) / stride[1] + 1;
+  *shape = {n, m, oh, ow};
+  std::vector<float> out(n * m * oh * ow, 0);
+  int64_t cg = c / group, mg = m / group;
+  for (int64_t b = 0; b < n; ++b)
+    for (int64_t o = 0; o < m; ++o)
+      for (int64_t y = 0; y < oh; ++y)
+        for (int64_t xx = 0; xx < ow; ++xx) {
+          float sum = bias.floats()[o];
+          int64_t g = o / mg;
+          for (int64_t ci = 0; ci < cg; ++ci)
+            for (int64_t ky = 0; ky < kh; ++ky)
+              for (int64_t kx = 0; kx < kw; ++kx) {
+                int64_t iy = y * stride[0] - pads[0] + ky * dilation[0];
+                int64_t ix = xx * stride[1] - pads[1] + kx * dilation[1];
+                if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
+                sum += x.floats()[((b * c + g * cg + ci) * h + iy) * wd + ix] *
+                       w.floats()[((o * cg + ci) * kh + ky) * kw + kx];
+              }
+          out[((b * m + o) * oh + y) * ow + xx] = sum;
+        }
+  return out;
+}
+
+TEST(KernelsTest, ConvMatchesDirectLoop) {
+  Tensor x = Iota({2, 4, 7, 6});
+  Tensor w = Iota({6, 2, 3, 2});
+  Tensor bias = Floats({6}, {0.1f, -0.2f, 0.3f, 0.f, 1.f, -1.f});
+  std::vector<int64_t> shape;
+  auto expected = ReferenceConv(x, w, bias, 2, {2, 1}, {1, 2}, {1, 0, 2, 1}, &shape);
+  auto result = NodeBuilder("Conv")
+                    .Int("group", 2)
+                    .Ints("strides", {2, 1})
+                    .Ints("dilations", {1, 2})
+                    .Ints("pads", {1, 0, 2, 1})
+                    .Run({&x, &w, &bias});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->shape(), shape);
+  for (size_t index = 0; index < expected.size(); ++index) {
+    EXPECT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
+  }
+  // 1x1 convolutions skip im2col.
+  Tensor pointwise = Iota({3, 4, 1, 1});
+  Tensor zero_bias = Floats({3}, {0, 0, 0});
+  auto expected_pointwise = ReferenceConv(x, pointwise, zero_bias, 1, {1, 1}, {1, 1}, {0, 0, 0, 0}, &shape);
+  auto pointwise_result = NodeBuilder("Conv").Run({&x, &pointwise, nullptr});
+  ASSERT_TRUE(pointwise_result.ok());
+  for (size_t index = 0; index < expected_pointwise.size(); ++index) {
+    EXPECT_NEAR(pointwise_result->floats()[index], expected_pointwise[index], 1e-4);
+  }
+}
+
+TEST(KernelsTest, Pooling) {
+  Tensor x = Floats({1, 1, 3, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+  auto max = NodeBuilder("MaxPool").Ints("kernel_shape", {2, 2}).Run({&x});
+  EXPECT_THAT(Values(*max), ElementsAreArray(std::vector<float>{5, 6, 8, 9}));
+  auto average = NodeBuilder("AveragePool")
+                     .Ints("kernel_shape", {2, 2})
+                     .Ints("strides", {2, 2})
+                     .Ints("pads", {0, 0, 1, 1})
+                     .Run({&x});
+  ASSERT_TRUE(average.ok());
+  // Padding is excluded from the divisor by default.
+  EXPECT_THAT(Values(*average), ElementsAreArray(std::vector<float>{3, 4.5, 7.5, 9}));
+  auto global = NodeBuilder("GlobalAveragePool").Run({&x});
+  EXPECT_EQ(global->shape(), (std::vector<int64_t>{1, 1, 1, 1}));
+  EXPECT_FLOAT_EQ(global->floats()[0], 5);
+}
+
+TEST(KernelsTest, Normalizations) {
+  Tensor x = Floats({1, 2, 1, 2}, {1, 2, 3, 4});
+  Tensor scale = Floats({2}, {1, 2});
+  Tensor bias = Floats({2}, {0, 1});
+  Tensor mean = Floats({2}, {1, 3});
+  Tensor variance = Floats({2}, {4, 1});
+  auto batch_norm = NodeBuilder("BatchNormalization").Float("epsilon", 0)
+                        .Run({&x, &scale, &bias, &mean, &variance});
+  ASSERT_TRUE(batch_norm.ok());
+  EXPECT_THAT(Values(*batch_norm), ElementsAreArray(std::vector<float>{0, 0.5, 1, 3}));
+
+  Tensor rows = Floats({2, 2}, {1, 3, -1, 1});
+  auto layer_norm = NodeBuilder("LayerNormalization", 17).Float("epsilon", 0).Run({&rows, &scale, &bias});
+  ASSERT_TRUE(layer_norm.ok());
+  EXPECT_THAT(Values(*layer_norm), ElementsAreArray(std::vector<float>{-1, 3, -1, 3}));
+}
+
+TEST(KernelsTest, Reductions) {
+  Tensor x = Iota({2, 3, 4});
+  Tensor axes = Int64s({1}, {1});
+  auto sum = NodeBuilder("ReduceSum", 13).Int("keepdims", 0).Run({&x, &axes});
+  ASSERT_TRUE(sum.ok());
+  EXPECT_EQ(sum->shape(), (std::vector<int64_t>{2, 4}));
+  EXPECT_FLOAT_EQ(sum->floats()[5], x.floats()[13] + x.floats()[17] + x.floats()[21]);
+  auto mean = NodeBuilder("ReduceMean").Ints("axes", {-1}).Run({&x});
+  EXPECT_EQ(mean->shape(), (std::vector<int64_t>{2, 3, 1}));
+  EXPECT_FLOAT_EQ(mean->floats()[1], (x.floats()[4] + x.floats()[5] + x.floats()[6] + x.floats()[7]) / 4);
+  auto trailing = NodeBuilder("ReduceMean").Ints("axes", {2}).Int("keepdims", 0).Run({&x});
+  EXPECT_EQ(trailing->shape(), (std::vector<int64_t>{2, 3}));
+  EXPECT_FLOAT_EQ(trailing->floats()[1], mean->floats()[1]);
+  auto gapped = NodeBuilder("ReduceMean").Ints("axes", {0, 2}).Run({&x});
+  EXPECT_THAT(gapped.status().message(), HasSubstr("non-adjacent axes"));
+}
+
+TEST(KernelsTest, TransposeSliceConcatGather) {
+  Tensor x = Iota({2, 3, 4});
+  auto transposed = NodeBuilder("Transpose").Ints("perm", {2, 0, 1}).Run({&x});
+  ASSERT_TRUE(transposed.ok());
+  EXPECT_EQ(transposed->shape(), (std::vector<int64_t>{4, 2, 3}));
+  EXPECT_EQ(transposed->floats()[(3 * 2 + 1) * 3 + 2], x.floats()[(1 * 3 + 2) * 4 + 3]);
+
+  Tensor starts = Int64s({2}, {-1, 1});
+  Tensor ends = Int64s({2}, {-100, 3});
+  Tensor axes = Int64s({2}, {2, 1});
+  Tensor steps = Int64s({2}, {-2, 1});
+  auto sliced = NodeBuilder("Slice").Run({&x, &starts, &ends, &axes, &steps});
+  ASSERT_TRUE(sliced.ok()) << sliced.status().ToString();
+  EXPECT_EQ(sliced->shape(), (std::vector<int64_t>{2, 2, 2}));
+  EXPECT_EQ(sliced->floats()[1], x.floats()[(0 * 3 + 1) * 4 + 1]);  // [0, 1, 1]
+
+  auto concatenated = NodeBuilder("Concat").Int("axis", 1).Run({&x, &x});
+  EXPECT_EQ(concatenated->shape(), (std::vector<int64_t>{2, 6, 4}));
+  EXPECT_EQ(concatenated->floats()[(1 * 6 + 4) * 4 + 2], x.floats()[(1 * 3 + 1) * 4 + 2]);
+
+  Tensor indices = Int64s({2}, {2, -3});
+  auto gathered = NodeBuilder("Gather").Int("axis", 1).Run({&x, &indices});
+  ASSERT_TRUE(gathered.ok());
+  EXPECT_EQ(gathered->shape(), (std::vector<int64_t>{2, 2, 4}));
+  EXPECT_EQ(gathered->floats()[4], x.floats()[0 * 4]);  // index -3 -> 0
+  EXPECT_EQ(gathered->floats()[8], x.floats()[(1 * 3 + 2) * 4]);  // [1, 0, 0]
+}
+
+TEST(KernelsTest, ShapeOps) {
+  Tensor x = Iota({2, 3, 4});
+  Tensor target = Int64s({3}, {0, -1, 2});
+  auto reshaped = NodeBuilder("Reshape").Run({&x, &target});
+  ASSERT_TRUE(reshaped.ok());
+  EXPECT_EQ(reshaped->shape(), (std::vector<int64_t>{2, 6, 2}));
+  auto flattened = NodeBuilder("Flatten").Int("axis", 2).Run({&x});
+  EXPECT_EQ(flattened->shape(), (std::vector<int64_t>{6, 4}));
+  Tensor axes = Int64s({2}, {0, 3});
+  auto unsqueezed = NodeBuilder("Unsqueeze").Run({&x, &axes});
+  EXPECT_EQ(unsqueezed->shape(), (std::vector<int64_t>{1, 2, 3, 1, 4}));
+  auto squeezed = NodeBuilder("Squeeze").Run({&unsqueezed.value(), &axes});
+  EXPECT_EQ(squeezed->shape(), (std::vector<int64_t>{2, 3, 4}));
+  Tensor shape = NodeBuilder("Shape").Get({&x});
+  EXPECT_EQ(std::vector<int64_t>(shape.int64s(), shape.int64s() + 3), (std::vector<int64_t>{2, 3, 4}));
+  Tensor pads = Int64s({4}, {0, 1, 1, 0});
+  Tensor small = Floats({1, 2}, {5, 6});
+  auto padded = NodeBuilder("Pad").Run({&small, &pads});
+  ASSERT_TRUE(padded.ok()) << padded.status().ToString();
+  EXPECT_EQ(padded->shape(), (std::vector<int64_t>{2, 3}));
+  EXPECT_THAT(Values(*padded), ElementsAreArray(std::vector<float>{0, 5, 6, 0, 0, 0}));
+}
+
+TEST(KernelsTest, MatMulBatchedAndBroadcast) {
+  Tensor a = Iota({2, 3, 4});
+  Tensor b = Iota({1, 4, 5});
+  auto product = NodeBuilder("MatMul").Run({&a, &b});
+  ASSERT_TRUE(product.ok());
+  EXPECT_EQ(product->shape(), (std::vector<int64_t>{2, 3, 5}));
+  float expected = 0;
+  for (int k = 0; k < 4; ++k) expected += a.floats()[(1 * 3 + 2) * 4 + k] * b.floats()[k * 5 + 3];
+  EXPECT_NEAR(product->floats()[(1 * 3 + 2) * 5 + 3], expected, 1e-5);
+  Tensor c = Iota({5, 4});
+  Tensor bias = Floats({5}, {1, 2, 3, 4, 5});
+  Tensor flat = NodeBuilder("Flatten").Get({&a});
+  auto gemm = NodeBuilder("Gemm").Int("transB", 1).Run({&flat, &c, &bias});
+  ASSERT_FALSE(gemm.ok());  // [2, 12] x [4, 5]^T: inner dimensions differ
+  EXPECT_THAT(gemm.status().message(), HasSubstr("inner dimensions differ"));
+}
+
+}  // namespace
+}  // namespace dq::ml

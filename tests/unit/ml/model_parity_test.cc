@@ -1,0 +1,138 @@
+// Parity with PyTorch: every reference model in tests/data/ml (made by
+// scripts/make_test_models.py) runs on the fixture inputs and must match PyTorch's outputs
+// within 1e-4 relative (plus 1e-5 absolute).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "ml/model.h"
+#include "test_tensor_file.h"
+
+namespace dq::ml {
+namespace {
+
+using testing::ReadFileBytes;
+using testing::ReadTensorFile;
+using testing::TestDataPath;
+
+std::shared_ptr<const Model> LoadModel(const std::string& file) {
+  auto model = Model::Load(ReadFileBytes(TestDataPath(file)));
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return model.ok() ? *model : nullptr;
+}
+
+void ExpectClose(const Tensor& expected, const Tensor& actual, const std::string& label) {
+  ASSERT_EQ(expected.shape(), actual.shape()) << label;
+  ASSERT_EQ(actual.type(), ElementType::kFloat32) << label;
+  double worst = 0;
+  for (int64_t index = 0; index < expected.element_count(); ++index) {
+    float want = expected.floats()[index];
+    float got = actual.floats()[index];
+    double tolerance = 1e-4 * std::fabs(want) + 1e-5;
+    ASSERT_LE(std::fabs(want - got), tolerance)
+        << label << " element " << index << ": PyTorch " << want << ", ours " << got;
+    worst = std::max(worst, std::fabs(want - got) / (std::fabs(want) + 1e-5));
+  }
+  std::printf("[parity] %s: worst relative error %.2e over %lld values\n", label.c_str(), worst,
+              static_cast<long long>(expected.element_count()));
+}
+
+// Runs every case of `model_file` through one session (so shape plans are cached and reused)
+// and compares all outputs; runs the cases twice to check reuse gives the same answers.
+void CheckParity(const std::string& model_file, const std::string& cases_file, int case_count) {
+  auto model = LoadModel(model_file);
+  ASSERT_NE(model, nullptr);
+  auto tensors = ReadTensorFile(TestDataPath(cases_file));
+  ASSERT_FALSE(tensors.empty()) << cases_file;
+  auto session = model->NewSession();
+  for (int round = 0; round < 2; ++round) {
+    for (int index = 0; index < case_count; ++index) {
+      std::string prefix = "case" + std::to_string(index) + "/";
+      std::vector<Tensor> inputs;
+      for (const auto& info : model->inputs()) {
+        auto found = tensors.find(prefix + "input/" + info.name);
+        ASSERT_NE(found, tensors.end()) << prefix << info.name;
+        inputs.push_back(found->second);
+      }
+      std::vector<Tensor> outputs;
+      Status status = session->Run(inputs, &outputs);
+      ASSERT_TRUE(status.ok()) << status.ToString();
+      ASSERT_EQ(outputs.size(), model->outputs().size());
+      for (size_t position = 0; position < outputs.size(); ++position) {
+        const std::string& name = model->outputs()[position].name;
+        auto found = tensors.find(prefix + "output/" + name);
+        ASSERT_NE(found, tensors.end()) << prefix << name;
+        ExpectClose(found->second, outputs[position], model_file + " " + prefix + name);
+      }
+    }
+  }
+}
+
+TEST(ModelParityTest, MlpMatchesPyTorch) {
+  CheckParity("mlp.onnx", "mlp.cases.bin", 3);
+}
+
+TEST(ModelParityTest, CnnMatchesPyTorch) {
+  CheckParity("cnn.onnx", "cnn.cases.bin", 3);
+}
+
+TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
+  CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
+}
+
+TEST(ModelParityTest, ConvBatchNormReluMatchesPyTorch) {
+  CheckParity("conv_bn.onnx", "conv_bn.cases.bin", 2);
+  // BatchNormalization folds into the Conv and the Relu fuses: one step.
+  auto model = LoadModel("conv_bn.onnx");
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(model->step_count(), 1u);
+}
+
+TEST(ModelParityTest, DescribesInputsAndOutputs) {
+  auto model = LoadModel("mlp.onnx");
+  ASSERT_NE(model, nullptr);
+  ASSERT_EQ(model->inputs().size(), 1u);
+  EXPECT_EQ(model->inputs()[0].name, "features");
+  EXPECT_EQ(model->inputs()[0].type, ElementType::kFloat32);
+  EXPECT_EQ(model->inputs()[0].shape, (std::vector<int64_t>{-1, 4}));
+  ASSERT_EQ(model->outputs().size(), 2u);
+  EXPECT_EQ(model->outputs()[0].name, "logits");
+  EXPECT_EQ(model->outputs()[1].name, "probabilities");
+  EXPECT_EQ(model->outputs()[1].shape, (std::vector<int64_t>{-1, 3}));
+  EXPECT_EQ(model->Describe(),
+            "input features FLOAT32 [-1, 4]\n"
+            "output logits FLOAT32 [-1, 3]\n"
+            "output probabilities FLOAT32 [-1, 3]\n");
+
+  auto encoder = LoadModel("text_encoder.onnx");
+  ASSERT_NE(encoder, nullptr);
+  EXPECT_EQ(encoder->inputs()[0].type, ElementType::kInt64);
+  EXPECT_EQ(encoder->inputs()[0].shape, (std::vector<int64_t>{-1, 8}));
+  EXPECT_EQ(encoder->outputs()[0].shape, (std::vector<int64_t>{-1, 16}));
+}
+
+TEST(ModelParityTest, FusionShrinksTheMlp) {
+  // 3 Gemm + 2 Relu + Softmax: each Relu fuses into its Gemm.
+  auto model = LoadModel("mlp.onnx");
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(model->step_count(), 4u);
+}
+
+TEST(ModelParityTest, SessionsAreIndependent) {
+  auto model = LoadModel("mlp.onnx");
+  ASSERT_NE(model, nullptr);
+  auto first = model->NewSession();
+  auto second = model->NewSession();
+  Tensor input(ElementType::kFloat32, {2, 4});
+  for (int64_t index = 0; index < 8; ++index) input.floats()[index] = 0.5f * index;
+  std::vector<Tensor> first_outputs, second_outputs;
+  ASSERT_TRUE(first->Run({input}, &first_outputs).ok());
+  ASSERT_TRUE(second->Run({input}, &second_outputs).ok());
+  for (int64_t index = 0; index < 6; ++index) {
+    EXPECT_EQ(first_outputs[1].floats()[index], second_outputs[1].floats()[index]);
+  }
+}
+
+}  // namespace
+}  // namespace dq::ml
