@@ -286,6 +286,10 @@ std::unique_ptr<QueryResult> RunCreateModel(StatementScope& scope,
   }
   {
     auto snapshot = scope.client.database().warehouse().Snapshot();
+    if (dataset != "default" && !snapshot->FindDataset(dataset)) {
+      throw Error(ErrorKind::kCatalog, "Not found: Dataset " + dataset + " was not found",
+                  statement.position);
+    }
     if (statement.if_not_exists && snapshot->FindModel(dataset, model_name)) {
       return QueryResult::FromMessage("Model " + dataset + "." + model_name + " already exists");
     }
