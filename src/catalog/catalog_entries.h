@@ -93,13 +93,41 @@ struct ViewEntry {
   bool operator==(const ViewEntry&) const = default;
 };
 
+// A named tensor of an imported model, as the catalog records it.
+struct ModelTensorMeta {
+  std::string name;
+  std::string type;            // element type: "FLOAT32" or "INT64"
+  std::vector<int64_t> shape;  // -1 = dynamic (normally the batch dimension)
+
+  bool operator==(const ModelTensorMeta&) const = default;
+};
+
+// An imported model: its file is copied into the warehouse (`file`, immutable, named after
+// `id`) and checked against `checksum` (xxhash64 of the bytes, see Checksum in
+// segment_format.h) whenever it is loaded. Replacing a model writes a new id and file.
+struct ModelEntry {
+  std::string dataset;
+  std::string name;
+  std::string id;          // unique in the warehouse, [0-9a-z] only
+  std::string file;        // relative to the warehouse directory: models/<id>.onnx
+  uint64_t checksum = 0;
+  uint64_t byte_size = 0;
+  std::string model_type;  // "ONNX"
+  std::vector<ModelTensorMeta> inputs;
+  std::vector<ModelTensorMeta> outputs;
+  int64_t created_micros = 0;
+
+  bool operator==(const ModelEntry&) const = default;
+};
+
 struct DatasetEntry {
   std::string name;
-  // Tables and views share one namespace per dataset; both maps are keyed by lower-cased name.
+  // Tables, views and models share one namespace per dataset; the maps are keyed by
+  // lower-cased name.
   std::map<std::string, std::shared_ptr<const TableEntry>> tables;
   std::map<std::string, std::shared_ptr<const ViewEntry>> views;
+  std::map<std::string, std::shared_ptr<const ModelEntry>> models;
   int64_t created_micros = 0;
-  // Later: models get their own map here (and their own array in the manifest).
 };
 
 // ASCII lower-casing used for all catalog name matching.

@@ -35,6 +35,14 @@ std::shared_ptr<const ViewEntry> CatalogSnapshot::FindView(std::string_view data
   return found == entry->views.end() ? nullptr : found->second;
 }
 
+std::shared_ptr<const ModelEntry> CatalogSnapshot::FindModel(std::string_view dataset,
+                                                             std::string_view model) const {
+  const DatasetEntry* entry = FindDataset(dataset);
+  if (entry == nullptr) return nullptr;
+  auto found = entry->models.find(ToLowerAscii(model));
+  return found == entry->models.end() ? nullptr : found->second;
+}
+
 DatasetEntry* CatalogBuilder::MutableDataset(std::string_view name) {
   auto found = state_.datasets_.find(ToLowerAscii(name));
   return found == state_.datasets_.end() ? nullptr : &found->second;
@@ -60,7 +68,8 @@ Status CatalogBuilder::DropDataset(std::string_view name, bool cascade, bool if_
   if (found == state_.datasets_.end()) {
     return if_exists ? Status::OK() : DatasetNotFound(name);
   }
-  if (!cascade && (!found->second.tables.empty() || !found->second.views.empty())) {
+  const DatasetEntry& dataset = found->second;
+  if (!cascade && (!dataset.tables.empty() || !dataset.views.empty() || !dataset.models.empty())) {
     return CatalogError("Dataset " + found->second.name + " is still in use");
   }
   state_.datasets_.erase(found);
@@ -86,6 +95,9 @@ Status CatalogBuilder::PutTableImpl(TableEntry table, bool must_be_new) {
   }
   if (dataset->views.count(key) > 0) {
     return CatalogError("Already exists: view " + dataset->name + "." + table.name);
+  }
+  if (dataset->models.count(key) > 0) {
+    return CatalogError("Already exists: model " + dataset->name + "." + table.name);
   }
   for (char character : table.id) {
     bool allowed = (character >= '0' && character <= '9') || (character >= 'a' && character <= 'z');
@@ -124,6 +136,9 @@ Status CatalogBuilder::PutView(ViewEntry view, bool must_be_new) {
   if (must_be_new && dataset->views.count(key) > 0) {
     return CatalogError("Already exists: view " + dataset->name + "." + view.name);
   }
+  if (dataset->models.count(key) > 0) {
+    return CatalogError("Already exists: model " + dataset->name + "." + view.name);
+  }
   view.dataset = dataset->name;
   dataset->views[key] = std::make_shared<const ViewEntry>(std::move(view));
   changed_ = true;
@@ -141,6 +156,42 @@ Status CatalogBuilder::DropView(std::string_view dataset_name, std::string_view 
                         " was not found");
   }
   dataset->views.erase(found);
+  changed_ = true;
+  return Status::OK();
+}
+
+Status CatalogBuilder::PutModel(ModelEntry model, bool must_be_new) {
+  if (model.name.empty()) return Status::InvalidInput("Model name must not be empty");
+  DatasetEntry* dataset = MutableDataset(model.dataset);
+  if (dataset == nullptr) return DatasetNotFound(model.dataset);
+  std::string key = ToLowerAscii(model.name);
+  if (dataset->tables.count(key) > 0) {
+    return CatalogError("Already exists: table " + dataset->name + "." + model.name);
+  }
+  if (dataset->views.count(key) > 0) {
+    return CatalogError("Already exists: view " + dataset->name + "." + model.name);
+  }
+  if (must_be_new && dataset->models.count(key) > 0) {
+    return CatalogError("Already exists: model " + dataset->name + "." + model.name);
+  }
+  if (model.id.empty()) model.id = NewObjectId();
+  model.dataset = dataset->name;
+  dataset->models[key] = std::make_shared<const ModelEntry>(std::move(model));
+  changed_ = true;
+  return Status::OK();
+}
+
+Status CatalogBuilder::DropModel(std::string_view dataset_name, std::string_view name,
+                                 bool if_exists) {
+  DatasetEntry* dataset = MutableDataset(dataset_name);
+  if (dataset == nullptr) return if_exists ? Status::OK() : DatasetNotFound(dataset_name);
+  auto found = dataset->models.find(ToLowerAscii(name));
+  if (found == dataset->models.end()) {
+    if (if_exists) return Status::OK();
+    return CatalogError("Not found: Model " + dataset->name + "." + std::string(name) +
+                        " was not found");
+  }
+  dataset->models.erase(found);
   changed_ = true;
   return Status::OK();
 }

@@ -8,6 +8,7 @@
 // Errors (kind kCatalog) follow GoogleSQL/BigQuery wording:
 //   Already exists: dataset shop            Not found: Dataset shop was not found
 //   Already exists: table shop.sales        Not found: Table shop.sales was not found
+//   Already exists: model shop.churn        Not found: Model shop.churn was not found
 //   Dataset shop is still in use            (DROP SCHEMA without CASCADE on a non-empty dataset)
 #pragma once
 
@@ -37,6 +38,8 @@ class CatalogSnapshot {
   std::shared_ptr<const TableEntry> FindTable(std::string_view dataset,
                                               std::string_view table) const;
   std::shared_ptr<const ViewEntry> FindView(std::string_view dataset, std::string_view view) const;
+  std::shared_ptr<const ModelEntry> FindModel(std::string_view dataset,
+                                              std::string_view model) const;
   // All datasets keyed by lower-cased name (iteration is in that order).
   const std::map<std::string, DatasetEntry>& datasets() const { return datasets_; }
 
@@ -77,6 +80,15 @@ class CatalogBuilder {
   Status DropView(std::string_view dataset, std::string_view name, bool if_exists = false);
   std::shared_ptr<const ViewEntry> FindView(std::string_view dataset, std::string_view view) const {
     return state_.FindView(dataset, view);
+  }
+
+  // Creates or replaces a model (CREATE [OR REPLACE] MODEL). Fails if a table or view has the
+  // name (or the model exists and `must_be_new`). Assigns an id when model.id is empty.
+  Status PutModel(ModelEntry model, bool must_be_new);
+  Status DropModel(std::string_view dataset, std::string_view name, bool if_exists = false);
+  std::shared_ptr<const ModelEntry> FindModel(std::string_view dataset,
+                                              std::string_view model) const {
+    return state_.FindModel(dataset, model);
   }
 
   // Whether any call above changed the catalog.

@@ -9,6 +9,7 @@
 #include "exec/operator/physical_hash_join.h"
 #include "exec/operator/physical_limit.h"
 #include "exec/operator/physical_order.h"
+#include "exec/operator/physical_predict.h"
 #include "exec/operator/physical_projection.h"
 #include "exec/operator/physical_table_scan.h"
 #include "exec/operator/physical_union_all.h"
@@ -167,6 +168,7 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
     case LogicalKind::kJoin: result = PlanJoin(logical.As<LogicalJoin>()); break;
     case LogicalKind::kOrder: result = PlanOrder(logical.As<LogicalOrder>()); break;
     case LogicalKind::kWindow: result = PlanWindow(logical.As<LogicalWindow>()); break;
+    case LogicalKind::kPredict: result = PlanPredict(logical.As<LogicalPredict>()); break;
     case LogicalKind::kLimit: {
       auto& limit = logical.As<LogicalLimit>();
       LogicalOperator* below = logical.children[0].get();
@@ -216,6 +218,42 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
   }
   result.op->estimated_rows = logical.estimated_rows;
   return result;
+}
+
+PhysicalPlanner::Planned PhysicalPlanner::PlanPredict(LogicalPredict& predict) {
+  const ModelEntry& entry = *predict.model;
+  std::string model_name = entry.dataset + "." + entry.name;
+  if (model_cache_ == nullptr) {
+    throw Error(ErrorKind::kInternal, "ML.PREDICT planned without a model cache");
+  }
+  Result<std::shared_ptr<const ml::Model>> model = model_cache_->Get(entry);
+  if (!model.ok()) {
+    throw Error(model.status().kind(),
+                "Cannot load model " + model_name + ": " + model.status().message());
+  }
+  Planned child = PlanOperator(*predict.children[0]);
+  std::vector<PredictInputSpec> inputs;
+  for (size_t index = 0; index < predict.inputs.size(); ++index) {
+    const ml::TensorInfo& info = (*model)->inputs().at(index);
+    PredictInputSpec spec;
+    spec.column = Resolved(predict.inputs[index], child.bindings)->index;
+    spec.name = info.name;
+    spec.type = info.type;
+    spec.shape = info.shape;
+    spec.is_array = predict.inputs[index]->type.id() == TypeId::kArray;
+    inputs.push_back(std::move(spec));
+  }
+  std::vector<LogicalType> types = child.op->types();
+  std::vector<ColumnBinding> bindings = child.bindings;
+  for (size_t output = 0; output < predict.output_types.size(); ++output) {
+    types.push_back(predict.output_types[output]);
+    bindings.push_back({predict.table_index, static_cast<uint32_t>(output)});
+  }
+  auto physical = std::make_unique<PhysicalPredict>(std::move(types), std::move(model_name),
+                                                    *model, std::move(inputs),
+                                                    predict.batch_size);
+  physical->AddChild(std::move(child.op));
+  return Planned{std::move(physical), std::move(bindings)};
 }
 
 PhysicalPlanner::Planned PhysicalPlanner::PlanGet(LogicalGet& get) {

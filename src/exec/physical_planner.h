@@ -7,6 +7,7 @@
 #include <string>
 
 #include "exec/physical_operator.h"
+#include "ml/model_cache.h"
 #include "plan/logical_operator.h"
 
 namespace dq {
@@ -21,6 +22,9 @@ class PhysicalPlanner {
     std::vector<ColumnBinding> bindings;  // the physical output columns, in order
   };
 
+  // Where ML.PREDICT plans load their models; without one, planning ML.PREDICT fails.
+  void set_model_cache(ml::ModelCache* cache) { model_cache_ = cache; }
+
   // Plans `logical`; the output columns are reordered to match logical.Bindings().
   std::unique_ptr<PhysicalOperator> Plan(LogicalOperator& logical);
 
@@ -30,10 +34,12 @@ class PhysicalPlanner {
   Planned PlanJoin(LogicalJoin& join);
   Planned PlanOrder(LogicalOrder& order);
   Planned PlanWindow(LogicalWindow& window);
+  Planned PlanPredict(LogicalPredict& predict);
   // Adds a projection so the output columns are exactly `wanted` (in that order).
   Planned Reorder(Planned planned, const std::vector<ColumnBinding>& wanted);
 
   std::string warehouse_directory_;
+  ml::ModelCache* model_cache_ = nullptr;
 };
 
 // Rewrites column references of `expression` from bindings to positions in `bindings`.

@@ -99,6 +99,7 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
     case sql::StatementKind::kDropSchema:
     case sql::StatementKind::kDropTable:
     case sql::StatementKind::kDropView:
+    case sql::StatementKind::kDropModel:
       return RunDrop(scope, statement.As<sql::DropStatement>());
     case sql::StatementKind::kCreateTable:
       return RunCreateTable(scope, statement.As<sql::CreateTableStatement>());
@@ -127,6 +128,8 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
     }
     case sql::StatementKind::kCreateView:
       return RunCreateView(scope, statement.As<sql::CreateViewStatement>());
+    case sql::StatementKind::kCreateModel:
+      return RunCreateModel(scope, statement.As<sql::CreateModelStatement>());
     case sql::StatementKind::kCreateIndex:
     case sql::StatementKind::kDropIndex:
       throw Error(ErrorKind::kNotSupported,

@@ -11,6 +11,7 @@ Result<std::shared_ptr<DatabaseInstance>> DatabaseInstance::Open(const std::stri
   if (!warehouse.ok()) return warehouse.status();
   instance->warehouse_ = std::move(warehouse).value();
   instance->scheduler_ = std::make_unique<TaskScheduler>(threads);
+  instance->model_cache_ = std::make_unique<ml::ModelCache>(path);
   return instance;
 }
 

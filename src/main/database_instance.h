@@ -1,5 +1,6 @@
 // DatabaseInstance: one open warehouse and the process resources that serve it: the storage
-// (Warehouse), the worker pool every query runs on, and the query id counter.
+// (Warehouse), the worker pool every query runs on, the loaded models (ModelCache) and the
+// query id counter.
 //
 // Thread-safety: shared by all connections; every member is thread-safe.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "exec/task_scheduler.h"
+#include "ml/model_cache.h"
 #include "storage/warehouse.h"
 
 namespace dq {
@@ -20,6 +22,7 @@ class DatabaseInstance {
 
   Warehouse& warehouse() { return *warehouse_; }
   TaskScheduler& scheduler() { return *scheduler_; }
+  ml::ModelCache& model_cache() { return *model_cache_; }
   const std::string& path() const { return path_; }
   uint64_t NextQueryId() { return next_query_id_.fetch_add(1); }
 
@@ -27,6 +30,7 @@ class DatabaseInstance {
   std::string path_;
   std::unique_ptr<Warehouse> warehouse_;
   std::unique_ptr<TaskScheduler> scheduler_;
+  std::unique_ptr<ml::ModelCache> model_cache_;
   std::atomic<uint64_t> next_query_id_{1};
 };
 

@@ -1,10 +1,14 @@
-// CREATE SCHEMA, DROP SCHEMA/TABLE, CREATE TABLE (with columns or AS SELECT).
+// CREATE SCHEMA, DROP SCHEMA/TABLE/VIEW/MODEL, CREATE TABLE (with columns or AS SELECT),
+// CREATE VIEW, CREATE MODEL (imported ONNX models).
 #include "common/error.h"
 #include "main/client_context.h"
 #include "main/statement_runners.h"
 #include "main/table_writer.h"
+#include "ml/model.h"
 #include "plan/coercion.h"
 #include "sql/parser.h"
+#include "storage/file_util.h"
+#include "storage/segment_format.h"
 
 namespace dq {
 
@@ -61,6 +65,14 @@ std::unique_ptr<QueryResult> RunDrop(StatementScope& scope, const sql::DropState
     ThrowWithPosition(transaction->catalog().DropDataset(name, cascade, statement.if_exists),
                       statement.position);
     message = "Dropped dataset " + name;
+  } else if (statement.kind == sql::StatementKind::kDropModel) {
+    auto [dataset, model] = TablePath(statement.name, statement.position);
+    if (!transaction->catalog().FindDataset(dataset) && statement.if_exists) {
+      return QueryResult::FromMessage("Model " + model + " does not exist");
+    }
+    ThrowWithPosition(transaction->catalog().DropModel(dataset, model, statement.if_exists),
+                      statement.position);
+    message = "Dropped model " + dataset + "." + model;
   } else if (statement.kind == sql::StatementKind::kDropView) {
     auto [dataset, view] = TablePath(statement.name, statement.position);
     if (!transaction->catalog().FindDataset(dataset) && statement.if_exists) {
@@ -223,6 +235,99 @@ std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
   std::string message = "Created table " + dataset + "." + table_name;
   if (rows) message += " with " + FormatCount(inserted) + (inserted == 1 ? " row" : " rows");
   return QueryResult::FromMessage(message, inserted);
+}
+
+namespace {
+
+std::vector<ModelTensorMeta> TensorMetas(const std::vector<ml::TensorInfo>& tensors) {
+  std::vector<ModelTensorMeta> metas;
+  for (const ml::TensorInfo& tensor : tensors) {
+    metas.push_back({tensor.name, std::string(ml::ElementTypeName(tensor.type)), tensor.shape});
+  }
+  return metas;
+}
+
+}  // namespace
+
+std::unique_ptr<QueryResult> RunCreateModel(StatementScope& scope,
+                                            const sql::CreateModelStatement& statement) {
+  auto [dataset, model_name] = TablePath(statement.name, statement.position);
+  Binder binder = MakeBinder(scope);
+  std::string model_type;
+  std::string model_path;
+  for (const sql::OptionEntry& option : statement.options) {
+    Value value = binder.BindConstant(*option.value, "OPTIONS");
+    bool is_string = !value.is_null() && value.type().id() == TypeId::kString;
+    if (EqualsIgnoreCase(option.name, "model_type") && is_string) {
+      model_type = ToLowerAscii(value.string_value());
+    } else if (EqualsIgnoreCase(option.name, "model_path") && is_string) {
+      model_path = value.string_value();
+    } else {
+      throw Error(ErrorKind::kBinding,
+                  "Unsupported option " + option.name + " for CREATE MODEL; expected model_type "
+                  "and model_path strings",
+                  option.position);
+    }
+  }
+  if (model_type != "onnx") {
+    throw Error(ErrorKind::kNotSupported,
+                model_type.empty() ? "CREATE MODEL needs OPTIONS(model_type = 'ONNX', ...)"
+                                   : "Unsupported model_type '" + model_type +
+                                         "'; only 'ONNX' models can be imported",
+                statement.position);
+  }
+  if (statement.query) {
+    throw Error(ErrorKind::kBinding, "An ONNX model is imported from model_path, not AS query",
+                statement.position);
+  }
+  if (model_path.empty()) {
+    throw Error(ErrorKind::kBinding, "CREATE MODEL with model_type 'ONNX' needs model_path",
+                statement.position);
+  }
+  {
+    auto snapshot = scope.client.database().warehouse().Snapshot();
+    if (dataset != "default" && !snapshot->FindDataset(dataset)) {
+      throw Error(ErrorKind::kCatalog, "Not found: Dataset " + dataset + " was not found",
+                  statement.position);
+    }
+    if (statement.if_not_exists && snapshot->FindModel(dataset, model_name)) {
+      return QueryResult::FromMessage("Model " + dataset + "." + model_name + " already exists");
+    }
+  }
+  // Checked before anything is written: an unreadable or unsupported model creates nothing.
+  Result<std::string> bytes = ReadWholeFile(model_path);
+  ThrowWithPosition(bytes.status(), statement.position);
+  Result<std::shared_ptr<const ml::Model>> loaded = ml::Model::Load(*bytes);
+  ThrowWithPosition(loaded.status(), statement.position);
+
+  ModelEntry entry;
+  entry.dataset = dataset;
+  entry.name = model_name;
+  entry.id = NewObjectId();
+  entry.checksum = Checksum(*bytes);
+  entry.byte_size = bytes->size();
+  entry.model_type = "ONNX";
+  entry.inputs = TensorMetas((*loaded)->inputs());
+  entry.outputs = TensorMetas((*loaded)->outputs());
+  entry.created_micros = NowMicros();
+  auto transaction = BeginWrite(scope);
+  EnsureDataset(*transaction, dataset, statement.position);
+  if (transaction->catalog().FindModel(dataset, model_name)) {
+    if (statement.if_not_exists) {
+      return QueryResult::FromMessage("Model " + dataset + "." + model_name + " already exists");
+    }
+    if (!statement.or_replace) {
+      throw Error(ErrorKind::kCatalog, "Already exists: model " + dataset + "." + model_name,
+                  statement.position);
+    }
+  }
+  Result<std::string> file = transaction->WriteModelFile(entry.id, *bytes);
+  ThrowWithPosition(file.status(), statement.position);
+  entry.file = *file;
+  ThrowWithPosition(transaction->catalog().PutModel(std::move(entry), /*must_be_new=*/false),
+                    statement.position);
+  transaction->Commit().ThrowIfError();
+  return QueryResult::FromMessage("Created model " + dataset + "." + model_name);
 }
 
 }  // namespace dq

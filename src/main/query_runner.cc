@@ -24,6 +24,7 @@ std::shared_ptr<ColumnDataCollection> RunBoundQuery(StatementScope& scope, Bound
                                                     std::unique_ptr<PhysicalOperator>* plan_out) {
   bound.plan = Optimize(std::move(bound.plan));
   PhysicalPlanner planner(scope.client.database().warehouse().directory());
+  planner.set_model_cache(&scope.client.database().model_cache());
   std::unique_ptr<PhysicalOperator> physical = planner.Plan(*bound.plan);
   auto collector = std::make_unique<PhysicalResultCollector>(physical->types(), bound.ordered);
   collector->AddChild(std::move(physical));
@@ -95,6 +96,7 @@ std::unique_ptr<QueryResult> RunExplain(StatementScope& scope,
   } else {
     bound.plan = Optimize(std::move(bound.plan));
     PhysicalPlanner planner(scope.client.database().warehouse().directory());
+    planner.set_model_cache(&scope.client.database().model_cache());
     std::unique_ptr<PhysicalOperator> physical = planner.Plan(*bound.plan);
     PrintPlan(*physical, false, 0, lines);
   }

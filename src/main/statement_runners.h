@@ -36,6 +36,8 @@ std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
                                             const sql::CreateTableStatement& statement);
 std::unique_ptr<QueryResult> RunCreateView(StatementScope& scope,
                                            const sql::CreateViewStatement& statement);
+std::unique_ptr<QueryResult> RunCreateModel(StatementScope& scope,
+                                            const sql::CreateModelStatement& statement);
 std::unique_ptr<QueryResult> RunInsert(StatementScope& scope, const sql::InsertStatement& statement);
 std::unique_ptr<QueryResult> RunDelete(StatementScope& scope, const sql::DeleteStatement& statement);
 std::unique_ptr<QueryResult> RunUpdate(StatementScope& scope, const sql::UpdateStatement& statement);

@@ -122,6 +122,12 @@ class Binder {
   LogicalOperatorPtr BindView(const ViewEntry& view, const sql::TableName& reference,
                               BindScope& scope);
   LogicalOperatorPtr BindInformationSchema(const sql::TableName& reference, BindScope& scope);
+  // Table-valued functions in FROM: ML.PREDICT, ML.FEATURE_INFO (ml_binder.cc).
+  LogicalOperatorPtr BindTableFunction(const sql::TableFunctionCall& call, BindScope& scope);
+  LogicalOperatorPtr BindPredict(const sql::TableFunctionCall& call, BindScope& scope);
+  LogicalOperatorPtr BindFeatureInfo(const sql::TableFunctionCall& call, BindScope& scope);
+  std::shared_ptr<const ModelEntry> ResolveModel(const sql::TableFunctionArgument& argument,
+                                                 const std::string& function) const;
   LogicalOperatorPtr BindSubqueryRelation(const sql::QueryExpression& query,
                                           const std::string& alias, int64_t position,
                                           BindScope& scope);

@@ -1,5 +1,5 @@
 // Binder: views (stored queries, expanded where referenced) and INFORMATION_SCHEMA (catalog
-// metadata as constant relations: SCHEMATA, TABLES, COLUMNS, VIEWS).
+// metadata as constant relations: SCHEMATA, TABLES, COLUMNS, VIEWS, MODELS).
 #include <algorithm>
 
 #include "common/error.h"
@@ -170,10 +170,20 @@ LogicalOperatorPtr Binder::BindInformationSchema(const sql::TableName& reference
         rows.push_back({Text(project), Text(dataset->name), Text(entry->name), Text(entry->sql)});
       }
     }
+  } else if (view == "MODELS") {
+    columns = {{"model_catalog", TypeId::kString}, {"model_schema", TypeId::kString},
+               {"model_name", TypeId::kString},    {"model_type", TypeId::kString},
+               {"creation_time", TypeId::kTimestamp}};
+    for (const DatasetEntry* dataset : datasets) {
+      for (const auto& [key, entry] : dataset->models) {
+        rows.push_back({Text(project), Text(dataset->name), Text(entry->name),
+                        Text(entry->model_type), Value::Timestamp(entry->created_micros)});
+      }
+    }
   } else {
     throw Error(ErrorKind::kCatalog,
                 "Not found: Table INFORMATION_SCHEMA." + path.back() +
-                    " was not found; available: SCHEMATA, TABLES, COLUMNS, VIEWS",
+                    " was not found; available: SCHEMATA, TABLES, COLUMNS, VIEWS, MODELS",
                 reference.position);
   }
   std::unique_ptr<LogicalValues> values = MakeRelation(NextTableIndex(), columns, rows);

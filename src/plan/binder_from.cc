@@ -112,8 +112,7 @@ LogicalOperatorPtr Binder::BindTableReference(const sql::TableReference& referen
     case sql::TableReferenceKind::kUnnest:
       return BindStandaloneUnnest(reference.As<sql::UnnestTable>(), scope);
     case sql::TableReferenceKind::kTableFunction:
-      throw Error(ErrorKind::kNotSupported, "Table-valued functions are not supported yet",
-                  reference.position);
+      return BindTableFunction(reference.As<sql::TableFunctionCall>(), scope);
   }
   throw Error(ErrorKind::kInternal, "unknown table reference", reference.position);
 }

@@ -194,4 +194,23 @@ std::string LogicalWindow::Describe() const {
   return out;
 }
 
+std::vector<ColumnBinding> LogicalPredict::Bindings() const {
+  std::vector<ColumnBinding> bindings = children[0]->Bindings();
+  for (size_t index = 0; index < output_types.size(); ++index) {
+    bindings.push_back({table_index, static_cast<uint32_t>(index)});
+  }
+  return bindings;
+}
+
+std::vector<LogicalType> LogicalPredict::Types() const {
+  std::vector<LogicalType> types = children[0]->Types();
+  types.insert(types.end(), output_types.begin(), output_types.end());
+  return types;
+}
+
+std::string LogicalPredict::Describe() const {
+  return "ML.PREDICT " + model->dataset + "." + model->name + " batch_size=" +
+         std::to_string(batch_size);
+}
+
 }  // namespace dq

@@ -32,6 +32,7 @@ enum class LogicalKind : uint8_t {
   kUnion,       // UNION ALL
   kUnnest,      // each input row joined with the elements of an array expression over it
   kWindow,      // analytic functions: the child's columns plus one column per function
+  kPredict,     // ML.PREDICT: the child's columns plus one column per model output
 };
 
 enum class LogicalJoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti };
@@ -189,6 +190,22 @@ struct LogicalUnnest : LogicalOperator {
   bool with_offset = false;
   bool preserve_empty = false;
   LogicalType ElementType() const { return array->type.element_type(); }
+  std::vector<ColumnBinding> Bindings() const override;
+  std::vector<LogicalType> Types() const override;
+  std::string Describe() const override;
+};
+
+// ML.PREDICT(MODEL m, TABLE t | (query)): each child row with the model's outputs appended
+// as (table_index, i) for model->outputs[i]. Row-wise and 1:1, so predicates over the child's
+// columns alone may move below it; predicates over the outputs must stay above.
+struct LogicalPredict : LogicalOperator {
+  LogicalPredict() : LogicalOperator(LogicalKind::kPredict) {}
+  uint32_t table_index = 0;
+  std::shared_ptr<const ModelEntry> model;
+  // One column reference over the child per model input (model->inputs order).
+  std::vector<ExpressionPtr> inputs;
+  std::vector<LogicalType> output_types;  // per model output
+  size_t batch_size = 1024;               // rows per tensor batch
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

@@ -301,9 +301,11 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
       std::unique_ptr<LogicalJoin> join(static_cast<LogicalJoin*>(op.release()));
       return PushIntoJoin(std::move(join), std::move(predicates));
     }
-    case LogicalKind::kUnnest: {
+    case LogicalKind::kUnnest:
+    case LogicalKind::kPredict: {
       // Predicates on the input's columns alone hold for all copies of a row (and LEFT JOIN
-      // UNNEST keeps input rows, not removes them), so they move below.
+      // UNNEST keeps input rows, not removes them), so they move below. ML.PREDICT is 1:1 per
+      // row: the same holds, and predicates over its outputs stay above it.
       std::set<uint32_t> input_tables = TablesProducedBy(*op->children[0]);
       std::vector<ExpressionPtr> below;
       std::vector<ExpressionPtr> above;
@@ -548,6 +550,9 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
     case LogicalKind::kUnnest:
       CollectBindings(*op.As<LogicalUnnest>().array, used);
       break;
+    case LogicalKind::kPredict:
+      for (const auto& input : op.As<LogicalPredict>().inputs) CollectBindings(*input, used);
+      break;
     case LogicalKind::kLimit:
     case LogicalKind::kValues: break;
   }
@@ -615,6 +620,7 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
       break;
     case LogicalKind::kProjection:
     case LogicalKind::kOrder:
+    case LogicalKind::kPredict:
     case LogicalKind::kWindow: rows = EstimateCardinality(*op.children[0]); break;
   }
   op.estimated_rows = rows;

@@ -54,6 +54,9 @@ std::string DropStatement::ToString() const {
     case StatementKind::kDropView:
       object = "VIEW";
       break;
+    case StatementKind::kDropModel:
+      object = "MODEL";
+      break;
     default:
       object = "INDEX";
       break;
@@ -93,6 +96,16 @@ std::string CreateViewStatement::ToString() const {
   result += PathToString(name);
   if (!column_names.empty()) result += " (" + NamesToString(column_names) + ")";
   return result + OptionsToString(options) + " AS " + query->ToString();
+}
+
+std::string CreateModelStatement::ToString() const {
+  std::string result = "CREATE ";
+  if (or_replace) result += "OR REPLACE ";
+  result += "MODEL ";
+  if (if_not_exists) result += "IF NOT EXISTS ";
+  result += PathToString(name) + OptionsToString(options);
+  if (query != nullptr) result += " AS " + query->ToString();
+  return result;
 }
 
 std::string CreateIndexStatement::ToString() const {

@@ -23,6 +23,8 @@ enum class StatementKind : uint8_t {
   kDropView,      // DropStatement
   kCreateIndex,   // CreateIndexStatement
   kDropIndex,     // DropStatement
+  kCreateModel,   // CreateModelStatement
+  kDropModel,     // DropStatement
   kInsert,        // InsertStatement
   kDelete,        // DeleteStatement
   kUpdate,        // UpdateStatement
@@ -101,11 +103,12 @@ struct CreateSchemaStatement : Statement {
   OptionList options;
 };
 
-// DROP SCHEMA|DATASET|TABLE|VIEW|INDEX [IF EXISTS] name [CASCADE|RESTRICT] [ON table]
+// DROP SCHEMA|DATASET|TABLE|VIEW|INDEX|MODEL [IF EXISTS] name [CASCADE|RESTRICT] [ON table]
 struct DropStatement : Statement {
   static bool Accepts(StatementKind kind) {
     return kind == StatementKind::kDropSchema || kind == StatementKind::kDropTable ||
-           kind == StatementKind::kDropView || kind == StatementKind::kDropIndex;
+           kind == StatementKind::kDropView || kind == StatementKind::kDropIndex ||
+           kind == StatementKind::kDropModel;
   }
   enum class Mode : uint8_t { kDefault, kCascade, kRestrict };
   DropStatement(StatementKind kind, int64_t position) : Statement(kind, position) {}
@@ -161,6 +164,20 @@ struct CreateIndexStatement : Statement {
   std::vector<std::string> table;
   std::vector<OrderByItem> columns;  // usually plain column paths
   OptionList options;
+};
+
+// CREATE [OR REPLACE] MODEL [IF NOT EXISTS] name [OPTIONS(...)] [AS query]
+// (imported models have no query: OPTIONS(model_type = 'ONNX', model_path = '...')).
+struct CreateModelStatement : Statement {
+  DQ_SQL_STATEMENT_KIND(kCreateModel)
+  explicit CreateModelStatement(int64_t position)
+      : Statement(StatementKind::kCreateModel, position) {}
+  std::string ToString() const override;
+  std::vector<std::string> name;
+  bool or_replace = false;
+  bool if_not_exists = false;
+  OptionList options;
+  std::unique_ptr<QueryExpression> query;  // may be null
 };
 
 // INSERT [INTO] name [(columns)] VALUES (..), (..) | query

@@ -79,6 +79,7 @@ StatementPtr Parser::ParseCreate() {
   bool temporary = AcceptWord("TEMP") || AcceptWord("TEMPORARY");
   if (AtWord("TABLE")) return ParseCreateTable(position, or_replace, temporary);
   if (AtWord("VIEW")) return ParseCreateView(position, or_replace);
+  if (AtWord("MODEL") && !temporary) return ParseCreateModel(position, or_replace);
   if (AtWord("INDEX") || AtWord("UNIQUE") || AtWord("VECTOR")) {
     return ParseCreateIndex(position, or_replace);
   }
@@ -137,6 +138,17 @@ StatementPtr Parser::ParseCreateView(int64_t position, bool or_replace) {
   return statement;
 }
 
+StatementPtr Parser::ParseCreateModel(int64_t position, bool or_replace) {
+  ExpectWord("MODEL");
+  auto statement = std::make_unique<CreateModelStatement>(position);
+  statement->or_replace = or_replace;
+  statement->if_not_exists = ParseIfNotExists();
+  statement->name = ParsePath(true);
+  statement->options = ParseOptionalOptions();
+  if (AcceptKeyword("AS")) statement->query = ParseQuery();
+  return statement;
+}
+
 StatementPtr Parser::ParseCreateIndex(int64_t position, bool or_replace) {
   auto statement = std::make_unique<CreateIndexStatement>(position);
   statement->or_replace = or_replace;
@@ -165,6 +177,8 @@ StatementPtr Parser::ParseDrop() {
     kind = StatementKind::kDropView;
   } else if (AcceptWord("INDEX")) {
     kind = StatementKind::kDropIndex;
+  } else if (AcceptWord("MODEL")) {
+    kind = StatementKind::kDropModel;
   } else {
     ThrowUnexpected();
   }

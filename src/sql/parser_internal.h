@@ -62,6 +62,7 @@ class Parser {
   StatementPtr ParseCreateTable(int64_t position, bool or_replace, bool temporary);
   StatementPtr ParseCreateView(int64_t position, bool or_replace);
   StatementPtr ParseCreateIndex(int64_t position, bool or_replace);
+  StatementPtr ParseCreateModel(int64_t position, bool or_replace);
   StatementPtr ParseInsert();
   StatementPtr ParseDelete();
   StatementPtr ParseUpdate();

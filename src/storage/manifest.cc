@@ -173,6 +173,55 @@ ViewEntry ViewFromJson(const Json& json, const std::string& dataset) {
   return view;
 }
 
+Json TensorsToJson(const std::vector<ModelTensorMeta>& tensors) {
+  Json array = Json::array();
+  for (const ModelTensorMeta& tensor : tensors) {
+    array.push_back({{"name", tensor.name}, {"type", tensor.type}, {"shape", tensor.shape}});
+  }
+  return array;
+}
+
+std::vector<ModelTensorMeta> TensorsFromJson(const Json& json) {
+  std::vector<ModelTensorMeta> tensors;
+  for (const Json& tensor_json : json) {
+    ModelTensorMeta tensor;
+    tensor.name = tensor_json.at("name").get<std::string>();
+    tensor.type = tensor_json.at("type").get<std::string>();
+    tensor.shape = tensor_json.at("shape").get<std::vector<int64_t>>();
+    tensors.push_back(std::move(tensor));
+  }
+  return tensors;
+}
+
+Json ModelToJson(const ModelEntry& model) {
+  char checksum[17];
+  std::snprintf(checksum, sizeof(checksum), "%016" PRIx64, model.checksum);
+  return Json{{"name", model.name},
+              {"id", model.id},
+              {"file", model.file},
+              {"checksum", checksum},
+              {"byte_size", model.byte_size},
+              {"model_type", model.model_type},
+              {"created_micros", model.created_micros},
+              {"inputs", TensorsToJson(model.inputs)},
+              {"outputs", TensorsToJson(model.outputs)}};
+}
+
+ModelEntry ModelFromJson(const Json& json, const std::string& dataset) {
+  ModelEntry model;
+  model.dataset = dataset;
+  model.name = json.at("name").get<std::string>();
+  model.id = json.at("id").get<std::string>();
+  model.file = json.at("file").get<std::string>();
+  model.checksum = std::stoull(json.at("checksum").get<std::string>(), nullptr, 16);
+  model.byte_size = json.at("byte_size").get<uint64_t>();
+  model.model_type = json.at("model_type").get<std::string>();
+  model.created_micros = json.at("created_micros").get<int64_t>();
+  model.inputs = TensorsFromJson(json.at("inputs"));
+  model.outputs = TensorsFromJson(json.at("outputs"));
+  return model;
+}
+
 }  // namespace
 
 std::string ManifestFileName(uint64_t version) {
@@ -188,11 +237,13 @@ Result<std::string> SerializeManifest(const CatalogSnapshot& snapshot) {
     for (const auto& [table_key, table] : dataset.tables) tables.push_back(TableToJson(*table));
     Json views = Json::array();
     for (const auto& [view_key, view] : dataset.views) views.push_back(ViewToJson(*view));
+    Json models = Json::array();
+    for (const auto& [model_key, model] : dataset.models) models.push_back(ModelToJson(*model));
     datasets.push_back({{"name", dataset.name},
                         {"created_micros", dataset.created_micros},
                         {"tables", std::move(tables)},
                         {"views", std::move(views)},
-                        {"models", Json::array()}});
+                        {"models", std::move(models)}});
   }
   Json root = {{"format_version", kManifestFormatVersion},
                {"version", snapshot.version()},
@@ -249,6 +300,13 @@ Result<std::shared_ptr<const CatalogSnapshot>> ParseManifest(std::string_view co
           ViewEntry view = ViewFromJson(view_json, dataset.name);
           std::string key = ToLowerAscii(view.name);
           dataset.views.emplace(key, std::make_shared<const ViewEntry>(std::move(view)));
+        }
+      }
+      if (dataset_json.contains("models")) {
+        for (const Json& model_json : dataset_json.at("models")) {
+          ModelEntry model = ModelFromJson(model_json, dataset.name);
+          std::string key = ToLowerAscii(model.name);
+          dataset.models.emplace(key, std::make_shared<const ModelEntry>(std::move(model)));
         }
       }
       std::string key = ToLowerAscii(dataset.name);

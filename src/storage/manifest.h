@@ -6,11 +6,16 @@
 //   { "format_version": 1, "version": <commit number>,
 //     "datasets": [ { "name": "shop", "created_micros": <int>,
 //                     "tables": [ table* ],
-//                     "views": [], "models": [] } ] }          (views/models: reserved)
+//                     "views": [ view* ], "models": [ model* ] } ] }
 //   table   := { "name", "id", "created_micros", "modified_micros", "row_count",
 //                "columns": [ { "name", "type": type, "not_null": bool, "default_sql" } ],
 //                "row_groups": [ { "file", "row_count", "byte_size",
 //                                  "stats": [ <hex of column_stats.h binary stats> ] } ] }
+//   view    := { "name", "sql", "column_names", "column_types": [ type ], "created_micros",
+//                "modified_micros" }
+//   model   := { "name", "id", "file": "models/<id>.onnx", "checksum": <16 hex digits, XXH64>,
+//                "byte_size", "model_type": "ONNX", "created_micros",
+//                "inputs"/"outputs": [ { "name", "type": "FLOAT32"|"INT64", "shape": [int] } ] }
 //   type    := { "id": "INT64" | ... } | { "id": "ARRAY", "element": type }
 //            | { "id": "STRUCT", "fields": [ { "name", "type": type } ] }
 // 64-bit integers are JSON numbers (nlohmann keeps them exact). Readers ignore unknown keys,

@@ -13,6 +13,7 @@ namespace {
 constexpr char kCurrentFile[] = "CURRENT";
 constexpr char kLockFile[] = "LOCK";
 constexpr char kDataDirectory[] = "data";
+constexpr char kModelDirectory[] = "models";
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -81,6 +82,7 @@ Status Warehouse::CollectGarbage() {
     for (const auto& [table_key, table] : dataset.tables) {
       for (const RowGroupMeta& group : table->row_groups) referenced.insert(group.file);
     }
+    for (const auto& [model_key, model] : dataset.models) referenced.insert(model->file);
   }
   std::string live_manifest = ManifestFileName(snapshot->version());
   // Root: only our own file names are touched, never a user's other files.
@@ -90,6 +92,14 @@ Status Warehouse::CollectGarbage() {
     bool temporary = EndsWith(name, kTempSuffix) &&
                      (name.rfind("manifest-", 0) == 0 || name.rfind(kCurrentFile, 0) == 0);
     if (stale_manifest || temporary) DQ_RETURN_IF_ERROR(RemoveFile(directory_ + "/" + name));
+  }
+  std::string models = directory_ + "/" + kModelDirectory;
+  if (PathExists(models)) {
+    DQ_ASSIGN_OR_RETURN(std::vector<std::string> model_files, ListDirectory(models));
+    for (const std::string& file : model_files) {
+      std::string relative = std::string(kModelDirectory) + "/" + file;
+      if (referenced.count(relative) == 0) DQ_RETURN_IF_ERROR(RemoveFile(directory_ + "/" + relative));
+    }
   }
   std::string data = directory_ + "/" + kDataDirectory;
   if (!PathExists(data)) return Status::OK();
@@ -146,6 +156,17 @@ std::unique_ptr<TableAppender> WriteTransaction::CreateAppender(const TableEntry
                                          table.columns, written_files_);
 }
 
+Result<std::string> WriteTransaction::WriteModelFile(const std::string& model_id,
+                                                    std::string_view contents) {
+  DQ_CHECK(!model_id.empty() && model_id.find('/') == std::string::npos);
+  const std::string& root = warehouse_->directory_;
+  DQ_RETURN_IF_ERROR(CreateDirectories(root + "/" + kModelDirectory));
+  std::string relative = std::string(kModelDirectory) + "/" + model_id + ".onnx";
+  written_files_->Add(relative);  // recorded first: abort removes a partial .tmp too
+  DQ_RETURN_IF_ERROR(WriteFileDurably(root + "/" + relative, contents));
+  return relative;
+}
+
 void WriteTransaction::Abort() {
   if (finished_) return;
   finished_ = true;
@@ -180,18 +201,20 @@ Status WriteTransaction::CommitSteps(bool* committed_on_disk) {
   uint64_t version = base_->version() + 1;
   std::shared_ptr<const CatalogSnapshot> snapshot = builder_.Build(version);
 
-  // 1. Segment files are durable; make their directory entries durable too.
+  // 1. Segment and model files are durable; make their directory entries (and those of the
+  //    directories holding them, up to the root) durable too.
   std::set<std::string> directories;
   for (const std::string& file : written_files_->Take()) {
-    directories.insert(ParentDirectory(file));
+    for (std::string directory = ParentDirectory(file); !directory.empty();
+         directory = ParentDirectory(directory)) {
+      directories.insert(directory);
+    }
     written_files_->Add(file);
   }
-  if (!directories.empty()) {
-    directories.insert(kDataDirectory);
-    for (const std::string& directory : directories) {
-      DQ_RETURN_IF_ERROR(SyncDirectory(root + "/" + directory));
-    }
+  for (const std::string& directory : directories) {
+    DQ_RETURN_IF_ERROR(SyncDirectory(root + "/" + directory));
   }
+  if (!directories.empty()) DQ_RETURN_IF_ERROR(SyncDirectory(root));
   DQ_RETURN_IF_ERROR(warehouse_->RunHook(CommitStep::kSegmentsSynced));
 
   // 2. The new manifest.

@@ -4,6 +4,7 @@
 //   CURRENT                      "manifest-<version>\n": names the live manifest
 //   manifest-<20-digit version>  the catalog at that commit (manifest.h)
 //   data/<table id>/<id>.seg     segment files (segment_format.h), immutable
+//   models/<model id>.onnx       imported model files (ModelEntry), immutable
 //   LOCK                         flock'ed by the process that has the warehouse open
 //
 // Commit protocol (WriteTransaction::Commit). A crash at any instant leaves the last commit:
@@ -13,8 +14,8 @@
 //   3. write CURRENT.tmp ("manifest-<v+1>"), fsync, rename over CURRENT, fsync the directory.
 //   The commit point is the rename in step 3; then the new snapshot is published in memory.
 // Open() reads CURRENT and its manifest (checksum verified), then deletes every file the
-// manifest does not reference: *.tmp, other manifests, segment files of crashed or aborted
-// transactions and of dropped/replaced tables.
+// manifest does not reference: *.tmp, other manifests, segment and model files of crashed or
+// aborted transactions and of dropped/replaced tables and models.
 //
 // File lifetime: while a process has the warehouse open, no segment file referenced by any
 // committed snapshot is deleted (dropped tables' files are collected at the next Open), so a
@@ -100,6 +101,11 @@ class WriteTransaction {
   // deleted if this transaction aborts. The appender may be used on another thread but must
   // be finished before Commit. REQUIRES: table.id is set (CatalogBuilder assigns one).
   std::unique_ptr<TableAppender> CreateAppender(const TableEntry& table);
+
+  // Writes `contents` durably (tmp + fsync + rename) as models/<model_id>.onnx and returns that
+  // relative path; the file is deleted if this transaction aborts. REQUIRES: model_id is
+  // [0-9a-z] (CatalogBuilder / NewObjectId).
+  Result<std::string> WriteModelFile(const std::string& model_id, std::string_view contents);
 
   // Makes the catalog edits durable and visible (protocol in the file comment). On failure
   // before the commit point the transaction is aborted (its files removed) and the previous

@@ -56,6 +56,17 @@ TEST(ParserStatementTest, ViewsAndIndexes) {
   ExpectStatement("DROP INDEX i1 ON t1", "DROP INDEX i1 ON t1");
 }
 
+TEST(ParserStatementTest, Models) {
+  ExpectStatement(
+      "create or replace model shop.churn options(model_type='ONNX', model_path='m.onnx')",
+      "CREATE OR REPLACE MODEL shop.churn OPTIONS(model_type = 'ONNX', model_path = 'm.onnx')");
+  ExpectStatement("CREATE MODEL IF NOT EXISTS m", "CREATE MODEL IF NOT EXISTS m");
+  ExpectStatement("CREATE MODEL ds.f OPTIONS(model_type = 'ARIMA_PLUS') AS SELECT 1",
+                  "CREATE MODEL ds.f OPTIONS(model_type = 'ARIMA_PLUS') AS SELECT 1");
+  ExpectStatement("DROP MODEL IF EXISTS shop.churn", "DROP MODEL IF EXISTS shop.churn");
+  ExpectStatement("DROP MODEL `p.shop.churn`", "DROP MODEL p.shop.churn");
+}
+
 TEST(ParserStatementTest, Dml) {
   ExpectStatement("INSERT INTO ds.t (a, b) VALUES (1, 'x'), (2, DEFAULT)",
                   "INSERT INTO ds.t (a, b) VALUES (1, 'x'), (2, DEFAULT)");

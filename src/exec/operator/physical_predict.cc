@@ -1,0 +1,239 @@
+#include "exec/operator/physical_predict.h"
+
+#include <type_traits>
+
+#include "common/error.h"
+#include "ml/tensor_layout.h"
+
+namespace dq {
+
+namespace {
+
+// Reads element `index` of a unified INT64 / FLOAT64 vector as the tensor's element type.
+template <typename Element>
+Element ReadNumber(const UnifiedVector& values, TypeId type, sel_t index) {
+  if (type == TypeId::kInt64) return static_cast<Element>(values.Data<int64_t>()[index]);
+  return static_cast<Element>(values.Data<double>()[index]);
+}
+
+}  // namespace
+
+// Per-thread state: the session and the buffers reused across batches.
+struct PhysicalPredict::Batch : OperatorState {
+  std::unique_ptr<ml::ModelSession> session;
+  std::vector<ml::Tensor> inputs;
+  std::vector<ml::Tensor> outputs;
+  std::vector<UnifiedVector> values;    // per model input: the column (arrays: the entries)
+  std::vector<UnifiedVector> elements;  // per model input: an ARRAY column's elements
+  std::vector<TypeId> element_types;    // per model input: INT64 or FLOAT64
+  std::vector<sel_t> rows;              // rows of the current batch fed to the model
+  std::vector<int64_t> row_lengths;     // per model input: values per row in this batch
+};
+
+std::vector<std::string> PhysicalPredict::Details() const {
+  std::vector<std::string> details = {"model " + model_name_,
+                                      "batch_size " + std::to_string(batch_size_)};
+  std::string inputs;
+  for (const PredictInputSpec& input : inputs_) inputs += (inputs.empty() ? "" : ", ") + input.name;
+  details.push_back("inputs " + inputs);
+  return details;
+}
+
+std::unique_ptr<OperatorState> PhysicalPredict::GetOperatorState(ExecutionContext& context) const {
+  auto state = std::make_unique<Batch>();
+  state->session = model_->NewSession();
+  state->inputs.resize(inputs_.size());
+  state->values.resize(inputs_.size());
+  state->elements.resize(inputs_.size());
+  state->element_types.resize(inputs_.size());
+  state->row_lengths.resize(inputs_.size());
+  return state;
+}
+
+OperatorResult PhysicalPredict::Execute(ExecutionContext& context, DataChunk& input,
+                                        DataChunk& output, OperatorState& operator_state) const {
+  auto& batch = static_cast<Batch&>(operator_state);
+  const size_t count = input.size();
+  for (size_t column = 0; column < input.column_count(); ++column) {
+    output.column(column).Reference(input.column(column));
+  }
+  for (size_t index = 0; index < inputs_.size(); ++index) {
+    const Vector& column = input.column(inputs_[index].column);
+    column.ToUnified(count, batch.values[index]);
+    if (inputs_[index].is_array) {
+      const Vector& source = *batch.values[index].source;
+      source.array_child().ToUnified(source.array_size(), batch.elements[index]);
+      batch.element_types[index] = column.type().element_type().id();
+    } else {
+      batch.element_types[index] = column.type().id();
+    }
+  }
+  for (size_t begin = 0; begin < count; begin += batch_size_) {
+    RunBatch(batch, begin, std::min(count, begin + batch_size_), output);
+  }
+  output.SetSize(count);
+  return OperatorResult::kNeedMoreInput;
+}
+
+void PhysicalPredict::RunBatch(Batch& batch, size_t begin, size_t end, DataChunk& output) const {
+  // 1. The rows to feed: every input non-NULL (arrays: no NULL element, the right length).
+  batch.rows.clear();
+  for (size_t index = 0; index < inputs_.size(); ++index) {
+    batch.row_lengths[index] = ml::RowElementCount(inputs_[index].shape);
+  }
+  for (size_t row = begin; row < end; ++row) {
+    bool valid = true;
+    for (size_t index = 0; index < inputs_.size() && valid; ++index) {
+      const UnifiedVector& values = batch.values[index];
+      valid = values.IsValid(row);
+      if (!valid || !inputs_[index].is_array) continue;
+      const ArrayEntry entry = values.Data<ArrayEntry>()[values.index(row)];
+      for (uint64_t element = 0; element < entry.length && valid; ++element) {
+        valid = batch.elements[index].IsValid(entry.offset + element);
+      }
+      if (!valid) continue;
+      int64_t& expected = batch.row_lengths[index];
+      if (expected < 0) expected = static_cast<int64_t>(entry.length);  // dynamic: first row
+      if (static_cast<int64_t>(entry.length) != expected) {
+        const PredictInputSpec& spec = inputs_[index];
+        throw Error(ErrorKind::kInvalidInput,
+                    "ML.PREDICT: row with " + spec.name + " = " +
+                        values.source->GetValue(values.index(row)).ToString() + " has " +
+                        std::to_string(entry.length) + " elements, but model input " + spec.name +
+                        " " + ml::ShapeToString(spec.shape) + " needs " +
+                        std::to_string(expected) + " per row");
+      }
+    }
+    if (valid) batch.rows.push_back(static_cast<sel_t>(row));
+  }
+  const size_t first_output = output.column_count() - model_->outputs().size();
+  auto set_null_rows = [&](size_t from, size_t to) {
+    for (size_t row = from; row < to; ++row) {
+      for (size_t column = first_output; column < output.column_count(); ++column) {
+        Vector& vector = output.column(column);
+        if (vector.type().id() == TypeId::kArray) {
+          vector.Data<ArrayEntry>()[row] = ArrayEntry{vector.array_size(), 0};
+        }
+        vector.SetNull(row);
+      }
+    }
+  };
+  const int64_t rows = static_cast<int64_t>(batch.rows.size());
+  if (rows == 0) {
+    set_null_rows(begin, end);
+    return;
+  }
+
+  // 2. Gather the input tensors.
+  for (size_t index = 0; index < inputs_.size(); ++index) {
+    const PredictInputSpec& spec = inputs_[index];
+    std::vector<int64_t> shape = spec.shape;
+    if (shape.empty()) shape.push_back(rows);
+    shape[0] = rows;
+    int64_t known = 1;
+    size_t dynamic = 0;
+    for (size_t dimension = 1; dimension < shape.size(); ++dimension) {
+      if (shape[dimension] < 0) ++dynamic; else known *= shape[dimension];
+    }
+    if (dynamic > 0) {
+      int64_t length = batch.row_lengths[index];
+      if (dynamic > 1 || known == 0 || length % known != 0) {
+        throw Error(ErrorKind::kNotSupported,
+                    "ML.PREDICT: cannot infer the shape of model input " + spec.name + " " +
+                        ml::ShapeToString(spec.shape) + " from arrays of " +
+                        std::to_string(length) + " elements");
+      }
+      for (size_t dimension = 1; dimension < shape.size(); ++dimension) {
+        if (shape[dimension] < 0) shape[dimension] = length / known;
+      }
+    }
+    ml::Tensor& tensor = batch.inputs[index];
+    tensor.Reset(spec.type, shape);
+    const int64_t per_row = tensor.element_count() / rows;
+    const UnifiedVector& values = batch.values[index];
+    const TypeId element_type = batch.element_types[index];
+    for (int64_t position = 0; position < rows; ++position) {
+      sel_t row = batch.rows[position];
+      const UnifiedVector* source = &values;
+      uint64_t offset = values.index(row);
+      if (spec.is_array) {
+        source = &batch.elements[index];
+        offset = values.Data<ArrayEntry>()[values.index(row)].offset;
+      }
+      for (int64_t element = 0; element < per_row; ++element) {
+        sel_t physical = spec.is_array ? source->index(offset + element)
+                                       : static_cast<sel_t>(offset);
+        if (spec.type == ml::ElementType::kFloat32) {
+          tensor.floats()[position * per_row + element] =
+              ReadNumber<float>(*source, element_type, physical);
+        } else {
+          tensor.int64s()[position * per_row + element] =
+              ReadNumber<int64_t>(*source, element_type, physical);
+        }
+      }
+    }
+  }
+
+  // 3. Run the model.
+  Status status = batch.session->Run(batch.inputs, &batch.outputs);
+  if (!status.ok()) {
+    throw Error(status.kind(), "ML.PREDICT with model " + model_name_ + ": " + status.message());
+  }
+  if (batch.outputs.size() != model_->outputs().size()) {
+    throw Error(ErrorKind::kInternal, "ML.PREDICT: the model returned " +
+                                          std::to_string(batch.outputs.size()) + " outputs, " +
+                                          std::to_string(model_->outputs().size()) + " declared");
+  }
+
+  // 4. Scatter the outputs; rows left out get NULL.
+  size_t previous = begin;
+  for (int64_t position = 0; position < rows; ++position) {
+    set_null_rows(previous, batch.rows[position]);
+    previous = batch.rows[position] + 1;
+  }
+  set_null_rows(previous, end);
+  for (size_t index = 0; index < batch.outputs.size(); ++index) {
+    const ml::Tensor& tensor = batch.outputs[index];
+    Vector& column = output.column(first_output + index);
+    const int64_t per_row = tensor.element_count() / rows;
+    const bool is_array = column.type().id() == TypeId::kArray;
+    const TypeId value_type = is_array ? column.type().element_type().id() : column.type().id();
+    if (tensor.element_count() != per_row * rows || (!is_array && per_row != 1)) {
+      throw Error(ErrorKind::kInvalidInput,
+                  "ML.PREDICT: model output " + model_->outputs()[index].name + " has shape " +
+                      ml::ShapeToString(tensor.shape()) + " for a batch of " +
+                      std::to_string(rows) + " rows");
+    }
+    auto value_at = [&](int64_t element, auto* out) {
+      using Out = std::remove_pointer_t<decltype(out)>;
+      *out = tensor.type() == ml::ElementType::kFloat32
+                 ? static_cast<Out>(tensor.floats()[element])
+                 : static_cast<Out>(tensor.int64s()[element]);
+    };
+    Vector* target = &column;
+    size_t base = 0;
+    if (is_array) {
+      base = column.array_size();
+      column.SetArraySize(base + static_cast<size_t>(per_row * rows));
+      target = &column.array_child();
+    }
+    for (int64_t position = 0; position < rows; ++position) {
+      sel_t row = batch.rows[position];
+      size_t first = is_array ? base + position * per_row : row;
+      for (int64_t element = 0; element < per_row; ++element) {
+        int64_t source = position * per_row + element;
+        if (value_type == TypeId::kInt64) {
+          value_at(source, &target->Data<int64_t>()[first + element]);
+        } else {
+          value_at(source, &target->Data<double>()[first + element]);
+        }
+      }
+      if (is_array) {
+        column.Data<ArrayEntry>()[row] =
+            ArrayEntry{first, static_cast<uint64_t>(per_row)};
+      }
+    }
+  }
+}
+
+}  // namespace dq
