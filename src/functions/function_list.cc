@@ -37,6 +37,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterStringCaseFunctions(registry);
   RegisterCovarianceAggregateFunctions(registry);
   RegisterApproxCountDistinctFunctions(registry);
+  RegisterApproxAggregateFunctions(registry);
 }
 
 }  // namespace dq

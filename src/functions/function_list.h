@@ -41,5 +41,6 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry);
 void RegisterStringCaseFunctions(FunctionRegistry& registry);
 void RegisterCovarianceAggregateFunctions(FunctionRegistry& registry);
 void RegisterApproxCountDistinctFunctions(FunctionRegistry& registry);
+void RegisterApproxAggregateFunctions(FunctionRegistry& registry);
 
 }  // namespace dq
