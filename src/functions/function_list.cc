@@ -24,6 +24,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterInSetFunctions(registry);
   RegisterNestedAccessFunctions(registry);
   RegisterNestedComparisonFunctions(registry);
+  RegisterIsDistinctFunctions(registry);
   RegisterArrayFunctions(registry);
   RegisterArrayGeneratorFunctions(registry);
   RegisterArrayAggregateFunctions(registry);

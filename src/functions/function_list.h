@@ -28,6 +28,7 @@ void RegisterRowIdFunctions(FunctionRegistry& registry);
 void RegisterInSetFunctions(FunctionRegistry& registry);
 void RegisterNestedAccessFunctions(FunctionRegistry& registry);
 void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
+void RegisterIsDistinctFunctions(FunctionRegistry& registry);
 void RegisterArrayFunctions(FunctionRegistry& registry);
 void RegisterArrayGeneratorFunctions(FunctionRegistry& registry);
 void RegisterArrayAggregateFunctions(FunctionRegistry& registry);
