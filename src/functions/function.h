@@ -96,6 +96,14 @@ struct AggregateFunction {
   // Optional generic bind (e.g. MIN/MAX over any orderable type).
   bool (*bind)(const std::vector<LogicalType>& argument_types, AggregateFunction* resolved,
                std::shared_ptr<FunctionData>* bind_data) = nullptr;
+  // Optional bind for aggregates with constant parameters (APPROX_QUANTILES' number of
+  // quantiles): like `bind`, plus the value of each argument that is a constant after folding
+  // (nullptr for the others). May throw a kBinding Error for a bad parameter (the binder adds
+  // the call's position). Used instead of `bind` when set.
+  bool (*bind_with_constants)(const std::vector<LogicalType>& argument_types,
+                              const std::vector<const Value*>& constant_arguments,
+                              AggregateFunction* resolved,
+                              std::shared_ptr<FunctionData>* bind_data) = nullptr;
 };
 
 }  // namespace dq

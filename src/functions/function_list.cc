@@ -24,6 +24,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterInSetFunctions(registry);
   RegisterNestedAccessFunctions(registry);
   RegisterNestedComparisonFunctions(registry);
+  RegisterIsDistinctFunctions(registry);
   RegisterArrayFunctions(registry);
   RegisterArrayGeneratorFunctions(registry);
   RegisterArrayAggregateFunctions(registry);
@@ -37,6 +38,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterStringCaseFunctions(registry);
   RegisterCovarianceAggregateFunctions(registry);
   RegisterApproxCountDistinctFunctions(registry);
+  RegisterApproxAggregateFunctions(registry);
 }
 
 }  // namespace dq

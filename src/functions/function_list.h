@@ -28,6 +28,7 @@ void RegisterRowIdFunctions(FunctionRegistry& registry);
 void RegisterInSetFunctions(FunctionRegistry& registry);
 void RegisterNestedAccessFunctions(FunctionRegistry& registry);
 void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
+void RegisterIsDistinctFunctions(FunctionRegistry& registry);
 void RegisterArrayFunctions(FunctionRegistry& registry);
 void RegisterArrayGeneratorFunctions(FunctionRegistry& registry);
 void RegisterArrayAggregateFunctions(FunctionRegistry& registry);
@@ -41,5 +42,6 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry);
 void RegisterStringCaseFunctions(FunctionRegistry& registry);
 void RegisterCovarianceAggregateFunctions(FunctionRegistry& registry);
 void RegisterApproxCountDistinctFunctions(FunctionRegistry& registry);
+void RegisterApproxAggregateFunctions(FunctionRegistry& registry);
 
 }  // namespace dq

@@ -190,7 +190,7 @@ std::unique_ptr<QueryResult> RunCreateTable(StatementScope& scope,
   }
   std::shared_ptr<ColumnDataCollection> rows;
   if (statement.query) {
-    BoundQuery bound = binder.BindQuery(*statement.query);
+    BoundQuery bound = binder.BindStatementQuery(*statement.query);
     std::vector<std::string> names = bound.names;
     rows = RunBoundQuery(scope, bound);
     if (entry.columns.empty()) {

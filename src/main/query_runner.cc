@@ -42,7 +42,7 @@ std::shared_ptr<ColumnDataCollection> RunBoundQuery(StatementScope& scope, Bound
 
 std::unique_ptr<QueryResult> RunQuery(StatementScope& scope, const sql::QueryStatement& statement) {
   Binder binder = MakeBinder(scope);
-  BoundQuery bound = binder.BindQuery(*statement.query);
+  BoundQuery bound = binder.BindStatementQuery(*statement.query);
   std::vector<std::string> names = bound.names;
   std::shared_ptr<ColumnDataCollection> rows = RunBoundQuery(scope, bound);
   auto result = std::make_unique<QueryResult>();
@@ -81,7 +81,7 @@ std::unique_ptr<QueryResult> RunExplain(StatementScope& scope,
   }
   const auto& query = statement.statement->As<sql::QueryStatement>();
   Binder binder = MakeBinder(scope);
-  BoundQuery bound = binder.BindQuery(*query.query);
+  BoundQuery bound = binder.BindStatementQuery(*query.query);
   std::vector<std::string> lines;
   if (statement.analyze) {
     auto started = std::chrono::steady_clock::now();

@@ -80,14 +80,25 @@ BoundAggregate ExpressionBinder::ResolveAggregate(const std::string& name,
   int chosen_cost = 0;
   std::vector<LogicalType> chosen_types;
   for (const AggregateFunction& candidate : *overloads) {
-    if (candidate.bind) {
+    if (candidate.bind || candidate.bind_with_constants) {
       std::vector<LogicalType> types;
+      std::vector<const Value*> constants;
       for (const auto& argument : arguments) {
         types.push_back(argument->type.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : argument->type);
+        constants.push_back(argument->IsConstant() ? &argument->value : nullptr);
       }
       auto resolved = std::make_shared<AggregateFunction>(candidate);
       std::shared_ptr<FunctionData> bind_data;
-      if (!candidate.bind(types, resolved.get(), &bind_data)) continue;
+      bool applies = false;
+      try {
+        applies = candidate.bind_with_constants
+                      ? candidate.bind_with_constants(types, constants, resolved.get(), &bind_data)
+                      : candidate.bind(types, resolved.get(), &bind_data);
+      } catch (Error& error) {
+        error.SetPositionIfAbsent(position);
+        throw;
+      }
+      if (!applies) continue;
       if (!bound.function) {
         bound.function = resolved.get();
         bound.resolved = resolved;

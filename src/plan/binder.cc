@@ -67,6 +67,7 @@ struct SelectEntry {
   const sql::Expression* ast = nullptr;  // null for star-expanded columns
   ExpressionPtr star_column;             // the column reference for star-expanded columns
   std::string name;
+  bool anonymous = false;  // a generated name (f0_ ...): an unnamed field under SELECT AS STRUCT
   int64_t position = -1;
 };
 
@@ -146,10 +147,6 @@ BoundQuery Binder::BindQueryBody(const sql::QueryBody& body, const sql::QueryExp
 
 BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
                                   const sql::QueryExpression* outer) {
-  if (select.select_as != sql::SelectCore::SelectAs::kNone) {
-    throw Error(ErrorKind::kNotSupported, "SELECT AS STRUCT / AS VALUE is not supported yet",
-                select.position);
-  }
   CheckNamedWindows(select.windows);
   // FROM
   BindScope scope;
@@ -271,8 +268,8 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
                                       [&](const std::string& other) { return IdentifierEquals(other, name); });
           if (excluded) continue;
           SelectEntry entry;
-          entry.name =
-              name == kAnonymousColumnName ? "f" + std::to_string(anonymous++) + "_" : name;
+          entry.anonymous = name == kAnonymousColumnName;
+          entry.name = entry.anonymous ? "f" + std::to_string(anonymous++) + "_" : name;
           entry.position = star.position;
           const sql::Expression* replacement = nullptr;
           for (const auto& replace : star.replacements) {
@@ -297,6 +294,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     } else if (item.expression->kind == sql::ExpressionKind::kPath) {
       entry.name = item.expression->As<sql::PathExpression>().names.back();
     } else {
+      entry.anonymous = true;
       entry.name = "f" + std::to_string(anonymous++) + "_";
     }
     entries.push_back(std::move(entry));
@@ -684,6 +682,11 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     plan = std::move(trim);
   }
   bound.plan = std::move(plan);
+  if (select.select_as != sql::SelectCore::SelectAs::kNone) {
+    std::vector<bool> anonymous_columns;
+    for (const SelectEntry& entry : entries) anonymous_columns.push_back(entry.anonymous);
+    return ApplySelectAs(select, std::move(bound), anonymous_columns);
+  }
   return bound;
 }
 

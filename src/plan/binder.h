@@ -33,6 +33,9 @@ struct BoundQuery {
   LogicalOperatorPtr plan;
   std::vector<std::string> names;  // output column names
   bool ordered = false;            // the result order is defined by ORDER BY
+  // A value table (SELECT AS STRUCT / AS VALUE): one column whose rows are the values; as a
+  // FROM source its STRUCT fields are columns and its alias names the value.
+  bool value_table = false;
 };
 
 // A correlated subquery found while binding an expression, waiting to be joined into the
@@ -61,6 +64,10 @@ class Binder {
   Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings);
 
   BoundQuery BindQuery(const sql::QueryExpression& query);
+  // Binds the query of a statement (a SELECT, EXPLAIN or CREATE TABLE AS): like BindQuery,
+  // but a result that is a STRUCT value table (SELECT AS STRUCT) has the struct's fields as
+  // its columns, as BigQuery returns and stores it (select_as_binder.cc).
+  BoundQuery BindStatementQuery(const sql::QueryExpression& query);
   // Binds an expression that may not reference columns (LIMIT, DEFAULT, OPTIONS values) and
   // evaluates it.
   Value BindConstant(const sql::Expression& expression, const char* clause);
@@ -111,6 +118,18 @@ class Binder {
   BoundQuery BindQueryBody(const sql::QueryBody& body, const sql::QueryExpression* outer);
   BoundQuery BindSelectCore(const sql::SelectCore& select, const sql::QueryExpression* outer);
   BoundQuery BindSetOperation(const sql::SetOperation& operation);
+  // SELECT AS STRUCT / AS VALUE over the bound select list (select_as_binder.cc);
+  // `anonymous[i]` is set for columns without an explicit or inferred name.
+  BoundQuery ApplySelectAs(const sql::SelectCore& select, BoundQuery bound,
+                           const std::vector<bool>& anonymous);
+  // The relation a value table `plan` (one column) exposes under `alias`; may add a
+  // projection of its STRUCT fields to `plan`.
+  BoundRelation ValueTableRelation(LogicalOperatorPtr& plan, const std::string& alias,
+                                   int64_t position);
+  // INTERSECT ALL / EXCEPT ALL of two sides already coerced to `types`
+  // (bag_set_operation_binder.cc).
+  BoundQuery PlanBagSetOperation(BoundQuery left, BoundQuery right,
+                                 const std::vector<LogicalType>& types, bool intersect);
   void BindOrderAndLimit(const sql::QueryExpression& query, BoundQuery& bound);
   uint64_t BindLimitValue(const sql::Expression& expression, const char* clause);
 

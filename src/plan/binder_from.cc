@@ -155,6 +155,10 @@ LogicalOperatorPtr Binder::BindSubqueryRelation(const sql::QueryExpression& quer
                                                 const std::string& alias, int64_t position,
                                                 BindScope& scope) {
   BoundQuery bound = BindQuery(query);
+  if (bound.value_table) {
+    scope.AddRelation(ValueTableRelation(bound.plan, alias, position));
+    return std::move(bound.plan);
+  }
   BoundRelation relation;
   relation.alias = alias;
   relation.column_names = bound.names;

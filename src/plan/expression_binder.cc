@@ -376,6 +376,7 @@ ExpressionPtr ExpressionBinder::BindBinary(const sql::BinaryExpression& binary) 
 }
 
 ExpressionPtr ExpressionBinder::BindIs(const sql::IsExpression& is) {
+  if (is.test == sql::IsTest::kDistinctFrom) return BindIsDistinct(is);
   ExpressionPtr operand = Bind(*is.operand);
   auto result = std::make_unique<Expression>();
   result->type = TypeId::kBool;
@@ -423,14 +424,20 @@ ExpressionPtr ExpressionBinder::BindBetween(const sql::BetweenExpression& betwee
   operand = CoerceTo(std::move(operand), *common);
   ExpressionPtr operand_copy = operand->Copy();
   std::vector<ExpressionPtr> terms;
-  if (!between.negated) {
-    terms.push_back(BindComparison("$greater_equal", std::move(operand), std::move(low), between.position));
-    terms.push_back(BindComparison("$less_equal", std::move(operand_copy), std::move(high), between.position));
-    return FoldConstant(MakeConjunction(ExpressionKind::kAnd, std::move(terms)));
+  terms.push_back(BindComparison("$greater_equal", std::move(operand), std::move(low), between.position));
+  terms.push_back(BindComparison("$less_equal", std::move(operand_copy), std::move(high), between.position));
+  ExpressionPtr result = MakeConjunction(ExpressionKind::kAnd, std::move(terms));
+  if (between.negated) {
+    // NOT (x >= low AND x <= high), not x < low OR x > high: they differ for NaN, which
+    // compares false both ways (NaN NOT BETWEEN 1 AND NULL is TRUE).
+    auto negated = std::make_unique<Expression>();
+    negated->kind = ExpressionKind::kNot;
+    negated->type = TypeId::kBool;
+    negated->position = between.position;
+    negated->children.push_back(std::move(result));
+    result = std::move(negated);
   }
-  terms.push_back(BindComparison("$less", std::move(operand), std::move(low), between.position));
-  terms.push_back(BindComparison("$greater", std::move(operand_copy), std::move(high), between.position));
-  return FoldConstant(MakeConjunction(ExpressionKind::kOr, std::move(terms)));
+  return FoldConstant(std::move(result));
 }
 
 ExpressionPtr ExpressionBinder::BindInList(const sql::InListExpression& in) {

@@ -67,6 +67,8 @@ class ExpressionBinder {
  private:
   ExpressionPtr BindLiteral(const sql::Literal& literal);
   ExpressionPtr BindPath(const sql::PathExpression& path);
+  // `x IS [NOT] DISTINCT FROM y` (is_distinct_binder.cc).
+  ExpressionPtr BindIsDistinct(const sql::IsExpression& is);
   ExpressionPtr BindUnary(const sql::UnaryExpression& unary);
   ExpressionPtr BindBinary(const sql::BinaryExpression& binary);
   ExpressionPtr BindIs(const sql::IsExpression& is);

@@ -14,18 +14,45 @@ bool IsIntegerLiteral(const sql::Expression& expression) {
          expression.As<sql::Literal>().literal_kind == sql::LiteralKind::kInteger;
 }
 
+// Which output columns of `plan` are constants computed directly by its top projection (a
+// literal such as `SELECT 2.5`): like literals elsewhere they may coerce to the other side's
+// type (NUMERIC UNION ALL 2.5 is NUMERIC).
+std::vector<bool> ConstantColumns(const LogicalOperator& plan, size_t column_count) {
+  std::vector<bool> constant(column_count, false);
+  if (plan.kind != LogicalKind::kProjection) return constant;
+  const auto& projection = static_cast<const LogicalProjection&>(plan);
+  if (projection.passthrough || projection.expressions.size() != column_count) return constant;
+  for (size_t column = 0; column < column_count; ++column) {
+    constant[column] = projection.expressions[column]->IsConstant();
+  }
+  return constant;
+}
+
+// The type of a set operation's column: the common supertype of the two sides, except that a
+// FLOAT64 literal next to a NUMERIC column becomes NUMERIC (GoogleSQL's literal coercion;
+// `CAST(NULL AS NUMERIC) UNION ALL SELECT 3.5` is NUMERIC, not FLOAT64).
+std::optional<LogicalType> SetOperationSupertype(const LogicalType& left, bool left_constant,
+                                                 const LogicalType& right, bool right_constant) {
+  auto is = [](const LogicalType& type, TypeId id) { return type.id() == id; };
+  if ((is(left, TypeId::kNumeric) && is(right, TypeId::kFloat64) && right_constant) ||
+      (is(right, TypeId::kNumeric) && is(left, TypeId::kFloat64) && left_constant)) {
+    return LogicalType(TypeId::kNumeric);
+  }
+  return CommonSupertype({left, right}, {left_constant, right_constant});
+}
+
 }  // namespace
 
 BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
   const char* name = operation.op == sql::SetOperator::kUnion
                          ? (operation.all ? "UNION ALL" : "UNION DISTINCT")
-                         : (operation.op == sql::SetOperator::kIntersect ? "INTERSECT" : "EXCEPT");
-  if (operation.op != sql::SetOperator::kUnion && operation.all) {
-    throw Error(ErrorKind::kNotSupported, std::string(name) + " ALL is not supported yet",
-                operation.position);
-  }
+                         : (operation.op == sql::SetOperator::kIntersect
+                                ? (operation.all ? "INTERSECT ALL" : "INTERSECT DISTINCT")
+                                : (operation.all ? "EXCEPT ALL" : "EXCEPT DISTINCT"));
   BoundQuery left = BindQueryBody(*operation.left, nullptr);
   BoundQuery right = BindQueryBody(*operation.right, nullptr);
+  // A set operation of value tables is a value table.
+  const bool value_table = left.value_table && right.value_table;
   std::vector<LogicalType> left_types = left.plan->Types();
   std::vector<LogicalType> right_types = right.plan->Types();
   if (left_types.size() != right_types.size()) {
@@ -35,9 +62,12 @@ BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
                     std::to_string(right_types.size()) + " columns",
                 operation.position);
   }
+  std::vector<bool> left_constant = ConstantColumns(*left.plan, left_types.size());
+  std::vector<bool> right_constant = ConstantColumns(*right.plan, right_types.size());
   std::vector<LogicalType> types;
   for (size_t column = 0; column < left_types.size(); ++column) {
-    auto common = CommonSupertype({left_types[column], right_types[column]}, {false, false});
+    auto common = SetOperationSupertype(left_types[column], left_constant[column],
+                                        right_types[column], right_constant[column]);
     if (!common) {
       throw Error(ErrorKind::kBinding,
                   "Column " + std::to_string(column + 1) + " in " + name +
@@ -62,11 +92,16 @@ BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
   };
   coerce_side(left, left_types);
   coerce_side(right, right_types);
+  if (operation.op != sql::SetOperator::kUnion && operation.all) {
+    return PlanBagSetOperation(std::move(left), std::move(right), types,
+                               operation.op == sql::SetOperator::kIntersect);
+  }
   if (operation.op != sql::SetOperator::kUnion) {
     // INTERSECT / EXCEPT DISTINCT: the distinct left rows with (without) an equal right row,
     // comparing NULL as equal to NULL.
     BoundQuery bound;
     bound.names = left.names;
+    bound.value_table = value_table;
     auto distinct = std::make_unique<LogicalAggregate>();
     distinct->group_index = NextTableIndex();
     distinct->aggregate_index = NextTableIndex();
@@ -97,6 +132,7 @@ BoundQuery Binder::BindSetOperation(const sql::SetOperation& operation) {
   union_all->children.push_back(std::move(right.plan));
   BoundQuery bound;
   bound.names = left.names;
+  bound.value_table = value_table;
   if (operation.all) {
     bound.plan = std::move(union_all);
     return bound;

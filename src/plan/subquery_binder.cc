@@ -261,6 +261,12 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
       select.qualify || select.group_by_all) {
     throw unsupported("with GROUP BY, HAVING or DISTINCT");
   }
+  // SELECT AS VALUE of one item is the item itself; AS STRUCT builds a value this path does
+  // not (its select list is one aggregate).
+  if (select.select_as == sql::SelectCore::SelectAs::kStruct &&
+      kind != PendingSubquery::Kind::kExists) {
+    throw unsupported("with SELECT AS STRUCT");
+  }
   if (kind != PendingSubquery::Kind::kExists &&
       (select.items.size() != 1 || select.items[0].expression->kind == sql::ExpressionKind::kStar)) {
     throw Error(ErrorKind::kBinding, "Subquery must return exactly one column", position);

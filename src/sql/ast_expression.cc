@@ -148,9 +148,9 @@ std::string BinaryExpression::ToString() const {
 }
 
 std::string IsExpression::ToString() const {
-  static constexpr std::string_view kTests[] = {"NULL", "TRUE", "FALSE"};
+  static constexpr std::string_view kTests[] = {"NULL", "TRUE", "FALSE", "DISTINCT FROM "};
   return "(" + operand->ToString() + (negated ? " IS NOT " : " IS ") +
-         std::string(kTests[static_cast<int>(test)]) + ")";
+         std::string(kTests[static_cast<int>(test)]) + (other ? other->ToString() : "") + ")";
 }
 
 std::string BetweenExpression::ToString() const {

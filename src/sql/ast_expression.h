@@ -208,9 +208,9 @@ struct BinaryExpression : Expression {
   int64_t operator_position;  // byte offset of the operator token
 };
 
-enum class IsTest : uint8_t { kNull, kTrue, kFalse };
+enum class IsTest : uint8_t { kNull, kTrue, kFalse, kDistinctFrom };
 
-// operand IS [NOT] NULL / TRUE / FALSE
+// operand IS [NOT] NULL / TRUE / FALSE, operand IS [NOT] DISTINCT FROM other
 struct IsExpression : Expression {
   static constexpr ExpressionKind kKind = ExpressionKind::kIs;
   explicit IsExpression(int64_t position) : Expression(kKind, position) {}
@@ -219,6 +219,7 @@ struct IsExpression : Expression {
   ExpressionPtr operand;
   IsTest test = IsTest::kNull;
   bool negated = false;
+  ExpressionPtr other;  // kDistinctFrom: the right operand
 };
 
 // operand [NOT] BETWEEN low AND high

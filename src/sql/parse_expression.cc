@@ -98,8 +98,12 @@ ExpressionPtr Parser::ParseComparison() {
       is->test = IsTest::kTrue;
     } else if (AcceptKeyword("FALSE")) {
       is->test = IsTest::kFalse;
+    } else if (AcceptKeyword("DISTINCT")) {
+      ExpectKeyword("FROM");
+      is->test = IsTest::kDistinctFrom;
+      is->other = ParseBitwiseOr();
     } else {
-      ThrowExpected("keyword NULL, TRUE or FALSE");
+      ThrowExpected("keyword NULL, TRUE, FALSE or DISTINCT");
     }
     is->operand = std::move(left);
     left = std::move(is);

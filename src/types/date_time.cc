@@ -110,7 +110,10 @@ bool ScanTime(Scanner& scanner, int64_t* micros) {
       for (int count = digit_count; count > 6; --count) fraction /= 10;
     }
   }
-  if (hour > 23 || minute > 59 || second > 59) return false;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  // A leap second (:60) is accepted and normalized to the start of the next minute, dropping
+  // its fraction, as GoogleSQL does; 23:59:60 becomes midnight of the next day (kMicrosPerDay).
+  if (second == 60) fraction = 0;
   *micros = hour * kMicrosPerHour + minute * kMicrosPerMinute + second * kMicrosPerSecond + fraction;
   return true;
 }
@@ -168,6 +171,7 @@ bool ParseTime(std::string_view text, int64_t* micros) {
   Scanner scanner{text};
   scanner.SkipSpaces();
   if (!ScanTime(scanner, micros)) return false;
+  *micros %= kMicrosPerDay;  // 23:59:60 -> 00:00:00
   scanner.SkipSpaces();
   return scanner.AtEnd();
 }
@@ -185,7 +189,8 @@ bool ParseDatetime(std::string_view text, int64_t* micros) {
   scanner.SkipSpaces();
   if (!scanner.AtEnd()) return false;
   *micros = static_cast<int64_t>(days) * kMicrosPerDay + time_micros;
-  return true;
+  // A leap second on the last day may not carry past 9999-12-31.
+  return *micros < (static_cast<int64_t>(kMaxDate) + 1) * kMicrosPerDay;
 }
 
 bool ParseTimestamp(std::string_view text, int64_t* micros) {
@@ -200,6 +205,8 @@ bool ParseTimestamp(std::string_view text, int64_t* micros) {
   }
   int64_t offset_micros;
   if (!ScanZone(scanner, &offset_micros)) return false;
+  // A leap second on the last day may not carry past 9999-12-31 (civil).
+  if (days == kMaxDate && time_micros >= kMicrosPerDay) return false;
   *micros = static_cast<int64_t>(days) * kMicrosPerDay + time_micros - offset_micros;
   return true;
 }

@@ -5,7 +5,9 @@
 // since the Unix epoch in UTC. Supported range is year 1..9999, as in GoogleSQL.
 //
 // Parse* accept GoogleSQL's canonical literal forms and return false on malformed or
-// out-of-range input (the caller reports the error with its position). Format* produce the
+// out-of-range input (the caller reports the error with its position). A leap second (second
+// 60) is accepted and normalized to the start of the next minute: "12:59:60.5" is 13:00:00,
+// "2015-11-06 23:59:60" is 2015-11-07 00:00:00, TIME "23:59:60" is 00:00:00. Format* produce the
 // forms of CAST(x AS STRING): 2024-01-31, 13:45:00, 2024-01-31 13:45:00,
 // 2024-01-31 13:45:00+00, with fractional seconds printed with 0, 3 or 6 digits.
 #pragma once

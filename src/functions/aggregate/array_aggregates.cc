@@ -62,6 +62,10 @@ void StringAggUpdate(const AggregateCall& call, const DataChunk& args, uint8_t**
   Collect(call, args, states, /*skip_nulls=*/true);
 }
 
+void ArrayConcatAggUpdate(const AggregateCall& call, const DataChunk& args, uint8_t** states) {
+  Collect(call, args, states, /*skip_nulls=*/true);
+}
+
 void Combine(const AggregateCall&, const uint8_t* source, uint8_t* target) {
   const auto& from = RowsOf(source).rows;
   auto& into = RowsOf(target).rows;
@@ -132,6 +136,32 @@ void ArrayAggFinalize(const AggregateCall& call, uint8_t** states, size_t count,
   }
 }
 
+void ArrayConcatAggFinalize(const AggregateCall& call, uint8_t** states, size_t count,
+                            Vector& result, size_t offset) {
+  const OrderedAggregateData& data = DataOf(call);
+  ArrayEntry* entries = result.Data<ArrayEntry>();
+  for (size_t index = 0; index < count; ++index) {
+    const CollectedRows& collected = RowsOf(states[index]);
+    if (collected.rows.empty()) {
+      result.SetValue(offset + index, Value::Null(result.type()));
+      continue;
+    }
+    std::vector<Value> elements;
+    for (size_t row : OrderedRows(data, collected)) {
+      const std::vector<Value>& array = collected.rows[row][0].children();
+      elements.insert(elements.end(), array.begin(), array.end());
+    }
+    size_t start = result.array_size();
+    result.SetArraySize(start + elements.size());
+    Vector& child = result.array_child();
+    for (size_t position = 0; position < elements.size(); ++position) {
+      child.SetValue(start + position, elements[position]);
+    }
+    result.validity().SetValid(offset + index);
+    entries[offset + index] = ArrayEntry{start, elements.size()};
+  }
+}
+
 void StringAggFinalize(const AggregateCall& call, uint8_t** states, size_t count, Vector& result,
                        size_t offset) {
   const OrderedAggregateData& data = DataOf(call);
@@ -164,6 +194,15 @@ bool BindArrayAgg(const std::vector<LogicalType>& types, AggregateFunction* reso
   if (types.size() != 1 || types[0].id() == TypeId::kArray) return false;
   resolved->arguments = types;
   resolved->return_type = LogicalType::Array(types[0]);
+  *bind_data = std::make_shared<OrderedAggregateData>();
+  return true;
+}
+
+bool BindArrayConcatAgg(const std::vector<LogicalType>& types, AggregateFunction* resolved,
+                        std::shared_ptr<FunctionData>* bind_data) {
+  if (types.size() != 1 || types[0].id() != TypeId::kArray) return false;
+  resolved->arguments = types;
+  resolved->return_type = types[0];
   *bind_data = std::make_shared<OrderedAggregateData>();
   return true;
 }
@@ -209,7 +248,7 @@ std::string OrderedAggregateData::Describe() const {
 }
 
 bool SupportsOrderedAggregation(const std::string& name) {
-  return name == "ARRAY_AGG" || name == "STRING_AGG";
+  return name == "ARRAY_AGG" || name == "STRING_AGG" || name == "ARRAY_CONCAT_AGG";
 }
 
 void RegisterArrayAggregateFunctions(FunctionRegistry& registry) {
@@ -218,6 +257,11 @@ void RegisterArrayAggregateFunctions(FunctionRegistry& registry) {
   array_agg.finalize = ArrayAggFinalize;
   array_agg.bind = BindArrayAgg;
   registry.AddAggregate(array_agg);
+  AggregateFunction array_concat_agg = MakeCollectingAggregate("ARRAY_CONCAT_AGG");
+  array_concat_agg.update = ArrayConcatAggUpdate;
+  array_concat_agg.finalize = ArrayConcatAggFinalize;
+  array_concat_agg.bind = BindArrayConcatAgg;
+  registry.AddAggregate(array_concat_agg);
   AggregateFunction string_agg = MakeCollectingAggregate("STRING_AGG");
   string_agg.update = StringAggUpdate;
   string_agg.finalize = StringAggFinalize;

@@ -1,9 +1,11 @@
-// ARRAY_AGG and STRING_AGG: aggregates that collect their input values, optionally ordered and
+// ARRAY_AGG, ARRAY_CONCAT_AGG and STRING_AGG: aggregates that collect their input values, optionally ordered and
 // limited inside the call.
 //
 //   ARRAY_AGG(x [IGNORE NULLS | RESPECT NULLS] [ORDER BY k [ASC|DESC] ...] [LIMIT n])
 //     -> ARRAY<type of x>, NULL for no rows. A NULL element in the result is an error
 //     ("Array cannot have a null element", BigQuery's rule) unless IGNORE NULLS drops them.
+//   ARRAY_CONCAT_AGG(a [ORDER BY k ...] [LIMIT n])
+//     -> the non-NULL arrays concatenated (LIMIT counts arrays), NULL when there are none.
 //   STRING_AGG(s [, delimiter] [ORDER BY ...] [LIMIT n])
 //     -> STRING or BYTES, the non-NULL values joined by delimiter (default ","), NULL when there
 //     are none.

@@ -5,7 +5,8 @@
 //     involves a NULL, else TRUE. (GoogleSQL has no ordering comparisons on STRUCT, and BigQuery
 //     no equality on ARRAY.)
 //   $in_array(x, a): x IN UNNEST(a). FALSE for an empty or NULL array; otherwise TRUE if some
-//     element equals x, else NULL if x or some element is NULL, else FALSE.
+//     element equals x, else NULL if x or some element is NULL (for STRUCTs: or some comparison
+//     is unknown because of a NULL field), else FALSE.
 #include <cmath>
 #include <optional>
 
@@ -103,10 +104,18 @@ void InArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
     const ArrayEntry entry = entries[array_index];
     bool found = false;
     bool saw_null = false;
+    // STRUCTs compare field by field with three-valued logic (a NULL field makes it unknown).
+    const bool is_struct = type.id() == TypeId::kStruct;
+    const Value needle = is_struct ? args.column(0).GetValue(row) : Value();
     for (uint64_t element = 0; element < entry.length && !found; ++element) {
       sel_t element_index = elements.index(entry.offset + element);
       if (!elements.validity->RowIsValid(element_index)) {
         saw_null = true;
+      } else if (is_struct) {
+        std::optional<bool> equal =
+            ValuesEqual(needle, element_vector.GetValue(entry.offset + element));
+        if (!equal) saw_null = true;
+        else found = *equal;
       } else if (!IsNan(type, elements, element_index) &&
                  CompareValues(type, needles, needle_index, elements, element_index) == 0) {
         found = true;
