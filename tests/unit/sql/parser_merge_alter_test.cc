@@ -19,16 +19,16 @@ TEST(ParserMergeTest, Clauses) {
       "when not matched by target and s.id > 5 then insert row "
       "when not matched by source then delete "
       "when not matched by source and t.x is null then update set x = 0",
-      "MERGE INTO t USING s ON t.id = s.id"
-      " WHEN MATCHED AND s.x > 1 THEN UPDATE SET x = s.x, t.y = DEFAULT"
+      "MERGE INTO t USING s ON (t.id = s.id)"
+      " WHEN MATCHED AND (s.x > 1) THEN UPDATE SET x = s.x, t.y = DEFAULT"
       " WHEN MATCHED THEN DELETE"
       " WHEN NOT MATCHED BY TARGET THEN INSERT (id, x) VALUES (s.id, DEFAULT)"
-      " WHEN NOT MATCHED BY TARGET AND s.id > 5 THEN INSERT ROW"
+      " WHEN NOT MATCHED BY TARGET AND (s.id > 5) THEN INSERT ROW"
       " WHEN NOT MATCHED BY SOURCE THEN DELETE"
-      " WHEN NOT MATCHED BY SOURCE AND t.x IS NULL THEN UPDATE SET x = 0");
+      " WHEN NOT MATCHED BY SOURCE AND (t.x IS NULL) THEN UPDATE SET x = 0");
   ExpectStatement("MERGE ds.t AS tt USING (SELECT 1 AS id) AS src ON tt.id = src.id "
                   "WHEN NOT MATCHED THEN INSERT VALUES (src.id)",
-                  "MERGE INTO ds.t AS tt USING (SELECT 1 AS id) AS src ON tt.id = src.id"
+                  "MERGE INTO ds.t AS tt USING (SELECT 1 AS id) AS src ON (tt.id = src.id)"
                   " WHEN NOT MATCHED BY TARGET THEN INSERT VALUES (src.id)");
   StatementPtr statement = ParseStatement(
       "MERGE INTO t T USING s S ON FALSE WHEN NOT MATCHED BY SOURCE THEN DELETE");
