@@ -111,6 +111,10 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
       return RunUpdate(scope, statement.As<sql::UpdateStatement>());
     case sql::StatementKind::kTruncate:
       return RunTruncate(scope, statement.As<sql::TruncateStatement>());
+    case sql::StatementKind::kMerge:
+      return RunMerge(scope, statement.As<sql::MergeStatement>());
+    case sql::StatementKind::kAlterTable:
+      return RunAlterTable(scope, statement.As<sql::AlterTableStatement>());
     case sql::StatementKind::kLoadData:
       return RunLoadData(scope, statement.As<sql::LoadDataStatement>());
     case sql::StatementKind::kSet: {

@@ -62,15 +62,7 @@ int64_t CountMatches(StatementScope& scope, Binder& binder, LogicalOperatorPtr p
 // Replaces the table's contents with `rows` inside `transaction`.
 void ReplaceContents(StatementScope& scope, WriteTransaction& transaction, const TableEntry& table,
                      const ColumnDataCollection& rows) {
-  TableEntry emptied = table;
-  emptied.row_groups.clear();
-  emptied.row_count = 0;
-  emptied.modified_micros = NowMicros();
-  transaction.catalog().PutTable(emptied).ThrowIfError();
-  auto stored = transaction.catalog().FindTable(table.dataset, table.name);
-  if (rows.row_count() > 0) {
-    AppendRows(transaction, scope.client.database().warehouse().directory(), *stored, rows);
-  }
+  ReplaceTableContents(transaction, scope.client.database().warehouse().directory(), table, rows);
 }
 
 }  // namespace

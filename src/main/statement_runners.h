@@ -43,6 +43,9 @@ std::unique_ptr<QueryResult> RunDelete(StatementScope& scope, const sql::DeleteS
 std::unique_ptr<QueryResult> RunUpdate(StatementScope& scope, const sql::UpdateStatement& statement);
 std::unique_ptr<QueryResult> RunTruncate(StatementScope& scope,
                                          const sql::TruncateStatement& statement);
+std::unique_ptr<QueryResult> RunMerge(StatementScope& scope, const sql::MergeStatement& statement);
+std::unique_ptr<QueryResult> RunAlterTable(StatementScope& scope,
+                                           const sql::AlterTableStatement& statement);
 std::unique_ptr<QueryResult> RunLoadData(StatementScope& scope,
                                          const sql::LoadDataStatement& statement);
 

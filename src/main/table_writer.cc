@@ -39,6 +39,18 @@ void AppendRows(WriteTransaction& transaction, const std::string& warehouse_dire
   transaction.catalog().PutTable(std::move(updated)).ThrowIfError();
 }
 
+void ReplaceTableContents(WriteTransaction& transaction, const std::string& warehouse_directory,
+                          const TableEntry& table, const ColumnDataCollection& rows) {
+  TableEntry emptied = table;
+  emptied.row_groups.clear();
+  emptied.row_count = 0;
+  emptied.modified_micros = NowMicros();
+  transaction.catalog().PutTable(emptied).ThrowIfError();
+  if (rows.row_count() == 0) return;
+  auto stored = transaction.catalog().FindTable(table.dataset, table.name);
+  AppendRows(transaction, warehouse_directory, *stored, rows);
+}
+
 std::shared_ptr<ColumnDataCollection> CoerceRows(std::shared_ptr<ColumnDataCollection> rows,
                                                  const std::vector<LogicalType>& types,
                                                  const std::vector<std::string>& column_names,

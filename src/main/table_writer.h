@@ -18,6 +18,12 @@ namespace dq {
 void AppendRows(WriteTransaction& transaction, const std::string& warehouse_directory,
                 const TableEntry& table, const ColumnDataCollection& rows);
 
+// Replaces the table's contents with `rows` (the table's column types) and stores the entry
+// in the transaction's catalog: `table` with its row groups replaced by the new ones. Throws
+// dq::Error on failure (the caller aborts). REQUIRES: `table.id` is the stored table's id.
+void ReplaceTableContents(WriteTransaction& transaction, const std::string& warehouse_directory,
+                          const TableEntry& table, const ColumnDataCollection& rows);
+
 // Converts the columns of `rows` to `types` (GoogleSQL implicit coercions only); throws a
 // kBinding error naming the column when a type cannot be inserted.
 std::shared_ptr<ColumnDataCollection> CoerceRows(std::shared_ptr<ColumnDataCollection> rows,

@@ -105,6 +105,12 @@ class Binder {
                               LogicalOperatorPtr& plan, const char* clause);
   ExpressionPtr BindScalar(const sql::Expression& expression, const BindScope& scope,
                            LogicalOperatorPtr& plan, const char* clause);
+  // MERGE helpers: a FROM item (table, view or parenthesized query) added to `scope`, and a
+  // fresh table index for operators the caller builds (tags, markers).
+  LogicalOperatorPtr BindFromItem(const sql::TableReference& reference, BindScope& scope) {
+    return BindTableReference(reference, scope);
+  }
+  uint32_t NewTableIndex() { return NextTableIndex(); }
 
   // Outer query blocks' scopes, innermost last, for correlated column references.
   const std::vector<const BindScope*>& outer_scopes() const { return outer_scopes_; }

@@ -166,3 +166,77 @@ std::string SetStatement::ToString() const {
 }
 
 }  // namespace dq::sql
+
+namespace dq::sql {
+
+namespace {
+
+std::string AssignmentsToString(const std::vector<UpdateStatement::Assignment>& assignments) {
+  return JoinStrings(assignments, ", ", [](const UpdateStatement::Assignment& assignment) {
+    return PathToString(assignment.target) + " = " + assignment.value->ToString();
+  });
+}
+
+std::string WhenClauseToString(const MergeStatement::WhenClause& clause) {
+  std::string result = " WHEN ";
+  switch (clause.match) {
+    case MergeStatement::MatchKind::kMatched: result += "MATCHED"; break;
+    case MergeStatement::MatchKind::kNotMatchedByTarget: result += "NOT MATCHED BY TARGET"; break;
+    case MergeStatement::MatchKind::kNotMatchedBySource: result += "NOT MATCHED BY SOURCE"; break;
+  }
+  if (clause.condition != nullptr) result += " AND " + clause.condition->ToString();
+  result += " THEN ";
+  switch (clause.action) {
+    case MergeStatement::ActionKind::kUpdate:
+      return result + "UPDATE SET " + AssignmentsToString(clause.assignments);
+    case MergeStatement::ActionKind::kDelete:
+      return result + "DELETE";
+    case MergeStatement::ActionKind::kInsert:
+      result += "INSERT";
+      if (!clause.insert_columns.empty()) result += " (" + NamesToString(clause.insert_columns) + ")";
+      if (clause.insert_row) return result + " ROW";
+      return result + " VALUES (" +
+             JoinStrings(clause.insert_values, ", ",
+                         [](const ExpressionPtr& value) { return value->ToString(); }) +
+             ")";
+  }
+  return result;
+}
+
+}  // namespace
+
+std::string MergeStatement::ToString() const {
+  std::string result = "MERGE INTO " + PathToString(table) + AliasToString(alias) + " USING " +
+                       source->ToString() + " ON " + condition->ToString();
+  for (const WhenClause& clause : clauses) result += WhenClauseToString(clause);
+  return result;
+}
+
+std::string AlterTableStatement::Action::ToString() const {
+  std::string exists = if_exists ? "IF EXISTS " : "";
+  std::string name = QuoteIdentifier(column_name);
+  switch (kind) {
+    case ActionKind::kAddColumn:
+      return std::string("ADD COLUMN ") + (if_not_exists ? "IF NOT EXISTS " : "") +
+             column.ToString();
+    case ActionKind::kDropColumn: return "DROP COLUMN " + exists + name;
+    case ActionKind::kRenameColumn:
+      return "RENAME COLUMN " + exists + name + " TO " + PathToString(new_name);
+    case ActionKind::kRenameTable: return "RENAME TO " + PathToString(new_name);
+    case ActionKind::kSetDefault:
+      return "ALTER COLUMN " + exists + name + " SET DEFAULT " + default_value->ToString();
+    case ActionKind::kDropDefault: return "ALTER COLUMN " + exists + name + " DROP DEFAULT";
+    case ActionKind::kDropNotNull: return "ALTER COLUMN " + exists + name + " DROP NOT NULL";
+    case ActionKind::kSetOptions: return "SET" + OptionsToString(options, false);
+    case ActionKind::kSetColumnOptions:
+      return "ALTER COLUMN " + exists + name + " SET" + OptionsToString(options, false);
+  }
+  return "";
+}
+
+std::string AlterTableStatement::ToString() const {
+  return std::string("ALTER TABLE ") + (if_exists ? "IF EXISTS " : "") + PathToString(table) +
+         " " + JoinStrings(actions, ", ", [](const Action& action) { return action.ToString(); });
+}
+
+}  // namespace dq::sql

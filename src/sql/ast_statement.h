@@ -29,6 +29,8 @@ enum class StatementKind : uint8_t {
   kDelete,        // DeleteStatement
   kUpdate,        // UpdateStatement
   kTruncate,      // TruncateStatement
+  kMerge,         // MergeStatement
+  kAlterTable,    // AlterTableStatement
   kLoadData,      // LoadDataStatement
   kSet,           // SetStatement
 };
@@ -224,6 +226,69 @@ struct TruncateStatement : Statement {
   explicit TruncateStatement(int64_t position) : Statement(StatementKind::kTruncate, position) {}
   std::string ToString() const override;
   std::vector<std::string> table;
+};
+
+// MERGE [INTO] target [[AS] alias] USING source [[AS] alias] ON condition when_clause ...
+//   when_clause := WHEN MATCHED [AND cond] THEN {UPDATE SET a = v, ... | DELETE}
+//                | WHEN NOT MATCHED [BY TARGET] [AND cond] THEN
+//                      INSERT [(columns)] {VALUES (v, ...) | ROW}
+//                | WHEN NOT MATCHED BY SOURCE [AND cond] THEN {UPDATE SET ... | DELETE}
+// `source` is a table name or a parenthesized query (a TableName or SubqueryTable).
+struct MergeStatement : Statement {
+  DQ_SQL_STATEMENT_KIND(kMerge)
+  explicit MergeStatement(int64_t position) : Statement(StatementKind::kMerge, position) {}
+  std::string ToString() const override;
+  enum class MatchKind : uint8_t { kMatched, kNotMatchedByTarget, kNotMatchedBySource };
+  enum class ActionKind : uint8_t { kUpdate, kDelete, kInsert };
+  struct WhenClause {
+    int64_t position = kNoPosition;  // the WHEN keyword
+    MatchKind match = MatchKind::kMatched;
+    ExpressionPtr condition;  // the AND condition; may be null
+    ActionKind action = ActionKind::kUpdate;
+    std::vector<UpdateStatement::Assignment> assignments;  // kUpdate
+    std::vector<std::string> insert_columns;  // kInsert; empty: all columns in order
+    ExpressionList insert_values;             // kInsert with VALUES (may hold DEFAULT)
+    bool insert_row = false;                  // kInsert ROW: the source row as it is
+  };
+  std::vector<std::string> table;
+  std::string alias;
+  TableReferencePtr source;
+  ExpressionPtr condition;
+  std::vector<WhenClause> clauses;  // at least one, in order
+};
+
+// ALTER TABLE [IF EXISTS] name action, action, ...
+struct AlterTableStatement : Statement {
+  DQ_SQL_STATEMENT_KIND(kAlterTable)
+  explicit AlterTableStatement(int64_t position)
+      : Statement(StatementKind::kAlterTable, position) {}
+  std::string ToString() const override;
+  enum class ActionKind : uint8_t {
+    kAddColumn,          // ADD COLUMN [IF NOT EXISTS] definition
+    kDropColumn,         // DROP COLUMN [IF EXISTS] column
+    kRenameColumn,       // RENAME COLUMN [IF EXISTS] column TO new_name
+    kRenameTable,        // RENAME TO new_name
+    kSetDefault,         // ALTER COLUMN [IF EXISTS] column SET DEFAULT expression
+    kDropDefault,        // ALTER COLUMN [IF EXISTS] column DROP DEFAULT
+    kDropNotNull,        // ALTER COLUMN [IF EXISTS] column DROP NOT NULL
+    kSetOptions,         // SET OPTIONS(...)
+    kSetColumnOptions,   // ALTER COLUMN [IF EXISTS] column SET OPTIONS(...)
+  };
+  struct Action {
+    int64_t position = kNoPosition;
+    ActionKind kind = ActionKind::kAddColumn;
+    bool if_exists = false;      // the column's IF EXISTS
+    bool if_not_exists = false;  // kAddColumn
+    ColumnDefinition column;     // kAddColumn
+    std::string column_name;     // every column action but kAddColumn
+    std::vector<std::string> new_name;  // kRenameColumn (one part), kRenameTable
+    ExpressionPtr default_value;        // kSetDefault
+    OptionList options;                 // kSetOptions, kSetColumnOptions
+    std::string ToString() const;
+  };
+  std::vector<std::string> table;
+  bool if_exists = false;
+  std::vector<Action> actions;  // at least one, applied in order
 };
 
 // LOAD DATA {OVERWRITE|INTO} [{TEMP|TEMPORARY} TABLE] name [(column type, ...)]

@@ -10,6 +10,12 @@ bool Parser::ParseIfNotExists() {
   return true;
 }
 
+bool Parser::ParseIfExists() {
+  if (!AcceptKeyword("IF")) return false;
+  ExpectKeyword("EXISTS");
+  return true;
+}
+
 std::vector<std::string> Parser::ParseParenthesizedNames() {
   std::vector<std::string> names;
   ExpectSymbol("(");
@@ -183,10 +189,7 @@ StatementPtr Parser::ParseDrop() {
     ThrowUnexpected();
   }
   auto statement = std::make_unique<DropStatement>(kind, position);
-  if (AcceptKeyword("IF")) {
-    ExpectKeyword("EXISTS");
-    statement->if_exists = true;
-  }
+  statement->if_exists = ParseIfExists();
   statement->name = ParsePath(true);
   if (kind == StatementKind::kDropIndex && AcceptKeyword("ON")) {
     statement->index_table = ParsePath(true);

@@ -39,17 +39,23 @@ StatementPtr Parser::ParseUpdate() {
   statement->table = ParsePath(true);
   statement->alias = ParseAlias(true);
   ExpectKeyword("SET");
+  statement->assignments = ParseAssignmentList();
+  if (AcceptKeyword("FROM")) statement->from = ParseFromList();
+  if (AcceptKeyword("WHERE")) statement->where = ParseExpressionNode();
+  return statement;
+}
+
+std::vector<UpdateStatement::Assignment> Parser::ParseAssignmentList() {
+  std::vector<UpdateStatement::Assignment> assignments;
   do {
     UpdateStatement::Assignment assignment;
     assignment.position = Peek().position;
     assignment.target = ParsePath(false);
     ExpectSymbol("=");
     assignment.value = ParseExpressionNode();
-    statement->assignments.push_back(std::move(assignment));
+    assignments.push_back(std::move(assignment));
   } while (AcceptSymbol(","));
-  if (AcceptKeyword("FROM")) statement->from = ParseFromList();
-  if (AcceptKeyword("WHERE")) statement->where = ParseExpressionNode();
-  return statement;
+  return assignments;
 }
 
 StatementPtr Parser::ParseTruncate() {

@@ -146,6 +146,8 @@ StatementPtr Parser::ParseStatementBody() {
   if (token.IsWord("DELETE")) return ParseDelete();
   if (token.IsWord("UPDATE")) return ParseUpdate();
   if (token.IsWord("TRUNCATE")) return ParseTruncate();
+  if (token.IsKeyword("MERGE")) return ParseMerge();
+  if (token.IsWord("ALTER")) return ParseAlterTable();
   if (token.IsWord("LOAD")) return ParseLoadData();
   ThrowUnexpected();
 }

@@ -4,7 +4,8 @@
 // The grammar is split by area: parser.cc (token helpers, statements, entry points),
 // parse_expression.cc (operators), parse_primary.cc (primary expressions, calls, types),
 // parse_query.cc (queries, SELECT), parse_from.cc (FROM clause), parse_ddl.cc (CREATE/DROP),
-// parse_dml.cc (INSERT/DELETE/UPDATE/TRUNCATE/LOAD DATA/SET).
+// parse_dml.cc (INSERT/DELETE/UPDATE/TRUNCATE/LOAD DATA/SET), parse_merge.cc (MERGE),
+// parse_alter.cc (ALTER TABLE).
 #pragma once
 
 #include <string>
@@ -67,6 +68,12 @@ class Parser {
   StatementPtr ParseDelete();
   StatementPtr ParseUpdate();
   StatementPtr ParseTruncate();
+  StatementPtr ParseMerge();
+  MergeStatement::WhenClause ParseMergeWhenClause();
+  std::vector<UpdateStatement::Assignment> ParseAssignmentList();  // after SET
+  StatementPtr ParseAlterTable();
+  AlterTableStatement::Action ParseAlterTableAction();
+  bool ParseIfExists();
   StatementPtr ParseLoadData();
   StatementPtr ParseSet();
   OptionList ParseOptionList();  // after OPTIONS / FILES: (name = value, ...)

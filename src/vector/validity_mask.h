@@ -17,9 +17,13 @@ class ValidityMask {
   static size_t WordCount(size_t rows) { return (rows + kBitsPerWord - 1) / kBitsPerWord; }
 
   bool AllValid() const { return words_ == nullptr; }
+  // Rows past the allocated words were never set invalid (words grow only up to the last
+  // row written), so they are valid.
   bool RowIsValid(size_t row) const {
     if (!words_) return true;
-    return ((*words_)[row / kBitsPerWord] >> (row % kBitsPerWord)) & 1;
+    size_t word = row / kBitsPerWord;
+    if (word >= words_->size()) return true;
+    return ((*words_)[word] >> (row % kBitsPerWord)) & 1;
   }
   void SetInvalid(size_t row) {
     EnsureAllocated(row + 1);

@@ -17,6 +17,16 @@ TEST(VectorTest, FlatValuesAndNulls) {
   EXPECT_EQ(vector.GetValue(2), Value::Int64(-3));
 }
 
+// A mask grows its words only up to the last row set invalid; rows past them are valid.
+TEST(VectorTest, ValidityPastAllocatedWordsIsValid) {
+  ValidityMask mask;
+  mask.SetInvalid(3);
+  EXPECT_FALSE(mask.RowIsValid(3));
+  EXPECT_TRUE(mask.RowIsValid(4));
+  EXPECT_TRUE(mask.RowIsValid(100000));
+  EXPECT_EQ(mask.CountInvalid(5000), 1u);
+}
+
 TEST(VectorTest, StringsShortAndLong) {
   Vector vector(TypeId::kString, 2);
   vector.SetValue(0, Value::String("short"));
