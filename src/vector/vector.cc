@@ -346,6 +346,12 @@ void CopyVector(const Vector& source, const SelectionVector& selection, size_t c
 
   // Validity first.
   ValidityMask& target_validity = target.validity();
+  if (target.type().id() == TypeId::kNull) {
+    // A column of untyped NULLs stores no values, whatever physical type the source carries
+    // (a constant NULL vector is materialised as INT64).
+    for (size_t row = 0; row < count; ++row) target_validity.SetInvalid(target_offset + row);
+    return;
+  }
   if (!unified.validity->AllValid() || !target_validity.AllValid()) {
     for (size_t row = 0; row < count; ++row) {
       target_validity.Set(target_offset + row, unified.IsValid(selection.get_index(row)));
@@ -454,6 +460,7 @@ void ScatterVector(const Vector& source, size_t count, const SelectionVector& po
   for (size_t row = 0; row < count; ++row) {
     target.validity().Set(positions.get_index(row), unified.IsValid(row));
   }
+  if (target.type().id() == TypeId::kNull) return;  // untyped NULLs store no values
   switch (source.type().id()) {
     case TypeId::kBool: ScatterFixed<bool>(unified, count, positions, target); return;
     case TypeId::kDate: ScatterFixed<int32_t>(unified, count, positions, target); return;
