@@ -1,11 +1,16 @@
 // ALTER TABLE: ADD COLUMN, DROP COLUMN, RENAME COLUMN, RENAME TO, ALTER COLUMN SET/DROP
-// DEFAULT, ALTER COLUMN DROP NOT NULL, SET OPTIONS.
+// DEFAULT, ALTER COLUMN DROP NOT NULL, ALTER COLUMN SET DATA TYPE, SET OPTIONS.
 //
 // The actions are applied in order to a copy of the table's entry, then committed in one
 // transaction: all of them or none. Renames, defaults, NOT NULL and options only change the
-// catalog. ADD COLUMN and DROP COLUMN on a table holding rows rewrite its contents as new
-// segments (existing rows read NULL in an added column; a dropped column's data is gone), the
-// same way DELETE/UPDATE do: segment files always hold exactly the table's columns.
+// catalog. ADD COLUMN, DROP COLUMN and SET DATA TYPE on a table holding rows rewrite its
+// contents as new segments (existing rows read NULL in an added column; a dropped column's
+// data is gone; a retyped column's values are converted), the same way DELETE/UPDATE do:
+// segment files always hold exactly the table's columns, in the catalog's types.
+//
+// SET DATA TYPE only widens, as in BigQuery: INT64 to NUMERIC or FLOAT64, NUMERIC to FLOAT64
+// (and a type to itself). Every value of the old type has a value of the new one, so the
+// conversion cannot fail half-way; a column's DEFAULT stays valid for the same reason.
 //
 // Views store SQL text and are bound again at each use, so renaming or dropping a column or a
 // table that a view reads makes the view fail at its next use with the usual binding error
@@ -16,6 +21,7 @@
 #include <optional>
 
 #include "common/error.h"
+#include "functions/cast/cast.h"
 #include "main/client_context.h"
 #include "main/statement_runners.h"
 #include "main/table_writer.h"
@@ -33,7 +39,7 @@ using ActionKind = sql::AlterTableStatement::ActionKind;
 struct AlteredTable {
   TableEntry entry;
   std::vector<std::optional<size_t>> sources;  // per column: its old index; nullopt when added
-  bool columns_changed = false;                // a column was added or dropped
+  bool columns_changed = false;  // a column was added, dropped or retyped: rows are rewritten
 };
 
 // The default's SQL text after checking that it is a constant of the column's type.
@@ -120,6 +126,34 @@ void RenameTable(const TableEntry& original, AlteredTable& table, const Action& 
   table.entry.name = path.back();
 }
 
+// Whether every value of `from` converts to `to` without loss of range (BigQuery's list of
+// column type changes ALTER COLUMN SET DATA TYPE allows).
+bool IsWideningConversion(const LogicalType& from, const LogicalType& to) {
+  if (from == to) return true;
+  switch (from.id()) {
+    case TypeId::kInt64: return to.id() == TypeId::kNumeric || to.id() == TypeId::kFloat64;
+    case TypeId::kNumeric: return to.id() == TypeId::kFloat64;
+    default: return false;
+  }
+}
+
+void SetDataType(AlteredTable& table, const Action& action) {
+  std::optional<size_t> column = FindActionColumn(table, action);
+  if (!column) return;
+  ColumnDefinition& definition = table.entry.columns[*column];
+  LogicalType type = ResolveTypeName(*action.data_type);
+  if (type == definition.type) return;
+  if (!IsWideningConversion(definition.type, type)) {
+    throw Error(ErrorKind::kBinding,
+                "ALTER COLUMN SET DATA TYPE cannot change column " + definition.name +
+                    " from " + definition.type.ToString() + " to " + type.ToString() +
+                    ": only INT64 to NUMERIC or FLOAT64 and NUMERIC to FLOAT64 are allowed",
+                action.data_type->position);
+  }
+  definition.type = type;
+  table.columns_changed = true;
+}
+
 void ApplyAction(Binder& binder, const TableEntry& original, AlteredTable& table,
                  const Action& action) {
   std::optional<size_t> column;
@@ -143,13 +177,15 @@ void ApplyAction(Binder& binder, const TableEntry& original, AlteredTable& table
       column = FindActionColumn(table, action);
       if (column) table.entry.columns[*column].not_null = false;
       return;
+    case ActionKind::kSetDataType: return SetDataType(table, action);
     case ActionKind::kSetColumnOptions:
       FindActionColumn(table, action);
       return CheckOptions(binder, action.options);
   }
 }
 
-// The table's rows rearranged to the altered columns (NULL in added ones).
+// The table's rows rearranged to the altered columns (NULL in added ones, converted values in
+// retyped ones).
 ColumnDataCollection RearrangeRows(StatementScope& scope, Binder& binder,
                                    const sql::AlterTableStatement& statement,
                                    const TableEntry& original, const AlteredTable& table) {
@@ -163,11 +199,15 @@ ColumnDataCollection RearrangeRows(StatementScope& scope, Binder& binder,
     const DataChunk& input = rows->chunk(index);
     DataChunk output;
     for (size_t column = 0; column < types.size(); ++column) {
-      if (table.sources[column]) {
+      if (!table.sources[column]) {
+        output.columns().push_back(Vector::ConstantNull(types[column]));
+      } else if (input.column(*table.sources[column]).type() != types[column]) {
+        output.columns().emplace_back(types[column], input.size());
+        CastVector(input.column(*table.sources[column]), input.size(), output.columns().back(),
+                   false);
+      } else {
         output.columns().emplace_back();
         output.columns().back().Reference(input.column(*table.sources[column]));
-      } else {
-        output.columns().push_back(Vector::ConstantNull(types[column]));
       }
     }
     output.SetSize(input.size());

@@ -227,6 +227,8 @@ std::string AlterTableStatement::Action::ToString() const {
       return "ALTER COLUMN " + exists + name + " SET DEFAULT " + default_value->ToString();
     case ActionKind::kDropDefault: return "ALTER COLUMN " + exists + name + " DROP DEFAULT";
     case ActionKind::kDropNotNull: return "ALTER COLUMN " + exists + name + " DROP NOT NULL";
+    case ActionKind::kSetDataType:
+      return "ALTER COLUMN " + exists + name + " SET DATA TYPE " + data_type->ToString();
     case ActionKind::kSetOptions: return "SET" + OptionsToString(options, false);
     case ActionKind::kSetColumnOptions:
       return "ALTER COLUMN " + exists + name + " SET" + OptionsToString(options, false);

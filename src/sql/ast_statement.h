@@ -271,6 +271,7 @@ struct AlterTableStatement : Statement {
     kSetDefault,         // ALTER COLUMN [IF EXISTS] column SET DEFAULT expression
     kDropDefault,        // ALTER COLUMN [IF EXISTS] column DROP DEFAULT
     kDropNotNull,        // ALTER COLUMN [IF EXISTS] column DROP NOT NULL
+    kSetDataType,        // ALTER COLUMN [IF EXISTS] column SET DATA TYPE type
     kSetOptions,         // SET OPTIONS(...)
     kSetColumnOptions,   // ALTER COLUMN [IF EXISTS] column SET OPTIONS(...)
   };
@@ -283,6 +284,7 @@ struct AlterTableStatement : Statement {
     std::string column_name;     // every column action but kAddColumn
     std::vector<std::string> new_name;  // kRenameColumn (one part), kRenameTable
     ExpressionPtr default_value;        // kSetDefault
+    std::unique_ptr<TypeName> data_type;  // kSetDataType
     OptionList options;                 // kSetOptions, kSetColumnOptions
     std::string ToString() const;
   };

@@ -65,7 +65,13 @@ AlterTableStatement::Action Parser::ParseAlterTableAction() {
       action.default_value = ParseExpressionNode();
       return action;
     }
-    if (!AtWord("OPTIONS")) ThrowExpected("keyword DEFAULT or keyword OPTIONS");
+    if (AcceptWord("DATA")) {
+      ExpectWord("TYPE");
+      action.kind = ActionKind::kSetDataType;
+      action.data_type = ParseType();
+      return action;
+    }
+    if (!AtWord("OPTIONS")) ThrowExpected("keyword DATA, keyword DEFAULT or keyword OPTIONS");
     Advance();
     action.kind = ActionKind::kSetColumnOptions;
     action.options = ParseOptionList();

@@ -75,6 +75,8 @@ TEST(ParserAlterTableTest, Actions) {
                   "ALTER COLUMN IF EXISTS c DROP NOT NULL",
                   "ALTER TABLE t ALTER COLUMN a SET DEFAULT 'x', ALTER COLUMN b DROP DEFAULT, "
                   "ALTER COLUMN IF EXISTS c DROP NOT NULL");
+  ExpectStatement("alter table t alter column if exists a set data type numeric",
+                  "ALTER TABLE t ALTER COLUMN IF EXISTS a SET DATA TYPE NUMERIC");
   ExpectStatement("ALTER TABLE t SET OPTIONS(description = 'd'), "
                   "ALTER COLUMN a SET OPTIONS(description = 'e')",
                   "ALTER TABLE t SET OPTIONS(description = 'd'), "
@@ -93,10 +95,12 @@ TEST(ParserAlterTableTest, Errors) {
               13);
   ExpectError("ALTER TABLE t ADD c INT64",
               "Syntax error: Expected keyword COLUMN but got identifier \"c\"", 18);
-  ExpectError("ALTER TABLE t ALTER COLUMN c SET DATA TYPE INT64",
-              "Syntax error: Expected keyword DEFAULT or keyword OPTIONS but got identifier "
-              "\"DATA\"",
+  ExpectError("ALTER TABLE t ALTER COLUMN c SET TYPE INT64",
+              "Syntax error: Expected keyword DATA, keyword DEFAULT or keyword OPTIONS but got "
+              "identifier \"TYPE\"",
               33);
+  ExpectError("ALTER TABLE t ALTER COLUMN c SET DATA INT64",
+              "Syntax error: Expected keyword TYPE but got identifier \"INT64\"", 38);
   ExpectError("ALTER TABLE t ALTER COLUMN c DROP NULL",
               "Syntax error: Expected keyword DEFAULT or keyword NOT but got keyword NULL", 34);
 }
