@@ -1,13 +1,14 @@
 // Math functions on INT64 and FLOAT64 (NUMERIC overloads live in numeric_math.cc):
 //   ABS, SIGN, ROUND(x[, digits]), TRUNC(x[, digits]), CEIL/CEILING, FLOOR, SQRT, POW/POWER,
 //   EXP, LN, LOG(x[, base]), LOG10, MOD, DIV, IEEE_DIVIDE, SAFE_DIVIDE, RAND, IS_INF, IS_NAN,
-//   SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2.
+//   SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH, ASINH, ACOSH, ATANH, and the
+//   reciprocals COT, CSC, SEC, COTH, CSCH, SECH.
 //
 // Rounding is half away from zero. Errors are kOutOfRange with GoogleSQL-like texts:
 //   "int64 overflow: ABS(-9223372036854775808)", "division by zero: MOD(5, 0)",
 //   "Argument to SQRT cannot be negative: -1", "Argument to LN cannot be zero or negative: 0",
 //   "Floating point overflow in function: EXP(1000)",
-//   "Floating point error in function: POW(-1, 0.5)".
+//   "Floating point error in function: POW(-1, 0.5)", "Floating point error in function: COT(0)".
 // NaN inputs give NaN (never an error); infinities follow IEEE where the result is defined.
 #include <cmath>
 #include <random>
@@ -173,6 +174,46 @@ struct AtanOp {
 struct Atan2Op {
   static double Apply(double y, double x) { return std::atan2(y, x); }
 };
+// Hyperbolic functions: an overflow (SINH(1000)) or a result outside the domain (ACOSH(0.5),
+// ATANH(1)) from a finite input is an error; infinite inputs give the limits.
+template <const char* kName, double (*kFunction)(double)>
+struct CheckedOp {
+  static double Apply(double value) { return CheckFloat(kFunction(value), kName, value); }
+};
+// The reciprocal functions (COT, CSC, SEC, COTH, CSCH, SECH): 1 / f(x). Their pole at zero is
+// an error, as in GoogleSQL (SAFE. makes it NULL); elsewhere the IEEE result stands (COT(+inf)
+// is NaN, CSCH(+inf) is 0).
+template <const char* kName, double (*kFunction)(double), bool kPoleAtZero>
+struct ReciprocalOp {
+  static double Apply(double value) {
+    if (kPoleAtZero && value == 0) {
+      ThrowMath(std::string("Floating point error in function: ") + Call(kName, value));
+    }
+    return 1.0 / kFunction(value);
+  }
+};
+double Sin(double value) { return std::sin(value); }
+double Cos(double value) { return std::cos(value); }
+double Tan(double value) { return std::tan(value); }
+double Sinh(double value) { return std::sinh(value); }
+double Cosh(double value) { return std::cosh(value); }
+double Tanh(double value) { return std::tanh(value); }
+double Asinh(double value) { return std::asinh(value); }
+double Acosh(double value) { return std::acosh(value); }
+double Atanh(double value) { return std::atanh(value); }
+constexpr char kSinh[] = "SINH";
+constexpr char kCosh[] = "COSH";
+constexpr char kTanh[] = "TANH";
+constexpr char kAsinh[] = "ASINH";
+constexpr char kAcosh[] = "ACOSH";
+constexpr char kAtanh[] = "ATANH";
+constexpr char kCot[] = "COT";
+constexpr char kCsc[] = "CSC";
+constexpr char kSec[] = "SEC";
+constexpr char kCoth[] = "COTH";
+constexpr char kCsch[] = "CSCH";
+constexpr char kSech[] = "SECH";
+
 template <const char* kName, double (*kFunction)(double)>
 struct InverseTrigOp {
   static double Apply(double value) {
@@ -330,6 +371,18 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   AddUnaryDouble(registry, "ACOS", UnaryDouble<InverseTrigOp<kAcos, Acos>>);
   AddUnaryDouble(registry, "ATAN", UnaryDouble<AtanOp>);
   AddBinaryDouble(registry, "ATAN2", BinaryDouble<Atan2Op>);
+  AddUnaryDouble(registry, "SINH", UnaryDouble<CheckedOp<kSinh, Sinh>>);
+  AddUnaryDouble(registry, "COSH", UnaryDouble<CheckedOp<kCosh, Cosh>>);
+  AddUnaryDouble(registry, "TANH", UnaryDouble<CheckedOp<kTanh, Tanh>>);
+  AddUnaryDouble(registry, "ASINH", UnaryDouble<CheckedOp<kAsinh, Asinh>>);
+  AddUnaryDouble(registry, "ACOSH", UnaryDouble<CheckedOp<kAcosh, Acosh>>);
+  AddUnaryDouble(registry, "ATANH", UnaryDouble<CheckedOp<kAtanh, Atanh>>);
+  AddUnaryDouble(registry, "COT", UnaryDouble<ReciprocalOp<kCot, Tan, true>>);
+  AddUnaryDouble(registry, "CSC", UnaryDouble<ReciprocalOp<kCsc, Sin, true>>);
+  AddUnaryDouble(registry, "SEC", UnaryDouble<ReciprocalOp<kSec, Cos, false>>);
+  AddUnaryDouble(registry, "COTH", UnaryDouble<ReciprocalOp<kCoth, Tanh, true>>);
+  AddUnaryDouble(registry, "CSCH", UnaryDouble<ReciprocalOp<kCsch, Sinh, true>>);
+  AddUnaryDouble(registry, "SECH", UnaryDouble<ReciprocalOp<kSech, Cosh, false>>);
 }
 
 }  // namespace dq
