@@ -13,6 +13,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterVarianceAggregateFunctions(registry);
   RegisterMathFunctions(registry);
   RegisterNumericMathFunctions(registry);
+  RegisterParseNumericFunctions(registry);
   RegisterBitwiseFunctions(registry);
   RegisterConditionalFunctions(registry);
   RegisterStringFunctions(registry);

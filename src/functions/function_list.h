@@ -17,6 +17,7 @@ void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry);
 void RegisterVarianceAggregateFunctions(FunctionRegistry& registry);
 void RegisterMathFunctions(FunctionRegistry& registry);
 void RegisterNumericMathFunctions(FunctionRegistry& registry);
+void RegisterParseNumericFunctions(FunctionRegistry& registry);
 void RegisterBitwiseFunctions(FunctionRegistry& registry);
 void RegisterConditionalFunctions(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
