@@ -11,6 +11,7 @@
 //   "Floating point error in function: POW(-1, 0.5)", "Floating point error in function: COT(0)".
 // NaN inputs give NaN (never an error); infinities follow IEEE where the result is defined.
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "common/error.h"
@@ -134,8 +135,12 @@ struct Log10Op {
     return std::log10(value);
   }
 };
+// LOG(x, base) follows BigQuery's table: x = -inf or base = +inf gives NaN before the domain
+// checks (so LOG(-inf, 1) is NaN, not an error).
 struct LogBaseOp {
   static double Apply(double value, double base) {
+    constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    if (value == -kInfinity || base == kInfinity) return std::numeric_limits<double>::quiet_NaN();
     if (value <= 0) ThrowMath("Argument to LOG cannot be zero or negative: " + FormatDouble(value));
     if (base <= 0) ThrowMath("Base of LOG cannot be zero or negative: " + FormatDouble(base));
     if (base == 1) ThrowMath("Base of LOG cannot be 1");
