@@ -27,6 +27,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterNestedComparisonFunctions(registry);
   RegisterIsDistinctFunctions(registry);
   RegisterArrayFunctions(registry);
+  RegisterArrayIsDistinctFunction(registry);
   RegisterArrayGeneratorFunctions(registry);
   RegisterArrayAggregateFunctions(registry);
   RegisterRegexpFunctions(registry);

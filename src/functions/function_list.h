@@ -31,6 +31,7 @@ void RegisterNestedAccessFunctions(FunctionRegistry& registry);
 void RegisterNestedComparisonFunctions(FunctionRegistry& registry);
 void RegisterIsDistinctFunctions(FunctionRegistry& registry);
 void RegisterArrayFunctions(FunctionRegistry& registry);
+void RegisterArrayIsDistinctFunction(FunctionRegistry& registry);
 void RegisterArrayGeneratorFunctions(FunctionRegistry& registry);
 void RegisterArrayAggregateFunctions(FunctionRegistry& registry);
 void RegisterRegexpFunctions(FunctionRegistry& registry);
