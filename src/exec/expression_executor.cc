@@ -92,12 +92,14 @@ void EvaluateFunction(const Expression& expression, const DataChunk& input, size
 void EvaluateCast(const Expression& expression, const DataChunk& input, size_t count,
                   Vector& result) {
   const Expression& child = *expression.children[0];
+  Vector source;
+  if (child.kind != ExpressionKind::kConstant) EvaluateNode(child, input, count, source);
   if (child.type.id() == TypeId::kNull) {  // an untyped NULL becomes a NULL of the target type
+    // (a non-constant one, ERROR(...), was evaluated above for its error)
     result = Vector::ConstantNull(expression.type);
     return;
   }
-  Vector source;
-  EvaluateNode(child, input, count, source);
+  if (child.kind == ExpressionKind::kConstant) EvaluateNode(child, input, count, source);
   if (child.type == expression.type) {
     result = std::move(source);
     return;

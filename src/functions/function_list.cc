@@ -16,6 +16,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterParseNumericFunctions(registry);
   RegisterBitwiseFunctions(registry);
   RegisterConditionalFunctions(registry);
+  RegisterErrorFunction(registry);
   RegisterStringFunctions(registry);
   RegisterStringFormatFunctions(registry);
   RegisterLikeFunctions(registry);

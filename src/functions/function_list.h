@@ -20,6 +20,7 @@ void RegisterNumericMathFunctions(FunctionRegistry& registry);
 void RegisterParseNumericFunctions(FunctionRegistry& registry);
 void RegisterBitwiseFunctions(FunctionRegistry& registry);
 void RegisterConditionalFunctions(FunctionRegistry& registry);
+void RegisterErrorFunction(FunctionRegistry& registry);
 void RegisterStringFunctions(FunctionRegistry& registry);
 void RegisterStringFormatFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);

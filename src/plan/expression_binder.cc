@@ -236,7 +236,7 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
 ExpressionPtr ExpressionBinder::BindBoolean(const sql::Expression& expression,
                                             const char* context) {
   ExpressionPtr bound = Bind(expression);
-  if (bound->type.id() == TypeId::kNull) return MakeConstant(Value::Null(TypeId::kBool), bound->position);
+  if (bound->type.id() == TypeId::kNull) return CoerceTo(std::move(bound), TypeId::kBool);
   if (bound->type.id() != TypeId::kBool) {
     throw Error(ErrorKind::kBinding,
                 std::string(context) + " should return type BOOL, but returns " +
@@ -528,7 +528,9 @@ ExpressionPtr ExpressionBinder::BindCast(const sql::CastExpression& cast) {
   if (cast.format) {
     throw Error(ErrorKind::kNotSupported, "CAST with FORMAT is not supported yet", cast.position);
   }
-  if (operand->type.id() == TypeId::kNull) return MakeConstant(Value::Null(target), cast.position);
+  if (operand->type.id() == TypeId::kNull) {  // a NULL literal, or ERROR(...)
+    return CoerceTo(std::move(operand), target);
+  }
   if (!CanCast(operand->type, target)) {
     throw Error(ErrorKind::kBinding,
                 "Invalid cast from " + operand->type.ToString() + " to " + target.ToString(),
