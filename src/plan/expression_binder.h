@@ -94,6 +94,7 @@ class ExpressionBinder {
   ExpressionPtr BindMultiPartPath(const sql::PathExpression& path);
   ExpressionPtr BindFieldAccess(const sql::FieldAccess& access);
   ExpressionPtr BindSubscript(const sql::Subscript& subscript);
+  ExpressionPtr BindJsonSubscript(ExpressionPtr json, const sql::Subscript& subscript);
   ExpressionPtr BindInUnnest(const sql::InUnnestExpression& in);
   void BindAggregateModifiers(const sql::FunctionCall& call, BoundAggregate& bound);
   ExpressionPtr BindConditional(ExpressionKind kind, std::vector<ExpressionPtr> values,

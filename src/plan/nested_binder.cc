@@ -33,6 +33,12 @@ ExpressionPtr MakeInternalCall(const std::string& name, std::vector<ExpressionPt
 
 // `base.field` for a STRUCT-typed base.
 ExpressionPtr AccessField(ExpressionPtr base, const std::string& field, int64_t position) {
+  if (base->type.id() == TypeId::kJson) {  // json.member: the member, or NULL
+    std::vector<ExpressionPtr> arguments;
+    arguments.push_back(std::move(base));
+    arguments.push_back(MakeConstant(Value::String(field), position));
+    return MakeInternalCall("$json_member", std::move(arguments), TypeId::kJson, position);
+  }
   if (base->type.id() != TypeId::kStruct) {
     throw Error(ErrorKind::kBinding,
                 "Cannot access field " + field + " on a value with type " + base->type.ToString(),
@@ -225,8 +231,31 @@ ExpressionPtr ExpressionBinder::BindFieldAccess(const sql::FieldAccess& access) 
   return AccessField(Bind(*access.operand), access.field, access.position);
 }
 
+// json[INT64] (an array element) or json[STRING] (an object member): JSON, or NULL when absent.
+ExpressionPtr ExpressionBinder::BindJsonSubscript(ExpressionPtr json,
+                                                  const sql::Subscript& subscript) {
+  if (subscript.mode != sql::SubscriptMode::kPlain) {
+    throw Error(ErrorKind::kBinding,
+                "JSON values support only plain subscripts: json[index] or json['member']",
+                subscript.position);
+  }
+  ExpressionPtr key = Bind(*subscript.index);
+  if (key->type.id() == TypeId::kNull) key = CoerceTo(std::move(key), TypeId::kInt64);
+  if (key->type.id() != TypeId::kInt64 && key->type.id() != TypeId::kString) {
+    throw Error(ErrorKind::kBinding,
+                "JSON subscript must be INT64 or STRING, but has type " + key->type.ToString(),
+                subscript.index->position);
+  }
+  const char* name = key->type.id() == TypeId::kInt64 ? "$json_element" : "$json_member";
+  std::vector<ExpressionPtr> arguments;
+  arguments.push_back(std::move(json));
+  arguments.push_back(std::move(key));
+  return MakeInternalCall(name, std::move(arguments), TypeId::kJson, subscript.position);
+}
+
 ExpressionPtr ExpressionBinder::BindSubscript(const sql::Subscript& subscript) {
   ExpressionPtr array = Bind(*subscript.operand);
+  if (array->type.id() == TypeId::kJson) return BindJsonSubscript(std::move(array), subscript);
   if (array->type.id() != TypeId::kArray) {
     throw Error(
         ErrorKind::kBinding,

@@ -6,6 +6,9 @@
 //   JSON_VALUE_ARRAY / JSON_EXTRACT_STRING_ARRAY(json_or_string[, path]) -> ARRAY<STRING>
 //   JSON_QUERY_ARRAY / JSON_EXTRACT_ARRAY(json_or_string[, path]) -> ARRAY<JSON or STRING>
 //   JSON_TYPE(json) -> STRING, and the conversions BOOL / INT64 / FLOAT64 / STRING(json).
+//   "$json_element"(json, INT64), "$json_member"(json, STRING) -> JSON: json[0], json['name']
+//                 and json.name; an absent member, an index out of range or a value of the
+//                 wrong kind gives SQL NULL.
 //
 // Paths follow json_path.h and default to '$'; a constant path is parsed once at bind time.
 // Each input document is parsed once per row. A STRING that is not valid JSON gives NULL in
@@ -16,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -211,6 +215,34 @@ void ExtractionKernel(const ScalarCall& call, const DataChunk& args, Vector& res
   }
 }
 
+// ---- json[index], json['member'], json.member ----
+
+template <typename Key>
+void JsonSubscriptKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  nlohmann::json document;
+  ExecuteBinaryWithNulls<StringView, Key, StringView>(
+      args.column(0), args.column(1), args.size(), result,
+      [&document](const StringView& json, const Key& key, Vector& out, size_t row) {
+        const nlohmann::json* node = nullptr;
+        if (ParseDocument(json.view(), &document)) {
+          if constexpr (std::is_same_v<Key, int64_t>) {
+            if (document.is_array() && key >= 0 &&
+                static_cast<uint64_t>(key) < document.size()) {
+              node = &document[static_cast<size_t>(key)];
+            }
+          } else if (document.is_object()) {
+            auto found = document.find(std::string(key.view()));
+            if (found != document.end()) node = &*found;
+          }
+        }
+        if (node == nullptr) {
+          out.SetNull(row);
+          return StringView();
+        }
+        return out.AddString(Dump(*node));
+      });
+}
+
 // ---- PARSE_JSON, TO_JSON, TO_JSON_STRING ----
 
 void ParseJsonKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
@@ -396,6 +428,10 @@ void RegisterJsonFunctions(FunctionRegistry& registry) {
             /*propagates_nulls=*/false);
   add_bound("TO_JSON", ToJsonKernel<true>, BindToJson, 1, 1, /*propagates_nulls=*/false);
   add("PARSE_JSON", {TypeId::kString}, TypeId::kJson, ParseJsonKernel);
+  add("$json_element", {TypeId::kJson, TypeId::kInt64}, TypeId::kJson,
+      JsonSubscriptKernel<int64_t>);
+  add("$json_member", {TypeId::kJson, TypeId::kString}, TypeId::kJson,
+      JsonSubscriptKernel<StringView>);
   add("JSON_TYPE", {TypeId::kJson}, TypeId::kString, JsonTypeKernel);
   add("BOOL", {TypeId::kJson}, TypeId::kBool, JsonToBoolKernel);
   add("INT64", {TypeId::kJson}, TypeId::kInt64, JsonToInt64Kernel);
