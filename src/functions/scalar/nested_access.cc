@@ -11,8 +11,10 @@
 //                                  "Array index 5 is out of bounds";
 //   $safe_array_at_offset / $safe_array_at_ordinal
 //                                  SAFE_OFFSET / SAFE_ORDINAL: out of bounds gives NULL.
+//   ARRAY_FIRST(a), ARRAY_LAST(a)  the first / last element; an empty array is an error.
 // A NULL array or NULL index gives NULL.
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "functions/function_list.h"
@@ -114,39 +116,28 @@ bool BindSubscript(const ScalarBindInput& input, ScalarBindOutput* output) {
   return true;
 }
 
-template <bool kOrdinal, bool kSafe>
-void SubscriptKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  const size_t count = args.size();
-  UnifiedVector arrays;
-  UnifiedVector indexes;
-  args.column(0).ToUnified(count, arrays);
-  args.column(1).ToUnified(count, indexes);
+// result[row] = the element `pick(row, entry)` selects from row's array (an offset into it),
+// or NULL where the array is NULL or pick returns a negative offset. pick may throw.
+template <typename Pick>
+void CopyPickedElements(const UnifiedVector& arrays, size_t count, Vector& result, Pick&& pick) {
   const ArrayEntry* entries = arrays.Data<ArrayEntry>();
-  const int64_t* positions = indexes.Data<int64_t>();
   SelectionVector elements(count);
   std::vector<size_t> null_rows;
   bool any_element = false;
   sel_t placeholder = 0;  // an element index every NULL row may read harmlessly
   for (size_t row = 0; row < count; ++row) {
     sel_t array_index = arrays.index(row);
-    sel_t position_index = indexes.index(row);
-    if (!arrays.validity->RowIsValid(array_index) ||
-        !indexes.validity->RowIsValid(position_index)) {
+    if (!arrays.validity->RowIsValid(array_index)) {
       null_rows.push_back(row);
       continue;
     }
-    const int64_t position = positions[position_index];
-    const int64_t offset = kOrdinal ? position - 1 : position;
     const ArrayEntry entry = entries[array_index];
-    if (offset < 0 || static_cast<uint64_t>(offset) >= entry.length) {
-      if (kSafe) {
-        null_rows.push_back(row);
-        continue;
-      }
-      throw Error(ErrorKind::kOutOfRange,
-                  "Array index " + std::to_string(position) + " is out of bounds");
+    const int64_t offset = pick(row, entry);
+    if (offset < 0) {
+      null_rows.push_back(row);
+      continue;
     }
-    placeholder = static_cast<sel_t>(entry.offset + offset);
+    placeholder = static_cast<sel_t>(entry.offset + static_cast<uint64_t>(offset));
     elements.set_index(row, placeholder);
     any_element = true;
   }
@@ -157,6 +148,52 @@ void SubscriptKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   for (size_t row : null_rows) elements.set_index(row, placeholder);
   CopyVector(ArrayElements(arrays), elements, count, result, 0);
   for (size_t row : null_rows) result.SetNull(row);
+}
+
+template <bool kOrdinal, bool kSafe>
+void SubscriptKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  const size_t count = args.size();
+  UnifiedVector arrays;
+  UnifiedVector indexes;
+  args.column(0).ToUnified(count, arrays);
+  args.column(1).ToUnified(count, indexes);
+  const int64_t* positions = indexes.Data<int64_t>();
+  CopyPickedElements(arrays, count, result, [&](size_t row, const ArrayEntry& entry) -> int64_t {
+    sel_t position_index = indexes.index(row);
+    if (!indexes.validity->RowIsValid(position_index)) return -1;
+    const int64_t position = positions[position_index];
+    const int64_t offset = kOrdinal ? position - 1 : position;
+    if (offset < 0 || static_cast<uint64_t>(offset) >= entry.length) {
+      if (kSafe) return -1;
+      throw Error(ErrorKind::kOutOfRange,
+                  "Array index " + std::to_string(position) + " is out of bounds");
+    }
+    return offset;
+  });
+}
+
+bool BindArrayEdge(const ScalarBindInput& input, ScalarBindOutput* output) {
+  const LogicalType& array = input.argument_types[0];
+  if (array.id() != TypeId::kArray) return false;
+  output->argument_types = {array};
+  output->return_type = array.element_type();
+  return true;
+}
+
+// ARRAY_FIRST(a) / ARRAY_LAST(a): an empty array is an error (SAFE. gives NULL).
+template <bool kLast>
+void ArrayEdgeKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  const size_t count = args.size();
+  UnifiedVector arrays;
+  args.column(0).ToUnified(count, arrays);
+  CopyPickedElements(arrays, count, result, [](size_t, const ArrayEntry& entry) -> int64_t {
+    if (entry.length == 0) {
+      throw Error(ErrorKind::kOutOfRange,
+                  kLast ? "ARRAY_LAST cannot get the last element of an empty array"
+                        : "ARRAY_FIRST cannot get the first element of an empty array");
+    }
+    return kLast ? static_cast<int64_t>(entry.length - 1) : 0;
+  });
 }
 
 void AddSubscript(FunctionRegistry& registry, const char* name, ScalarKernel kernel) {
@@ -191,6 +228,13 @@ void RegisterNestedAccessFunctions(FunctionRegistry& registry) {
   AddSubscript(registry, "$array_at_ordinal", SubscriptKernel<true, false>);
   AddSubscript(registry, "$safe_array_at_offset", SubscriptKernel<false, true>);
   AddSubscript(registry, "$safe_array_at_ordinal", SubscriptKernel<true, true>);
+  for (bool last : {false, true}) {
+    registry.AddScalar(ScalarFunction{.name = last ? "ARRAY_LAST" : "ARRAY_FIRST",
+                                      .kernel = last ? ArrayEdgeKernel<true> : ArrayEdgeKernel<false>,
+                                      .bind = BindArrayEdge,
+                                      .min_arguments = 1,
+                                      .max_arguments = 1});
+  }
 }
 
 }  // namespace dq
