@@ -612,15 +612,27 @@ ExpressionPtr ExpressionBinder::BindCase(const sql::CaseExpression& case_express
 }
 
 ExpressionPtr ExpressionBinder::BindExtract(const sql::ExtractExpression& extract) {
-  if (extract.time_zone) {
-    throw Error(ErrorKind::kNotSupported, "EXTRACT ... AT TIME ZONE is not supported yet",
-                extract.position);
-  }
   std::string part = extract.part;
   if (!extract.part_argument.empty()) part += "(" + extract.part_argument + ")";
+  ExpressionPtr operand = Bind(*extract.operand);
+  if (extract.time_zone) {
+    // EXTRACT(part FROM ts AT TIME ZONE tz) reads the part from the civil time of ts in tz,
+    // i.e. from DATETIME(ts, tz).
+    if (operand->type.id() != TypeId::kTimestamp) {
+      throw Error(ErrorKind::kBinding,
+                  "EXTRACT ... AT TIME ZONE requires a TIMESTAMP, but got " +
+                      operand->type.ToString(),
+                  extract.operand->position);
+    }
+    std::vector<ExpressionPtr> civil;
+    civil.push_back(std::move(operand));
+    civil.push_back(Bind(*extract.time_zone));
+    operand = BindFunctionCall("DATETIME", std::move(civil), extract.position);
+    if (UpperCase(part) == "DATETIME") return operand;
+  }
   std::vector<ExpressionPtr> arguments;
   arguments.push_back(MakeConstant(Value::String(part), extract.position));
-  arguments.push_back(Bind(*extract.operand));
+  arguments.push_back(std::move(operand));
   return BindFunctionCall("$extract", std::move(arguments), extract.position);
 }
 
