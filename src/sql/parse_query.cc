@@ -95,7 +95,7 @@ std::unique_ptr<SelectCore> Parser::ParseSelectCore() {
   }
   do {
     select->items.push_back(ParseSelectItem());
-  } while (AcceptSymbol(","));
+  } while (AcceptSymbol(",") && !AtSelectListEnd());  // GoogleSQL allows a trailing comma
   if (AcceptKeyword("FROM")) select->from = ParseFromList();
   if (AcceptKeyword("WHERE")) select->where = ParseExpressionNode();
   if (AcceptKeyword("GROUP")) {
@@ -114,6 +114,16 @@ std::unique_ptr<SelectCore> Parser::ParseSelectCore() {
     } while (AcceptSymbol(","));
   }
   return select;
+}
+
+bool Parser::AtSelectListEnd() const {
+  const Token& token = Peek();
+  if (token.kind == TokenKind::kEnd || token.IsSymbol(")") || token.IsSymbol(";")) return true;
+  for (const char* keyword : {"FROM", "WHERE", "GROUP", "HAVING", "QUALIFY", "WINDOW", "ORDER",
+                              "LIMIT", "UNION", "INTERSECT", "EXCEPT"}) {
+    if (token.IsKeyword(keyword)) return true;
+  }
+  return false;
 }
 
 SelectItem Parser::ParseSelectItem() {

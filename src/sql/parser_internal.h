@@ -49,6 +49,8 @@ class Parser {
   // Consumes `>`, splitting a `>>` token (for ARRAY<ARRAY<INT64>>).
   void ExpectClosingAngle();
   std::string ExpectIdentifier();
+  // After a comma in a SELECT list: whether the list ends here (a trailing comma).
+  bool AtSelectListEnd() const;
   // A dotted identifier path; after a dot any keyword is accepted as a name. When
   // `split_quoted` is set, quoted parts containing dots are split (table paths).
   std::vector<std::string> ParsePath(bool split_quoted);

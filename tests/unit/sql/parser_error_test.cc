@@ -27,7 +27,7 @@ TEST(ParserErrorTest, UnexpectedToken) {
   ExpectError("SELECT 1 +", "Syntax error: Unexpected end of statement", 10);
   ExpectError("SELECT FROM t", "Syntax error: Unexpected keyword FROM", 7);
   ExpectError("foo bar", "Syntax error: Unexpected identifier \"foo\"", 0);
-  ExpectError("SELECT 1, FROM t", "Syntax error: Unexpected keyword FROM", 10);
+  ExpectError("SELECT 1,, FROM t", "Syntax error: Unexpected \",\"", 9);
   ExpectError("SELECT a = b = c", "Syntax error: Unexpected \"=\"", 13);
   ExpectError("SELECT a IS NULL IS NULL", "Syntax error: Unexpected keyword IS", 17);
   ExpectError("DROP FUNCTION f", "Syntax error: Unexpected identifier \"FUNCTION\"", 5);

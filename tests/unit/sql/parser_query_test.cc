@@ -21,6 +21,11 @@ TEST(ParserQueryTest, SelectClauses) {
       "OFFSET 5");
   ExpectStatement("SELECT 1", "SELECT 1");
   ExpectStatement("SELECT ALL 1", "SELECT 1");
+  // A trailing comma ends the SELECT list (GoogleSQL).
+  ExpectStatement("SELECT 1, FROM t", "SELECT 1 FROM t");
+  ExpectStatement("SELECT a, b, FROM t UNION ALL SELECT 1, 2,",
+                  "SELECT a, b FROM t UNION ALL SELECT 1, 2");
+  ExpectStatement("SELECT (SELECT x, FROM t)", "SELECT (SELECT x FROM t)");
   ExpectStatement("SELECT AS STRUCT 1 AS a, 2 AS b", "SELECT AS STRUCT 1 AS a, 2 AS b");
   ExpectStatement("SELECT AS VALUE STRUCT(1 AS a)", "SELECT AS VALUE STRUCT(1 AS a)");
   ExpectStatement("SELECT x FROM t LIMIT @n", "SELECT x FROM t LIMIT @n");
