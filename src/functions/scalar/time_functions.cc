@@ -242,6 +242,21 @@ void CurrentTimeKernel(const ScalarCall&, const DataChunk&, Vector& result) {
   result = Vector::Constant(Value::Time(TimeOfDay(now)));
 }
 
+// CURRENT_DATE(tz), CURRENT_DATETIME(tz), CURRENT_TIME(tz): the conversion `Convert` (DATE,
+// DATETIME or TIME of a TIMESTAMP in a zone) applied to the current time.
+template <ScalarKernel Convert>
+void CurrentInZoneKernel(const ScalarCall& call, const DataChunk& args, Vector& result) {
+  int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  DataChunk converted;
+  converted.columns().push_back(Vector::Constant(Value::Timestamp(now)));
+  converted.columns().emplace_back();
+  converted.columns().back().Reference(args.column(0));
+  converted.SetSize(args.size());
+  Convert(call, converted, result);
+}
+
 }  // namespace
 
 void RegisterTimeFunctions(FunctionRegistry& registry) {
@@ -283,6 +298,16 @@ void RegisterTimeFunctions(FunctionRegistry& registry) {
                                     .return_type = kTime,
                                     .kernel = CurrentTimeKernel,
                                     .deterministic = false});
+  auto add_current = [&](const char* name, TypeId type, ScalarKernel kernel) {
+    registry.AddScalar(ScalarFunction{.name = name,
+                                      .arguments = {kString},
+                                      .return_type = type,
+                                      .kernel = kernel,
+                                      .deterministic = false});
+  };
+  add_current("CURRENT_DATE", kDate, CurrentInZoneKernel<DateFromTimestampKernel>);
+  add_current("CURRENT_DATETIME", kDatetime, CurrentInZoneKernel<DatetimeFromTimestampKernel>);
+  add_current("CURRENT_TIME", kTime, CurrentInZoneKernel<TimeFromTimestampKernel>);
 }
 
 }  // namespace dq
