@@ -1,6 +1,7 @@
 // MIN, MAX and ANY_VALUE over every orderable scalar type (BOOL, INT64, FLOAT64, NUMERIC,
 // STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP; ANY_VALUE also JSON and INTERVAL), one
-// overload per type. NULLs are skipped; empty input gives NULL.
+// overload per type, and ANY_VALUE over ARRAY and STRUCT (a generic overload whose state
+// holds the chosen value as a Value). NULLs are skipped; empty input gives NULL.
 //
 // FLOAT64: as in GoogleSQL, MIN and MAX return NaN when any input is NaN.
 // STRING/BYTES states copy the chosen value into a std::string they own (destroyed by
@@ -8,7 +9,9 @@
 // ANY_VALUE keeps the first non-NULL value each partial state saw; which partial wins on
 // combine is unspecified, as in GoogleSQL.
 #include <cmath>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "functions/aggregate/aggregate_helpers.h"
 #include "functions/function_list.h"
@@ -117,6 +120,65 @@ void RegisterFamily(FunctionRegistry& registry, const char* name) {
   }
 }
 
+// ANY_VALUE over ARRAY and STRUCT: the state owns a copy of the first non-NULL value it saw.
+struct NestedValueState {
+  Value* value;
+};
+
+bool BindNestedAnyValue(const std::vector<LogicalType>& types, AggregateFunction* resolved,
+                        std::shared_ptr<FunctionData>*) {
+  if (types.size() != 1) return false;
+  if (types[0].id() != TypeId::kArray && types[0].id() != TypeId::kStruct) return false;
+  resolved->arguments = types;
+  resolved->return_type = types[0];
+  return true;
+}
+
+void NestedAnyValueUpdate(const AggregateCall&, const DataChunk& args, uint8_t** states) {
+  const Vector& input = args.column(0);
+  for (size_t row = 0; row < args.size(); ++row) {
+    auto* state = reinterpret_cast<NestedValueState*>(states[row]);
+    if (state->value != nullptr) continue;
+    Value value = input.GetValue(row);
+    if (!value.is_null()) state->value = new Value(std::move(value));
+  }
+}
+
+void NestedAnyValueCombine(const AggregateCall&, const uint8_t* source, uint8_t* target) {
+  const auto* from = reinterpret_cast<const NestedValueState*>(source);
+  auto* to = reinterpret_cast<NestedValueState*>(target);
+  if (to->value == nullptr && from->value != nullptr) to->value = new Value(*from->value);
+}
+
+void NestedAnyValueFinalize(const AggregateCall&, uint8_t** states, size_t count, Vector& result,
+                            size_t offset) {
+  for (size_t index = 0; index < count; ++index) {
+    const auto* state = reinterpret_cast<const NestedValueState*>(states[index]);
+    if (state->value == nullptr) {
+      result.SetNull(offset + index);
+    } else {
+      result.SetValue(offset + index, *state->value);
+    }
+  }
+}
+
+AggregateFunction NestedAnyValue() {
+  AggregateFunction function;
+  function.name = "ANY_VALUE";
+  function.state_size = sizeof(NestedValueState);
+  function.initialize = [](uint8_t* state) {
+    reinterpret_cast<NestedValueState*>(state)->value = nullptr;
+  };
+  function.update = NestedAnyValueUpdate;
+  function.combine = NestedAnyValueCombine;
+  function.finalize = NestedAnyValueFinalize;
+  function.destroy = [](uint8_t* state) {
+    delete reinterpret_cast<NestedValueState*>(state)->value;
+  };
+  function.bind = BindNestedAnyValue;
+  return function;
+}
+
 }  // namespace
 
 void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry) {
@@ -129,6 +191,7 @@ void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry) {
   registry.AddAggregate(
       MakeUnaryAggregate<Interval, ValueState<Interval>, Interval, FixedOp<Interval, FirstSeen>>(
           "ANY_VALUE", TypeId::kInterval, TypeId::kInterval));
+  registry.AddAggregate(NestedAnyValue());
 }
 
 }  // namespace dq
