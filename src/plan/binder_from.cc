@@ -172,10 +172,39 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
   BindScope left_scope;
   BindScope right_scope;
   LogicalOperatorPtr left = BindTableReference(*join.left, left_scope);
+  LogicalOperatorPtr right;
   if (JoinsUnnest(*join.right, left_scope)) {
-    return BindUnnestJoin(join, std::move(left), left_scope, scope);
+    // RIGHT/FULL JOIN UNNEST, and LEFT JOIN UNNEST with ON or USING, need an UNNEST that does
+    // not read the left side: it is then an ordinary join input. Every other form (and a LEFT
+    // JOIN whose UNNEST reads the left side) is a lateral unnest over the left plan.
+    bool ordinary = join.right->kind == sql::TableReferenceKind::kUnnest &&
+                    (join.join_type == sql::JoinType::kRight ||
+                     join.join_type == sql::JoinType::kFull ||
+                     (join.join_type == sql::JoinType::kLeft &&
+                      (join.on_condition || !join.using_columns.empty())));
+    if (!ordinary) return BindUnnestJoin(join, std::move(left), left_scope, scope);
+    try {
+      right = BindTableReference(*join.right, right_scope);
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::kBinding) throw;
+      // Does the UNNEST read the left side (its names are unknown on their own)?
+      const sql::Expression& array = *join.right->As<sql::UnnestTable>().array;
+      try {
+        ExpressionBinder(*this, left_scope, "UNNEST").Bind(array);
+      } catch (const Error&) {
+        throw error;  // a genuine binding error of the UNNEST itself
+      }
+      if (join.join_type == sql::JoinType::kLeft) {
+        return BindUnnestJoin(join, std::move(left), left_scope, scope);
+      }
+      throw Error(ErrorKind::kBinding,
+                  "The UNNEST on the right of a RIGHT or FULL JOIN cannot read the columns of "
+                  "the left side",
+                  join.right->position);
+    }
+  } else {
+    right = BindTableReference(*join.right, right_scope);
   }
-  LogicalOperatorPtr right = BindTableReference(*join.right, right_scope);
   auto result = std::make_unique<LogicalJoin>();
   switch (join.join_type) {
     case sql::JoinType::kComma:
@@ -191,7 +220,8 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
   ExpressionPtr condition;
   if (!join.using_columns.empty()) {
     // USING(c): equality of the two sides' c; both stay visible through their aliases, and the
-    // unqualified name refers to the left one (COALESCE for FULL joins is future work).
+    // unqualified name refers to the left one (the right one in a RIGHT JOIN; COALESCE for
+    // FULL joins is future work).
     std::vector<ExpressionPtr> terms;
     for (const std::string& column : join.using_columns) {
       auto left_column = left_scope.FindColumn(column, join.position);
@@ -212,22 +242,32 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
           join.position));
     }
     condition = MakeConjunction(ExpressionKind::kAnd, std::move(terms));
-    // Hide the right side's USING columns from unqualified lookup.
-    BindScope visible;
-    visible.Merge(left_scope);
-    for (BoundRelation relation : right_scope.relations()) {
-      BoundRelation filtered;
-      filtered.alias = relation.alias;
-      for (size_t column = 0; column < relation.column_names.size(); ++column) {
-        bool is_using = std::any_of(join.using_columns.begin(), join.using_columns.end(),
-                                    [&](const std::string& name) {
-                                      return IdentifierEquals(name, relation.column_names[column]);
-                                    });
-        filtered.column_names.push_back(is_using ? "" : relation.column_names[column]);
-        filtered.types.push_back(relation.types[column]);
-        filtered.bindings.push_back(relation.bindings[column]);
+    // Hide one side's USING columns from unqualified lookup: the right side's, except in a
+    // RIGHT JOIN, where the unqualified name is the right side's column.
+    auto without_using = [&](const BindScope& side, BindScope& visible) {
+      for (BoundRelation relation : side.relations()) {
+        BoundRelation filtered;
+        filtered.alias = relation.alias;
+        for (size_t column = 0; column < relation.column_names.size(); ++column) {
+          bool is_using = std::any_of(
+              join.using_columns.begin(), join.using_columns.end(),
+              [&](const std::string& name) {
+                return IdentifierEquals(name, relation.column_names[column]);
+              });
+          filtered.column_names.push_back(is_using ? "" : relation.column_names[column]);
+          filtered.types.push_back(relation.types[column]);
+          filtered.bindings.push_back(relation.bindings[column]);
+        }
+        visible.AddRelation(std::move(filtered));
       }
-      visible.AddRelation(std::move(filtered));
+    };
+    BindScope visible;
+    if (join.join_type == sql::JoinType::kRight) {
+      without_using(left_scope, visible);
+      visible.Merge(right_scope);
+    } else {
+      visible.Merge(left_scope);
+      without_using(right_scope, visible);
     }
     joined = std::move(visible);
   } else if (join.on_condition) {
