@@ -2,6 +2,7 @@
 #include "plan/binder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <set>
 
@@ -74,7 +75,11 @@ struct SelectEntry {
 }  // namespace
 
 Binder::Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings)
-    : catalog_(std::move(catalog)), settings_(settings) {}
+    : catalog_(std::move(catalog)),
+      settings_(settings),
+      statement_time_micros_(std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count()) {}
 
 Value Binder::BindConstant(const sql::Expression& expression, const char* clause) {
   BindScope empty;

@@ -85,6 +85,10 @@ class Binder {
 
   // The catalog (project) name shown by INFORMATION_SCHEMA.
   void set_catalog_name(std::string name) { catalog_name_ = std::move(name); }
+  // The statement's time (microseconds since the epoch, taken when the binder is made): every
+  // CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_DATETIME / CURRENT_TIME in the statement reads
+  // it, so they agree with each other, as in BigQuery.
+  int64_t statement_time_micros() const { return statement_time_micros_; }
   // Set by the statement runner so that uncorrelated subqueries can be evaluated.
   void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
 
@@ -187,6 +191,7 @@ class Binder {
   std::vector<const BindScope*> outer_scopes_;
   int view_depth_ = 0;
   std::string catalog_name_ = "warehouse";
+  int64_t statement_time_micros_;
   const BinderSettings& settings_;
   uint32_t next_table_index_ = 1;
   // WITH entries in scope, innermost last.

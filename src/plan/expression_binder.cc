@@ -220,6 +220,12 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
     resolved = (*outer)->FindColumn(name, path.position);
   }
   if (!resolved) {
+    // CURRENT_DATE, CURRENT_TIMESTAMP, ... may be written without parentheses.
+    std::string upper = UpperCase(name);
+    if (upper == "CURRENT_TIMESTAMP" || upper == "CURRENT_DATE" || upper == "CURRENT_DATETIME" ||
+        upper == "CURRENT_TIME") {
+      return BindCurrentTime(upper, {}, path.position, false);
+    }
     std::string message = "Unrecognized name: " + name;
     std::string suggestion = scope_.SuggestColumn(name);
     if (!suggestion.empty()) message += "; Did you mean " + suggestion + "?";
@@ -734,7 +740,38 @@ ExpressionPtr ExpressionBinder::BindFunction(const sql::FunctionCall& call) {
     return FoldConstant(std::move(coalesce));
   }
   std::vector<ExpressionPtr> arguments = BindFunctionArguments(name, call);
+  if (name == "CURRENT_TIMESTAMP" || name == "CURRENT_DATE" || name == "CURRENT_DATETIME" ||
+      name == "CURRENT_TIME") {
+    return BindCurrentTime(name, std::move(arguments), call.position, safe);
+  }
   return BindFunctionCall(name, std::move(arguments), call.position, safe);
+}
+
+// CURRENT_TIMESTAMP() is the statement's time, a constant; CURRENT_DATE/DATETIME/TIME([zone])
+// are DATE/DATETIME/TIME(<that constant> [, zone]), so all of them agree within a statement.
+ExpressionPtr ExpressionBinder::BindCurrentTime(const std::string& name,
+                                                std::vector<ExpressionPtr> arguments,
+                                                int64_t position, bool safe) {
+  bool takes_zone = name != "CURRENT_TIMESTAMP";
+  bool valid = arguments.empty() ||
+               (takes_zone && arguments.size() == 1 &&
+                (arguments[0]->type.id() == TypeId::kString ||
+                 arguments[0]->type.id() == TypeId::kNull));
+  if (!valid) {
+    throw Error(ErrorKind::kBinding,
+                "No matching signature for function " + name + " for argument types: " +
+                    ArgumentTypeList(arguments) + ". Supported signature: " + name +
+                    (takes_zone ? "([STRING])" : "()"),
+                position);
+  }
+  ExpressionPtr now =
+      MakeConstant(Value::Timestamp(binder_.statement_time_micros()), position);
+  if (!takes_zone) return now;
+  arguments.insert(arguments.begin(), std::move(now));
+  const char* conversion = name == "CURRENT_DATE"       ? "DATE"
+                           : name == "CURRENT_DATETIME" ? "DATETIME"
+                                                        : "TIME";
+  return BindFunctionCall(conversion, std::move(arguments), position, safe);
 }
 
 ExpressionPtr ExpressionBinder::BindFunctionCall(const std::string& name,

@@ -57,6 +57,9 @@ class ExpressionBinder {
   // coercing the arguments; folds it when all arguments are constants.
   ExpressionPtr BindFunctionCall(const std::string& name, std::vector<ExpressionPtr> arguments,
                                  int64_t position, bool safe = false);
+  // CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_DATETIME / CURRENT_TIME from the statement time.
+  ExpressionPtr BindCurrentTime(const std::string& name, std::vector<ExpressionPtr> arguments,
+                                int64_t position, bool safe);
   // `operand IN (values)` for constants already of operand's type, with SQL NULL semantics.
   ExpressionPtr BindInConstants(ExpressionPtr operand, const std::vector<Value>& values,
                                 int64_t position);

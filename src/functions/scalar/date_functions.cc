@@ -1,14 +1,13 @@
 // DATE functions and EXTRACT:
 //   "$extract"(part, DATE | DATETIME | TIMESTAMP | TIME), DATE_ADD, DATE_SUB, DATE_DIFF,
 //   DATE_TRUNC, LAST_DAY(date[, part]), DATE(y, m, d), DATE(timestamp), DATE(datetime),
-//   UNIX_DATE, DATE_FROM_UNIX_DATE, CURRENT_DATE(), CURRENT_DATETIME(), CURRENT_TIMESTAMP().
+//   UNIX_DATE, DATE_FROM_UNIX_DATE. (CURRENT_DATE and friends are bound from the statement's
+//   time, expression_binder.cc.)
 //
 // Parts arrive as constant STRING arguments (date_parts.h). TIMESTAMPs are read in UTC.
 // Month arithmetic clamps to the month's last day (DATE_ADD('2024-01-31', 1 MONTH) =
 // 2024-02-29). Results outside years 1..9999 are errors ("DATE_ADD result is out of range",
-// kOutOfRange). CURRENT_* read the clock per call (deterministic = false); keeping one value
-// per statement is the executor's job (fold them once per query).
-#include <chrono>
+// kOutOfRange).
 #include <cstdio>
 
 #include "common/error.h"
@@ -227,27 +226,6 @@ void DateFromUnixDateKernel(const ScalarCall&, const DataChunk& args, Vector& re
   });
 }
 
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-void CurrentDateKernel(const ScalarCall&, const DataChunk&, Vector& result) {
-  int64_t days;
-  int64_t micros_of_day;
-  SplitDayMicros(NowMicros(), &days, &micros_of_day);
-  result = Vector::Constant(Value::Date(static_cast<int32_t>(days)));
-}
-
-void CurrentDatetimeKernel(const ScalarCall&, const DataChunk&, Vector& result) {
-  result = Vector::Constant(Value::Datetime(NowMicros()));
-}
-
-void CurrentTimestampKernel(const ScalarCall&, const DataChunk&, Vector& result) {
-  result = Vector::Constant(Value::Timestamp(NowMicros()));
-}
-
 }  // namespace
 
 void RegisterDateFunctions(FunctionRegistry& registry) {
@@ -277,18 +255,6 @@ void RegisterDateFunctions(FunctionRegistry& registry) {
   add("DATE", {TypeId::kDatetime}, kDate, DateFromMicrosKernel);
   add("UNIX_DATE", {kDate}, kInt64, UnixDateKernel);
   add("DATE_FROM_UNIX_DATE", {kInt64}, kDate, DateFromUnixDateKernel);
-  registry.AddScalar(ScalarFunction{.name = "CURRENT_DATE",
-                                    .return_type = kDate,
-                                    .kernel = CurrentDateKernel,
-                                    .deterministic = false});
-  registry.AddScalar(ScalarFunction{.name = "CURRENT_DATETIME",
-                                    .return_type = TypeId::kDatetime,
-                                    .kernel = CurrentDatetimeKernel,
-                                    .deterministic = false});
-  registry.AddScalar(ScalarFunction{.name = "CURRENT_TIMESTAMP",
-                                    .return_type = TypeId::kTimestamp,
-                                    .kernel = CurrentTimestampKernel,
-                                    .deterministic = false});
 }
 
 }  // namespace dq

@@ -5,11 +5,10 @@
 //   TIME(h, m, s), TIME(datetime), TIME(timestamp[, zone])
 //   DATETIME(y, m, d, h, mi, s), DATETIME(date[, time]), DATETIME(timestamp[, zone])
 //   TIMESTAMP(string[, zone]), TIMESTAMP(date[, zone]), TIMESTAMP(datetime[, zone])
-//   DATE(timestamp, zone), CURRENT_TIME()
+//   DATE(timestamp, zone)
 // Zones are "UTC", fixed offsets or IANA names (time_zone.h); without one, UTC. Invalid
 // components are kOutOfRange errors ("Input calculates to invalid time: 25:00:00").
 #include <cctype>
-#include <chrono>
 #include <cstdio>
 
 #include "common/error.h"
@@ -235,28 +234,6 @@ void TimeFromTimestampKernel(const ScalarCall&, const DataChunk& args, Vector& r
   });
 }
 
-void CurrentTimeKernel(const ScalarCall&, const DataChunk&, Vector& result) {
-  int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  result = Vector::Constant(Value::Time(TimeOfDay(now)));
-}
-
-// CURRENT_DATE(tz), CURRENT_DATETIME(tz), CURRENT_TIME(tz): the conversion `Convert` (DATE,
-// DATETIME or TIME of a TIMESTAMP in a zone) applied to the current time.
-template <ScalarKernel Convert>
-void CurrentInZoneKernel(const ScalarCall& call, const DataChunk& args, Vector& result) {
-  int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  DataChunk converted;
-  converted.columns().push_back(Vector::Constant(Value::Timestamp(now)));
-  converted.columns().emplace_back();
-  converted.columns().back().Reference(args.column(0));
-  converted.SetSize(args.size());
-  Convert(call, converted, result);
-}
-
 }  // namespace
 
 void RegisterTimeFunctions(FunctionRegistry& registry) {
@@ -294,20 +271,6 @@ void RegisterTimeFunctions(FunctionRegistry& registry) {
   add("TIMESTAMP", {kDatetime}, kTimestamp, TimestampFromDatetimeKernel);
   add("TIMESTAMP", {kDatetime, kString}, kTimestamp, TimestampFromDatetimeKernel);
   add("DATE", {kTimestamp, kString}, kDate, DateFromTimestampKernel);
-  registry.AddScalar(ScalarFunction{.name = "CURRENT_TIME",
-                                    .return_type = kTime,
-                                    .kernel = CurrentTimeKernel,
-                                    .deterministic = false});
-  auto add_current = [&](const char* name, TypeId type, ScalarKernel kernel) {
-    registry.AddScalar(ScalarFunction{.name = name,
-                                      .arguments = {kString},
-                                      .return_type = type,
-                                      .kernel = kernel,
-                                      .deterministic = false});
-  };
-  add_current("CURRENT_DATE", kDate, CurrentInZoneKernel<DateFromTimestampKernel>);
-  add_current("CURRENT_DATETIME", kDatetime, CurrentInZoneKernel<DatetimeFromTimestampKernel>);
-  add_current("CURRENT_TIME", kTime, CurrentInZoneKernel<TimeFromTimestampKernel>);
 }
 
 }  // namespace dq

@@ -138,18 +138,6 @@ TEST(DateTest, ConstructorsAndUnixDates) {
               "DATE_FROM_UNIX_DATE result is out of range");
 }
 
-TEST(DateTest, CurrentFunctionsAreNotDeterministic) {
-  for (const char* name : {"CURRENT_DATE", "CURRENT_DATETIME", "CURRENT_TIMESTAMP"}) {
-    testing::ResolvedScalar resolved = testing::ResolveScalar(name, {});
-    ASSERT_NE(resolved.function, nullptr) << name;
-    EXPECT_FALSE(resolved.function->deterministic);
-  }
-  Value today = testing::RunScalar("CURRENT_DATE", {}, 2)[1];
-  EXPECT_GT(today.date_value(), D("2024-01-01").date_value());
-  Value now = testing::RunScalar("CURRENT_TIMESTAMP", {}, 1)[0];
-  EXPECT_EQ(now.type(), LogicalType(TypeId::kTimestamp));
-}
-
 TEST(DateTest, TimestampArithmetic) {
   Value timestamp = TS("2024-02-28 23:30:00+00");
   EXPECT_EQ(Eval("TIMESTAMP_ADD", {timestamp, I(1), S("HOUR")}), TS("2024-02-29 00:30:00+00"));
