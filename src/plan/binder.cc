@@ -2,10 +2,10 @@
 #include "plan/binder.h"
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 #include <set>
 
+#include "catalog/catalog_entries.h"
 #include "common/error.h"
 #include "exec/expression_executor.h"
 #include "plan/coercion.h"
@@ -77,9 +77,7 @@ struct SelectEntry {
 Binder::Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings)
     : catalog_(std::move(catalog)),
       settings_(settings),
-      statement_time_micros_(std::chrono::duration_cast<std::chrono::microseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count()) {}
+      statement_time_micros_(NowMicros()) {}
 
 Value Binder::BindConstant(const sql::Expression& expression, const char* clause) {
   BindScope empty;

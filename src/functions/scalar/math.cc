@@ -164,18 +164,6 @@ struct PowOp {
 struct IeeeDivideOp {
   static double Apply(double left, double right) { return left / right; }
 };
-struct SinOp {
-  static double Apply(double value) { return std::sin(value); }
-};
-struct CosOp {
-  static double Apply(double value) { return std::cos(value); }
-};
-struct TanOp {
-  static double Apply(double value) { return std::tan(value); }
-};
-struct AtanOp {
-  static double Apply(double value) { return std::atan(value); }
-};
 struct Atan2Op {
   static double Apply(double y, double x) { return std::atan2(y, x); }
 };
@@ -197,6 +185,12 @@ struct ReciprocalOp {
     return 1.0 / kFunction(value);
   }
 };
+// Functions defined everywhere, IEEE results as they are (SIN(+inf) is NaN).
+template <double (*kFunction)(double)>
+struct PlainOp {
+  static double Apply(double value) { return kFunction(value); }
+};
+double Atan(double value) { return std::atan(value); }
 double Sin(double value) { return std::sin(value); }
 double Cos(double value) { return std::cos(value); }
 double Tan(double value) { return std::tan(value); }
@@ -369,12 +363,12 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
       .name = "RAND", .return_type = kFloat64, .kernel = Rand, .deterministic = false});
   Add(registry, "IS_INF", {kFloat64}, TypeId::kBool, IsInf);
   Add(registry, "IS_NAN", {kFloat64}, TypeId::kBool, IsNan);
-  AddUnaryDouble(registry, "SIN", UnaryDouble<SinOp>);
-  AddUnaryDouble(registry, "COS", UnaryDouble<CosOp>);
-  AddUnaryDouble(registry, "TAN", UnaryDouble<TanOp>);
+  AddUnaryDouble(registry, "SIN", UnaryDouble<PlainOp<Sin>>);
+  AddUnaryDouble(registry, "COS", UnaryDouble<PlainOp<Cos>>);
+  AddUnaryDouble(registry, "TAN", UnaryDouble<PlainOp<Tan>>);
   AddUnaryDouble(registry, "ASIN", UnaryDouble<InverseTrigOp<kAsin, Asin>>);
   AddUnaryDouble(registry, "ACOS", UnaryDouble<InverseTrigOp<kAcos, Acos>>);
-  AddUnaryDouble(registry, "ATAN", UnaryDouble<AtanOp>);
+  AddUnaryDouble(registry, "ATAN", UnaryDouble<PlainOp<Atan>>);
   AddBinaryDouble(registry, "ATAN2", BinaryDouble<Atan2Op>);
   AddUnaryDouble(registry, "SINH", UnaryDouble<CheckedOp<kSinh, Sinh>>);
   AddUnaryDouble(registry, "COSH", UnaryDouble<CheckedOp<kCosh, Cosh>>);
