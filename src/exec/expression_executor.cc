@@ -104,15 +104,19 @@ void EvaluateCast(const Expression& expression, const DataChunk& input, size_t c
     result = std::move(source);
     return;
   }
+  const TimeZone* zone =
+      expression.bind_data
+          ? &static_cast<const CastTimeZoneData&>(*expression.bind_data).zone
+          : nullptr;
   try {
     if (source.kind() == VectorKind::kConstant) {
       Vector single(expression.type, 1);
-      CastVector(source, 1, single, expression.safe);
+      CastVector(source, 1, single, expression.safe, zone);
       result = Vector::Constant(single.GetValue(0));
       return;
     }
     PrepareResult(result, expression.type, count);
-    CastVector(source, count, result, expression.safe);
+    CastVector(source, count, result, expression.safe, zone);
   } catch (Error& error) {
     error.SetPositionIfAbsent(expression.position);
     throw;

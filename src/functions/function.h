@@ -70,6 +70,10 @@ struct ScalarFunction {
   bool propagates_nulls = true;
   // False for RAND(), CURRENT_TIMESTAMP() etc.: never constant-folded.
   bool deterministic = true;
+  // The last argument is a time zone name that defaults to the session's (SET @@time_zone):
+  // a call that matches an overload with the same arguments minus this last one is bound to
+  // this overload instead, with the session's zone appended, unless that zone is UTC.
+  bool session_time_zone = false;
 };
 
 struct AggregateCall {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/ascii.h"
 #include "main/statement_runners.h"
 #include "sql/parser.h"
 
@@ -10,14 +11,8 @@ namespace dq {
 
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 bool ParseBool(const std::string& value, const std::string& name) {
-  std::string lower = Lower(value);
+  std::string lower = AsciiLower(value);
   if (lower == "true" || lower == "1" || lower == "on") return true;
   if (lower == "false" || lower == "0" || lower == "off") return false;
   throw Error(ErrorKind::kInvalidInput, "Setting " + name + " expects true or false, got " + value);
@@ -26,9 +21,13 @@ bool ParseBool(const std::string& value, const std::string& name) {
 }  // namespace
 
 void ClientContext::SetSetting(const std::string& name, const std::string& value) {
-  std::string key = Lower(name);
+  std::string key = AsciiLower(name);
   if (key == "integer_division") {
     settings_.integer_division = ParseBool(value, key);
+    return;
+  }
+  if (key == "time_zone") {
+    settings_.time_zone = TimeZone::Find(value);
     return;
   }
   if (key == "sqlite_compatibility") {
@@ -53,7 +52,7 @@ std::unique_ptr<QueryResult> ClientContext::Query(std::string_view sql,
                                                   const std::map<std::string, Value>& parameters) {
   auto started = std::chrono::steady_clock::now();
   settings_.parameters.clear();
-  for (const auto& [name, value] : parameters) settings_.parameters[Lower(name)] = value;
+  for (const auto& [name, value] : parameters) settings_.parameters[AsciiLower(name)] = value;
   std::unique_ptr<QueryResult> result;
   try {
     sql::ParseOptions parse_options;
@@ -89,6 +88,8 @@ std::unique_ptr<QueryResult> ClientContext::Execute(const sql::Statement& statem
     running_ = query;
   }
   StatementScope scope{*this, *query};
+  // Casts between TIMESTAMP and civil time made while binding use the session's zone.
+  BindingTimeZoneScope zone_scope(&settings_.time_zone);
   switch (statement.kind) {
     case sql::StatementKind::kQuery:
       return RunQuery(scope, statement.As<sql::QueryStatement>());

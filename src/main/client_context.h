@@ -26,9 +26,11 @@ class ClientContext {
                                      const std::map<std::string, Value>& parameters = {});
   void Interrupt();
   double Progress() const;
-  // Session settings (true/false): integer_division (INT64 / INT64 truncates, x / 0 is NULL),
-  // sqlite_compatibility (integer_division plus SQLite's set-operation chains), for running
-  // the SQLite sqllogictest corpus.
+  // Session settings: time_zone (the default zone of TIMESTAMP conversions, a name such as
+  // "America/Los_Angeles" or an offset "+05:30"; UTC initially; `SET @@time_zone = '...'`);
+  // and, for running the SQLite sqllogictest corpus, integer_division (true/false: INT64 /
+  // INT64 truncates, x / 0 is NULL) and sqlite_compatibility (integer_division plus SQLite's
+  // set-operation chains).
   void SetSetting(const std::string& name, const std::string& value);
 
   DatabaseInstance& database() { return *database_; }

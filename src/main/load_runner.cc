@@ -7,6 +7,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "common/ascii.h"
 #include "common/error.h"
 #include "main/client_context.h"
 #include "main/statement_runners.h"
@@ -18,11 +19,6 @@
 namespace dq {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 struct LoadOptions {
   std::vector<std::string> uris;
@@ -61,10 +57,10 @@ LoadOptions ParseOptions(Binder& binder, const sql::LoadDataStatement& statement
   }
   std::string format;
   for (const sql::OptionEntry& option : statement.file_options) {
-    std::string name = Lower(option.name);
+    std::string name = AsciiLower(option.name);
     Value value = binder.BindConstant(*option.value, "FILES options");
     if (name == "format") {
-      format = Lower(OptionString(value, option));
+      format = AsciiLower(OptionString(value, option));
       if (format != "csv") {
         throw Error(ErrorKind::kNotSupported, "Unsupported format '" + format + "'; supported: CSV",
                     option.position);

@@ -76,8 +76,8 @@ struct SelectEntry {
 
 Binder::Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings)
     : catalog_(std::move(catalog)),
-      settings_(settings),
-      statement_time_micros_(NowMicros()) {}
+      statement_time_micros_(NowMicros()),
+      settings_(settings) {}
 
 Value Binder::BindConstant(const sql::Expression& expression, const char* clause) {
   BindScope empty;

@@ -27,6 +27,9 @@ struct BinderSettings {
   bool integer_division = false;
   // Values of @name query parameters, keyed by lower-cased name.
   std::map<std::string, Value> parameters;
+  // The session's time zone (SET @@time_zone): the zone of TIMESTAMP literals and of
+  // conversions between TIMESTAMP and civil time that name none.
+  TimeZone time_zone;
 };
 
 struct BoundQuery {
@@ -89,6 +92,7 @@ class Binder {
   // CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_DATETIME / CURRENT_TIME in the statement reads
   // it, so they agree with each other, as in BigQuery.
   int64_t statement_time_micros() const { return statement_time_micros_; }
+  const TimeZone& time_zone() const { return settings_.time_zone; }
   // Set by the statement runner so that uncorrelated subqueries can be evaluated.
   void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
 

@@ -135,12 +135,51 @@ ExpressionPtr MakeColumnRef(ColumnBinding binding, LogicalType type, std::string
   return expression;
 }
 
+namespace {
+
+thread_local const TimeZone* binding_time_zone = nullptr;
+
+bool IsCivil(TypeId id) {
+  return id == TypeId::kString || id == TypeId::kDate || id == TypeId::kDatetime ||
+         id == TypeId::kTime;
+}
+
+// Whether a cast from `from` to `to` (or between arrays/structs of them) reads civil time.
+bool CastDependsOnZone(const LogicalType& from, const LogicalType& to) {
+  if (from.id() == TypeId::kArray && to.id() == TypeId::kArray) {
+    return CastDependsOnZone(from.element_type(), to.element_type());
+  }
+  if (from.id() == TypeId::kStruct && to.id() == TypeId::kStruct) {
+    if (from.fields().size() != to.fields().size()) return false;
+    for (size_t field = 0; field < from.fields().size(); ++field) {
+      if (CastDependsOnZone(*from.fields()[field].type, *to.fields()[field].type)) return true;
+    }
+    return false;
+  }
+  return (from.id() == TypeId::kTimestamp && IsCivil(to.id())) ||
+         (to.id() == TypeId::kTimestamp && IsCivil(from.id()));
+}
+
+}  // namespace
+
+BindingTimeZoneScope::BindingTimeZoneScope(const TimeZone* zone) : previous_(binding_time_zone) {
+  binding_time_zone = zone;
+}
+
+BindingTimeZoneScope::~BindingTimeZoneScope() { binding_time_zone = previous_; }
+
+const TimeZone* BindingTimeZoneScope::Current() { return binding_time_zone; }
+
 ExpressionPtr MakeCast(ExpressionPtr child, LogicalType type, bool safe) {
   auto expression = std::make_unique<Expression>();
   expression->kind = ExpressionKind::kCast;
   expression->type = std::move(type);
   expression->position = child->position;
   expression->safe = safe;
+  const TimeZone* zone = binding_time_zone;
+  if (zone != nullptr && !zone->is_utc() && CastDependsOnZone(child->type, expression->type)) {
+    expression->bind_data = std::make_shared<CastTimeZoneData>(*zone);
+  }
   expression->children.push_back(std::move(child));
   return expression;
 }

@@ -13,6 +13,7 @@
 
 #include "functions/function.h"
 #include "types/logical_type.h"
+#include "types/time_zone.h"
 #include "types/value.h"
 
 namespace dq {
@@ -85,8 +86,33 @@ struct OrderItem {
   bool nulls_first = true;
 };
 
+// bind_data of a kCast between TIMESTAMP and civil time (STRING, DATE, DATETIME, TIME) that
+// reads the civil time in a zone other than UTC.
+struct CastTimeZoneData : FunctionData {
+  explicit CastTimeZoneData(TimeZone zone) : zone(std::move(zone)) {}
+  std::string Describe() const override { return "time zone " + zone.name(); }
+  TimeZone zone;
+};
+
+// The session time zone for the casts built on this thread while the scope lives: the Binder
+// opens one per statement (SET @@time_zone), so every cast it creates, directly or through
+// CoerceTo, converts TIMESTAMPs in that zone. Scopes nest; outside any, casts use UTC.
+class BindingTimeZoneScope {
+ public:
+  explicit BindingTimeZoneScope(const TimeZone* zone);
+  ~BindingTimeZoneScope();
+  BindingTimeZoneScope(const BindingTimeZoneScope&) = delete;
+  BindingTimeZoneScope& operator=(const BindingTimeZoneScope&) = delete;
+  // The innermost scope's zone, or null (UTC).
+  static const TimeZone* Current();
+
+ private:
+  const TimeZone* previous_;
+};
+
 ExpressionPtr MakeConstant(Value value, int64_t position = -1);
 ExpressionPtr MakeColumnRef(ColumnBinding binding, LogicalType type, std::string name);
+// A cast between TIMESTAMP and civil time carries BindingTimeZoneScope::Current()'s zone.
 ExpressionPtr MakeCast(ExpressionPtr child, LogicalType type, bool safe = false);
 ExpressionPtr MakeFunction(const ScalarFunction* function, std::vector<ExpressionPtr> arguments,
                            LogicalType return_type, std::shared_ptr<FunctionData> bind_data,

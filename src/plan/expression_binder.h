@@ -120,6 +120,8 @@ class ExpressionBinder {
 
 // "INT64, STRING" for error messages (an untyped NULL shows as INT64, as in GoogleSQL).
 std::string ArgumentTypeList(const std::vector<ExpressionPtr>& arguments);
+// How errors name a function or operator: "function SUBSTR", "operator +".
+std::string DisplayName(const std::string& name);
 
 // Tries to evaluate a foldable expression now; returns it unchanged if evaluation raises a
 // user error (the error then surfaces only for rows that really evaluate it).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/ascii.h"
 #include "common/error.h"
 #include "functions/function_registry.h"
 #include "plan/binder.h"
@@ -13,18 +14,6 @@
 namespace dq {
 
 namespace {
-
-std::string UpperCase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
-std::string LowerCase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 struct NavigationInfo {
   const char* name;
@@ -270,7 +259,7 @@ ExpressionPtr ExpressionBinder::BindAnalytic(const sql::FunctionCall& call) {
   for (size_t index = 0; index < call.name.size(); ++index) {
     written += (index > 0 ? "." : "") + call.name[index];
   }
-  std::string name = UpperCase(written);
+  std::string name = AsciiUpper(written);
   if (inside_aggregate_) {
     throw Error(ErrorKind::kBinding, "Analytic functions cannot be arguments to aggregate functions",
                 call.position);
@@ -352,7 +341,7 @@ ExpressionPtr ExpressionBinder::BindAnalytic(const sql::FunctionCall& call) {
   }
   inside_analytic_ = false;
 
-  std::string lower = LowerCase(name);
+  std::string lower = AsciiLower(name);
   if (spec.frame && info && !info->framed) {
     throw Error(ErrorKind::kBinding,
                 "Window framing clause is not allowed for analytic function " + lower,

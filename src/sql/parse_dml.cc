@@ -93,7 +93,11 @@ StatementPtr Parser::ParseLoadData() {
 
 StatementPtr Parser::ParseSet() {
   auto statement = std::make_unique<SetStatement>(ExpectKeyword("SET").position);
-  statement->name = ParsePath(false);
+  if (Peek(0).kind == TokenKind::kSystemVariable) {
+    statement->name = {Advance().text};  // SET @@time_zone = ...
+  } else {
+    statement->name = ParsePath(false);
+  }
   ExpectSymbol("=");
   statement->value = ParseExpressionNode();
   return statement;

@@ -91,7 +91,7 @@ bool ScanDate(Scanner& scanner, int32_t* days) {
   return true;
 }
 
-bool ScanTime(Scanner& scanner, int64_t* micros) {
+bool ScanTime(Scanner& scanner, int64_t* micros, bool keep_leap_fraction = false) {
   int64_t hour;
   int64_t minute;
   int64_t second = 0;
@@ -112,8 +112,9 @@ bool ScanTime(Scanner& scanner, int64_t* micros) {
   }
   if (hour > 23 || minute > 59 || second > 60) return false;
   // A leap second (:60) is accepted and normalized to the start of the next minute, dropping
-  // its fraction, as GoogleSQL does; 23:59:60 becomes midnight of the next day (kMicrosPerDay).
-  if (second == 60) fraction = 0;
+  // its fraction in civil times but not in timestamps, as GoogleSQL does; 23:59:60 becomes
+  // midnight of the next day (kMicrosPerDay).
+  if (second == 60 && !keep_leap_fraction) fraction = 0;
   *micros = hour * kMicrosPerHour + minute * kMicrosPerMinute + second * kMicrosPerSecond + fraction;
   return true;
 }
@@ -177,6 +178,10 @@ bool ParseTime(std::string_view text, int64_t* micros) {
 }
 
 bool ParseDatetime(std::string_view text, int64_t* micros) {
+  return ParseDatetime(text, micros, /*keep_leap_fraction=*/false);
+}
+
+bool ParseDatetime(std::string_view text, int64_t* micros, bool keep_leap_fraction) {
   Scanner scanner{text};
   scanner.SkipSpaces();
   int32_t days;
@@ -184,7 +189,7 @@ bool ParseDatetime(std::string_view text, int64_t* micros) {
   int64_t time_micros = 0;
   if (scanner.Consume('T') || scanner.Consume('t') || scanner.Consume(' ')) {
     scanner.SkipSpaces();
-    if (!ScanTime(scanner, &time_micros)) return false;
+    if (!ScanTime(scanner, &time_micros, keep_leap_fraction)) return false;
   }
   scanner.SkipSpaces();
   if (!scanner.AtEnd()) return false;
@@ -201,7 +206,7 @@ bool ParseTimestamp(std::string_view text, int64_t* micros) {
   int64_t time_micros = 0;
   if (scanner.Consume('T') || scanner.Consume('t') || scanner.Consume(' ')) {
     scanner.SkipSpaces();
-    if (!ScanTime(scanner, &time_micros)) return false;
+    if (!ScanTime(scanner, &time_micros, /*keep_leap_fraction=*/true)) return false;
   }
   int64_t offset_micros;
   if (!ScanZone(scanner, &offset_micros)) return false;

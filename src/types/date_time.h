@@ -6,7 +6,8 @@
 //
 // Parse* accept GoogleSQL's canonical literal forms and return false on malformed or
 // out-of-range input (the caller reports the error with its position). A leap second (second
-// 60) is accepted and normalized to the start of the next minute: "12:59:60.5" is 13:00:00,
+// 60) is accepted and normalized to the start of the next minute: "12:59:60.5" is 13:00:00
+// (13:00:00.5 in a TIMESTAMP),
 // "2015-11-06 23:59:60" is 2015-11-07 00:00:00, TIME "23:59:60" is 00:00:00. Format* produce the
 // forms of CAST(x AS STRING): 2024-01-31, 13:45:00, 2024-01-31 13:45:00,
 // 2024-01-31 13:45:00+00, with fractional seconds printed with 0, 3 or 6 digits.
@@ -42,6 +43,8 @@ int32_t DayOfWeek(int32_t days);
 bool ParseDate(std::string_view text, int32_t* days);
 bool ParseTime(std::string_view text, int64_t* micros);
 bool ParseDatetime(std::string_view text, int64_t* micros);
+// keep_leap_fraction: "12:59:60.5" is 13:00:00.5 (as TIMESTAMP text is read), not 13:00:00.
+bool ParseDatetime(std::string_view text, int64_t* micros, bool keep_leap_fraction);
 // Accepts an optional zone suffix: Z, UTC, +HH[:MM], -HH[:MM]; without one the time is UTC.
 bool ParseTimestamp(std::string_view text, int64_t* micros);
 

@@ -101,11 +101,4 @@ bool ZetasqlMentionsTable(const ZetasqlSection& section, const std::string& tabl
   return ContainsWord(Upper(section.sql + "\n" + section.Option("parameters")), Upper(table));
 }
 
-bool ZetasqlDependsOnDefaultTimeZone(const ZetasqlSection& section) {
-  if (section.Has("default_time_zone")) return false;
-  const std::string text = Upper(section.sql + "\n" + section.Option("parameters"));
-  return text.find("TIMESTAMP") != std::string::npos || ContainsWord(text, "CURRENT_DATE") ||
-         ContainsWord(text, "CURRENT_DATETIME") || ContainsWord(text, "CURRENT_TIME");
-}
-
 }  // namespace deepquery::tools

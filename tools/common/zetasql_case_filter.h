@@ -38,10 +38,4 @@ std::string ZetasqlPreparedTableName(std::string_view sql);
 // True when `sql` (or the parameters) mentions `table` as a whole word, ignoring case.
 bool ZetasqlMentionsTable(const ZetasqlSection& section, const std::string& table);
 
-// Heuristic: the case's result depends on the session time zone, which is
-// America/Los_Angeles in the reference driver unless [default_time_zone] says otherwise, and
-// UTC in DeepQuery. True when no default_time_zone option is set and the SQL uses TIMESTAMP
-// values or functions, or CURRENT_DATE/DATETIME/TIME.
-bool ZetasqlDependsOnDefaultTimeZone(const ZetasqlSection& section);
-
 }  // namespace deepquery::tools

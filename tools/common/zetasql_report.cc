@@ -35,8 +35,7 @@ void ZetasqlReport::Add(const ZetasqlCaseOutcome& outcome) {
       break;
     case ZetasqlStatus::kFailed:
       ++failed;
-      if (outcome.time_zone_dependent) ++failed_time_zone;
-      ++failures_by_cause[outcome.time_zone_dependent ? "[time zone] " + outcome.cause : outcome.cause];
+      ++failures_by_cause[outcome.cause];
       failures.push_back(outcome);
       break;
   }
@@ -46,7 +45,6 @@ void ZetasqlReport::MergeCounts(const ZetasqlReport& other) {
   passed += other.passed;
   failed += other.failed;
   skipped += other.skipped;
-  failed_time_zone += other.failed_time_zone;
   for (const auto& [name, count] : other.skipped_by_feature) skipped_by_feature[name] += count;
   for (const auto& [name, count] : other.skipped_by_reason) skipped_by_reason[name] += count;
   for (const auto& [name, count] : other.failures_by_cause) failures_by_cause[name] += count;
@@ -63,9 +61,6 @@ std::string ZetasqlFailureCause(const std::string& message) {
 std::string FormatZetasqlCounts(const ZetasqlReport& report) {
   std::string out = std::to_string(report.passed) + " passed, " + std::to_string(report.failed) +
                     " failed, " + std::to_string(report.skipped) + " skipped";
-  if (report.failed_time_zone > 0) {
-    out += " (" + std::to_string(report.failed_time_zone) + " failures time-zone dependent)";
-  }
   return out;
 }
 

@@ -23,16 +23,12 @@ struct ZetasqlCaseOutcome {
   // "wrong result", "expected an error", ...) and the full explanation.
   std::string cause;
   std::string detail;
-  // kFailed: the case likely depends on the reference default time zone (America/Los_Angeles).
-  bool time_zone_dependent = false;
 };
 
 struct ZetasqlReport {
   size_t passed = 0;
   size_t failed = 0;
   size_t skipped = 0;
-  // Failures among `failed` that are time-zone dependent.
-  size_t failed_time_zone = 0;
   // Skipped cases counted once per missing feature, and once per other reason.
   std::map<std::string, size_t> skipped_by_feature;
   std::map<std::string, size_t> skipped_by_reason;

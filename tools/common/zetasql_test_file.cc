@@ -64,7 +64,7 @@ int BracketBalance(const std::string& text) {
 }
 
 // Adds `[key=value]` (text without the outer brackets) to `options` or, for `default key=v`,
-// to `defaults`.
+// to `defaults` (default_time_zone goes to both).
 void AddOption(const std::string& body, std::map<std::string, std::string>* options,
                std::map<std::string, std::string>* defaults) {
   const size_t equals = body.find('=');
@@ -74,6 +74,8 @@ void AddOption(const std::string& body, std::map<std::string, std::string>* opti
     (*defaults)[Trim(key.substr(8))] = value;
     return;
   }
+  // The reference driver applies [default_time_zone=...] to every later section too.
+  if (key == "default_time_zone") (*defaults)[key] = value;
   (*options)[key] = value;
 }
 

@@ -102,6 +102,9 @@ class FileRunner {
       : options_(options), connection_(connection) {}
 
   void RunSection(const ZetasqlSection& section, ZetasqlReport* report) {
+    // The reference driver's session time zone, unless the section names another.
+    std::string zone = section.Option("default_time_zone");
+    connection_.SetSetting("time_zone", zone.empty() ? "America/Los_Angeles" : zone);
     if (section.is_prepare_database()) {
       Prepare(section);
       return;
@@ -109,9 +112,6 @@ class FileRunner {
     ZetasqlCaseOutcome outcome = RunCase(section);
     outcome.name = section.name();
     outcome.line = section.line;
-    if (outcome.status == ZetasqlStatus::kFailed) {
-      outcome.time_zone_dependent = ZetasqlDependsOnDefaultTimeZone(section);
-    }
     report->Add(outcome);
   }
 

@@ -122,7 +122,7 @@ void PrintFailures(const std::string& path, const ZetasqlReport& report, const P
   for (size_t index = 0; index < report.failures.size() && index < limit; ++index) {
     const ZetasqlCaseOutcome& failure = report.failures[index];
     std::cout << "  FAIL " << path << ":" << failure.line << " " << failure.name
-              << (failure.time_zone_dependent ? " [time zone]" : "") << "\n    " << failure.detail << "\n";
+              << "\n    " << failure.detail << "\n";
     if (!options.verbose) continue;
     for (const ZetasqlSection& section : sections) {
       if (section.line == failure.line) std::cout << "    SQL: " << section.sql << "\n";

@@ -14,6 +14,7 @@
 #include "functions/function_registry.h"
 #include "common/utf8.h"
 #include "types/date_time.h"
+#include "types/time_zone.h"
 #include "types/numeric.h"
 
 namespace dq {
@@ -182,10 +183,9 @@ int64_t StringToDatetime(const StringView& text) {
   return micros;
 }
 
-int64_t StringToTimestamp(const StringView& text) {
+int64_t StringToTimestamp(const StringView& text, const TimeZone& zone) {
   int64_t micros;
-  if (!ParseTimestamp(text.view(), &micros) || micros < int64_t{kMinDate} * kMicrosPerDay ||
-      micros >= (int64_t{kMaxDate} + 1) * kMicrosPerDay) {
+  if (!ParseTimestampInZone(text.view(), zone, &micros)) {
     ThrowInvalid("Invalid timestamp: '" + text.str() + "'");
   }
   return micros;
@@ -214,7 +214,8 @@ void CastToString(const Vector& source, size_t count, Vector& result, bool safe,
   });
 }
 
-void CastFromString(const Vector& source, size_t count, Vector& result, bool safe) {
+void CastFromString(const Vector& source, size_t count, Vector& result, bool safe,
+                    const TimeZone& zone) {
   switch (result.type().id()) {
     case TypeId::kInt64:
       return CastLoop<StringView, int64_t>(source, count, result, safe, StringToInt64);
@@ -231,7 +232,9 @@ void CastFromString(const Vector& source, size_t count, Vector& result, bool saf
     case TypeId::kDatetime:
       return CastLoop<StringView, int64_t>(source, count, result, safe, StringToDatetime);
     case TypeId::kTimestamp:
-      return CastLoop<StringView, int64_t>(source, count, result, safe, StringToTimestamp);
+      return CastLoop<StringView, int64_t>(
+          source, count, result, safe,
+          [&zone](const StringView& text) { return StringToTimestamp(text, zone); });
     case TypeId::kBytes:
       // Same bytes: share the source's storage instead of copying.
       result.KeepAlive(source);
@@ -312,7 +315,28 @@ void CastNumberLike(const Vector& source, size_t count, Vector& result, bool saf
                 "unsupported cast " + source.type().ToString() + " -> " + result.type().ToString());
 }
 
-void CastTemporal(const Vector& source, size_t count, Vector& result, bool safe) {
+void CheckTimestampRange(int64_t micros) {
+  if (micros < int64_t{kMinDate} * kMicrosPerDay ||
+      micros >= (int64_t{kMaxDate} + 1) * kMicrosPerDay) {
+    ThrowOutOfRange("TIMESTAMP value is out of range");
+  }
+}
+
+// Civil time (DATETIME micros) of a TIMESTAMP in `zone`.
+int64_t CivilOf(int64_t micros, const TimeZone& zone) {
+  return zone.is_utc() ? micros : zone.ToCivil(micros);
+}
+
+// TIMESTAMP of a civil time in `zone`.
+int64_t InstantOf(int64_t civil, const TimeZone& zone) {
+  if (zone.is_utc()) return civil;
+  int64_t micros = zone.ToUtc(civil);
+  CheckTimestampRange(micros);
+  return micros;
+}
+
+void CastTemporal(const Vector& source, size_t count, Vector& result, bool safe,
+                  const TimeZone& zone) {
   TypeId from = source.type().id();
   TypeId to = result.type().id();
   if (to == TypeId::kString) {
@@ -324,31 +348,42 @@ void CastTemporal(const Vector& source, size_t count, Vector& result, bool safe)
       case TypeId::kDatetime:
         return CastToString<int64_t>(source, count, result, safe, FormatDatetime);
       case TypeId::kTimestamp:
-        return CastToString<int64_t>(source, count, result, safe, FormatTimestamp);
+        return CastToString<int64_t>(source, count, result, safe, [&zone](int64_t micros) {
+          return FormatTimestampInZone(micros, zone);
+        });
       default:
         break;
     }
   } else if (from == TypeId::kDate) {
-    // DATE -> DATETIME or TIMESTAMP: midnight (UTC).
-    return CastLoop<int32_t, int64_t>(source, count, result, safe, [](int32_t days) {
-      return static_cast<int64_t>(days) * kMicrosPerDay;
+    // DATE -> DATETIME: midnight; DATE -> TIMESTAMP: midnight in the zone.
+    bool instant = to == TypeId::kTimestamp;
+    return CastLoop<int32_t, int64_t>(source, count, result, safe, [&](int32_t days) {
+      int64_t civil = static_cast<int64_t>(days) * kMicrosPerDay;
+      return instant ? InstantOf(civil, zone) : civil;
     });
   } else if (to == TypeId::kDate) {
-    return CastLoop<int64_t, int32_t>(source, count, result, safe, [](int64_t micros) {
-      return static_cast<int32_t>(FloorDays(micros));
+    bool instant = from == TypeId::kTimestamp;
+    return CastLoop<int64_t, int32_t>(source, count, result, safe, [&](int64_t micros) {
+      return static_cast<int32_t>(FloorDays(instant ? CivilOf(micros, zone) : micros));
     });
   } else if (to == TypeId::kTime) {
-    return CastLoop<int64_t, int64_t>(source, count, result, safe, TimeOfDay);
-  } else {
-    // DATETIME <-> TIMESTAMP: the same microseconds, the civil time read in UTC.
+    bool instant = from == TypeId::kTimestamp;
+    return CastLoop<int64_t, int64_t>(source, count, result, safe, [&](int64_t micros) {
+      return TimeOfDay(instant ? CivilOf(micros, zone) : micros);
+    });
+  } else if (to == TypeId::kDatetime) {
     return CastLoop<int64_t, int64_t>(source, count, result, safe,
-                                      [](int64_t micros) { return micros; });
+                                      [&](int64_t micros) { return CivilOf(micros, zone); });
+  } else if (to == TypeId::kTimestamp) {
+    return CastLoop<int64_t, int64_t>(source, count, result, safe,
+                                      [&](int64_t civil) { return InstantOf(civil, zone); });
   }
   ThrowInternal(__FILE__, __LINE__,
                 "unsupported cast " + source.type().ToString() + " -> " + result.type().ToString());
 }
 
-void CastArray(const Vector& source, size_t count, Vector& result, bool safe) {
+void CastArray(const Vector& source, size_t count, Vector& result, bool safe,
+               const TimeZone& zone) {
   UnifiedVector unified;
   source.ToUnified(count, unified);
   const Vector& source_child = unified.source->array_child();
@@ -357,10 +392,10 @@ void CastArray(const Vector& source, size_t count, Vector& result, bool safe) {
   result.SetArraySize(base + element_count);
   Vector& result_child = result.array_child();
   if (base == 0) {
-    CastVector(source_child, element_count, result_child, safe);
+    CastVector(source_child, element_count, result_child, safe, &zone);
   } else {
     Vector converted(result_child.type(), element_count);
-    CastVector(source_child, element_count, converted, safe);
+    CastVector(source_child, element_count, converted, safe, &zone);
     CopyVector(converted, element_count, result_child, base);
   }
   const ArrayEntry* entries = unified.Data<ArrayEntry>();
@@ -385,14 +420,15 @@ void CastArray(const Vector& source, size_t count, Vector& result, bool safe) {
   }
 }
 
-void CastStruct(const Vector& source, size_t count, Vector& result, bool safe) {
+void CastStruct(const Vector& source, size_t count, Vector& result, bool safe,
+                const TimeZone& zone) {
   Vector flat = source;
   flat.Flatten(count);
   const std::vector<Vector>& source_fields = flat.struct_children();
   std::vector<Vector>& result_fields = result.struct_children();
   DQ_CHECK_EQ(source_fields.size(), result_fields.size());
   for (size_t field = 0; field < source_fields.size(); ++field) {
-    CastVector(source_fields[field], count, result_fields[field], safe);
+    CastVector(source_fields[field], count, result_fields[field], safe, &zone);
   }
   std::vector<UnifiedVector> field_views(source_fields.size());
   for (size_t field = 0; field < source_fields.size(); ++field) {
@@ -422,8 +458,32 @@ bool IsTemporalId(TypeId id) {
          id == TypeId::kTimestamp;
 }
 
+// STRING(timestamp[, zone]).
 void StringOfTimestamp(const ScalarCall&, const DataChunk& args, Vector& result) {
-  CastVector(args.column(0), args.size(), result, /*safe=*/false);
+  if (args.column_count() == 1) {
+    CastVector(args.column(0), args.size(), result, /*safe=*/false);
+    return;
+  }
+  // One zone per distinct name, converted row by row (the zone is usually a constant).
+  UnifiedVector zones;
+  args.column(1).ToUnified(args.size(), zones);
+  UnifiedVector stamps;
+  args.column(0).ToUnified(args.size(), stamps);
+  std::string zone_name;
+  TimeZone zone;
+  for (size_t row = 0; row < args.size(); ++row) {
+    if (!zones.IsValid(row) || !stamps.IsValid(row)) {
+      result.SetNull(row);
+      continue;
+    }
+    std::string_view name = zones.Data<StringView>()[zones.index(row)].view();
+    if (row == 0 || name != zone_name) {
+      zone = TimeZone::Find(name);
+      zone_name.assign(name);
+    }
+    std::string text = FormatTimestampInZone(stamps.Data<int64_t>()[stamps.index(row)], zone);
+    result.Data<StringView>()[row] = result.AddString(text);
+  }
 }
 
 }  // namespace
@@ -468,7 +528,10 @@ bool CanCast(const LogicalType& from, const LogicalType& to) {
   return false;
 }
 
-void CastVector(const Vector& source, size_t count, Vector& result, bool safe) {
+void CastVector(const Vector& source, size_t count, Vector& result, bool safe,
+                const TimeZone* time_zone) {
+  static const TimeZone kUtc;
+  const TimeZone& zone = time_zone != nullptr ? *time_zone : kUtc;
   DQ_CHECK(result.kind() == VectorKind::kFlat);
   DQ_CHECK_LE(count, result.capacity());
   TypeId from = source.type().id();
@@ -477,34 +540,40 @@ void CastVector(const Vector& source, size_t count, Vector& result, bool safe) {
     for (size_t row = 0; row < count; ++row) result.SetValue(row, Value::Null(result.type()));
     return;
   }
-  if (from == TypeId::kArray) return CastArray(source, count, result, safe);
-  if (from == TypeId::kStruct) return CastStruct(source, count, result, safe);
+  if (from == TypeId::kArray) return CastArray(source, count, result, safe, zone);
+  if (from == TypeId::kStruct) return CastStruct(source, count, result, safe, zone);
   if (source.type() == result.type()) return CopyVector(source, count, result, 0);
-  if (from == TypeId::kString) return CastFromString(source, count, result, safe);
+  if (from == TypeId::kString) return CastFromString(source, count, result, safe, zone);
   if (from == TypeId::kBytes) return CastFromBytes(source, count, result, safe);
   if (from == TypeId::kInterval && to == TypeId::kString) {
     return CastToString<Interval>(source, count, result, safe, FormatInterval);
   }
   if (IsNumberOrBool(from)) return CastNumberLike(source, count, result, safe);
-  if (IsTemporalId(from)) return CastTemporal(source, count, result, safe);
+  if (IsTemporalId(from)) return CastTemporal(source, count, result, safe, zone);
   ThrowInternal(__FILE__, __LINE__,
                 "unsupported cast " + source.type().ToString() + " -> " + result.type().ToString());
 }
 
-Value CastValue(const Value& value, const LogicalType& type, bool safe) {
+Value CastValue(const Value& value, const LogicalType& type, bool safe,
+                const TimeZone* time_zone) {
   if (value.is_null()) return Value::Null(type);
   Vector source = Vector::Constant(value);
   Vector result(type, 1);
-  CastVector(source, 1, result, safe);
+  CastVector(source, 1, result, safe, time_zone);
   return result.GetValue(0);
 }
 
 void RegisterCastFunctions(FunctionRegistry& registry) {
-  // STRING(timestamp): the canonical text form in UTC (the zone argument is not supported).
+  // STRING(timestamp[, zone]): the canonical text form in the zone (the session's by default).
   registry.AddScalar(ScalarFunction{.name = "STRING",
                                     .arguments = {TypeId::kTimestamp},
                                     .return_type = TypeId::kString,
                                     .kernel = StringOfTimestamp});
+  registry.AddScalar(ScalarFunction{.name = "STRING",
+                                    .arguments = {TypeId::kTimestamp, TypeId::kString},
+                                    .return_type = TypeId::kString,
+                                    .kernel = StringOfTimestamp,
+                                    .session_time_zone = true});
 }
 
 }  // namespace dq

@@ -15,7 +15,7 @@
 #include "functions/kernel_helpers_extra.h"
 #include "functions/scalar/date_parts.h"
 #include "functions/scalar/datetime_format.h"
-#include "functions/scalar/time_zone.h"
+#include "types/time_zone.h"
 #include "types/date_time.h"
 
 namespace dq {
@@ -165,10 +165,13 @@ void RegisterDatetimeFormatFunctions(FunctionRegistry& registry) {
   constexpr TypeId kTimestamp = TypeId::kTimestamp;
   auto add = [&](const char* name, std::vector<LogicalType> arguments, LogicalType return_type,
                  ScalarKernel kernel) {
+    // FORMAT_TIMESTAMP / PARSE_TIMESTAMP(format, value, zone).
+    bool zone = arguments.size() == 3;
     registry.AddScalar(ScalarFunction{.name = name,
                                       .arguments = std::move(arguments),
                                       .return_type = return_type,
-                                      .kernel = kernel});
+                                      .kernel = kernel,
+                                      .session_time_zone = zone});
   };
   add("FORMAT_DATE", {kString, TypeId::kDate}, kString, FormatDateKernel);
   add("FORMAT_DATETIME", {kString, TypeId::kDatetime}, kString, FormatMicrosKernel);

@@ -17,7 +17,7 @@
 #include "functions/kernel_helpers.h"
 #include "functions/kernel_helpers_extra.h"
 #include "functions/scalar/date_parts.h"
-#include "functions/scalar/time_zone.h"
+#include "types/time_zone.h"
 #include "types/date_time.h"
 
 namespace dq {
@@ -245,10 +245,14 @@ void RegisterTimeFunctions(FunctionRegistry& registry) {
   constexpr TypeId kString = TypeId::kString;
   auto add = [&](const char* name, std::vector<LogicalType> arguments, LogicalType return_type,
                  ScalarKernel kernel) {
+    // A trailing STRING after a TIMESTAMP/DATE/DATETIME/STRING source is a time zone name.
+    bool zone = arguments.size() == 2 && arguments[1] == kString &&
+                (arguments[0] == kTimestamp || name == std::string_view("TIMESTAMP"));
     registry.AddScalar(ScalarFunction{.name = name,
                                       .arguments = std::move(arguments),
                                       .return_type = return_type,
-                                      .kernel = kernel});
+                                      .kernel = kernel,
+                                      .session_time_zone = zone});
   };
   add("TIME_ADD", {kTime, kInt64, kString}, kTime, TimeAddKernel<false>);
   add("TIME_SUB", {kTime, kInt64, kString}, kTime, TimeAddKernel<true>);

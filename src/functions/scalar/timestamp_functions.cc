@@ -3,9 +3,10 @@
 //   DATETIME_ADD/SUB(dt, n, part)    also WEEK, MONTH, QUARTER, YEAR (months clamp)
 //   TIMESTAMP_DIFF(a, b, part)       elapsed time in whole parts, truncated toward zero
 //   DATETIME_DIFF(a, b, part)        part boundaries crossed (like DATE_DIFF), any part
-//   TIMESTAMP_TRUNC / DATETIME_TRUNC (value, part), any part from MICROSECOND to ISOYEAR
+//   TIMESTAMP_TRUNC / DATETIME_TRUNC (value, part), any part from MICROSECOND to ISOYEAR;
+//   TIMESTAMP_TRUNC(ts, part, zone) truncates the civil time in the zone (session's default)
 //   UNIX_SECONDS / UNIX_MILLIS / UNIX_MICROS (floor), TIMESTAMP_SECONDS / _MILLIS / _MICROS.
-// TIMESTAMPs are read in UTC. Results outside years 1..9999 are kOutOfRange errors
+// TIMESTAMPs are otherwise read in UTC. Results outside years 1..9999 are kOutOfRange errors
 // ("TIMESTAMP_ADD result is out of range").
 #include "common/error.h"
 #include "functions/function_list.h"
@@ -13,6 +14,7 @@
 #include "functions/kernel_helpers.h"
 #include "functions/scalar/date_parts.h"
 #include "types/date_time.h"
+#include "types/time_zone.h"
 
 namespace dq {
 
@@ -115,6 +117,28 @@ void TruncKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   });
 }
 
+// TIMESTAMP_TRUNC(ts, part, zone): truncates the civil time of ts in the zone, so DAY means
+// midnight there.
+void TimestampTruncInZoneKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  DatePartSpec spec = ReadDatePart(args.column(1));
+  std::string zone_name;
+  TimeZone zone;
+  bool have_zone = false;
+  ExecuteBinary<int64_t, StringView, int64_t>(
+      args.column(0), args.column(2), args.size(), result,
+      [&](int64_t micros, const StringView& name) {
+        if (!have_zone || name.view() != zone_name) {
+          zone = TimeZone::Find(name.view());
+          zone_name.assign(name.view());
+          have_zone = true;
+        }
+        int64_t civil = TruncateMicros(zone.ToCivil(micros), spec, "TIMESTAMP_TRUNC");
+        int64_t truncated = zone.ToUtc(civil);
+        if (!MicrosInRange(truncated)) ThrowDateOutOfRange("TIMESTAMP_TRUNC");
+        return truncated;
+      });
+}
+
 template <int64_t kUnit>
 void UnixKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   ExecuteUnary<int64_t, int64_t>(args.column(0), args.size(), result,
@@ -152,6 +176,11 @@ void RegisterTimestampFunctions(FunctionRegistry& registry) {
   add("TIMESTAMP_SUB", {kTimestamp, kInt64, kString}, kTimestamp, AddKernel<true, false>);
   add("TIMESTAMP_DIFF", {kTimestamp, kTimestamp, kString}, kInt64, TimestampDiffKernel);
   add("TIMESTAMP_TRUNC", {kTimestamp, kString}, kTimestamp, TruncKernel<false>);
+  registry.AddScalar(ScalarFunction{.name = "TIMESTAMP_TRUNC",
+                                    .arguments = {kTimestamp, kString, kString},
+                                    .return_type = kTimestamp,
+                                    .kernel = TimestampTruncInZoneKernel,
+                                    .session_time_zone = true});
   add("DATETIME_ADD", {kDatetime, kInt64, kString}, kDatetime, AddKernel<false, true>);
   add("DATETIME_SUB", {kDatetime, kInt64, kString}, kDatetime, AddKernel<true, true>);
   add("DATETIME_DIFF", {kDatetime, kDatetime, kString}, kInt64, DatetimeDiffKernel);

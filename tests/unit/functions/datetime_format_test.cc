@@ -3,7 +3,7 @@
 #include "common/error.h"
 #include "function_test_util.h"
 #include "functions/scalar/datetime_format.h"
-#include "functions/scalar/time_zone.h"
+#include "types/time_zone.h"
 #include "types/date_time.h"
 
 namespace dq {

@@ -98,16 +98,5 @@ TEST(ZetasqlCaseFilterTest, FeaturesProtosAndTables) {
   EXPECT_FALSE(ZetasqlMentionsTable(section, "Table"));
 }
 
-TEST(ZetasqlCaseFilterTest, TimeZoneHeuristic) {
-  ZetasqlSection section;
-  section.sql = "SELECT CAST(TIMESTAMP '2001-01-01 00:00:00' AS STRING)";
-  EXPECT_TRUE(ZetasqlDependsOnDefaultTimeZone(section));
-  section.options["default_time_zone"] = "UTC";
-  EXPECT_FALSE(ZetasqlDependsOnDefaultTimeZone(section));
-  section.options.clear();
-  section.sql = "SELECT DATE '2001-01-01'";
-  EXPECT_FALSE(ZetasqlDependsOnDefaultTimeZone(section));
-}
-
 }  // namespace
 }  // namespace deepquery::tools

@@ -1,12 +1,14 @@
-#include "functions/scalar/time_zone.h"
+#include "types/time_zone.h"
 
 // libdate-tz is built to read the system tz database; the header must agree.
 #define USE_OS_TZDB 1
 #include <date/tz.h>
 
 #include <cctype>
+#include <cstdio>
 
 #include "common/error.h"
+#include "types/date_time.h"
 
 namespace dq {
 
@@ -95,6 +97,45 @@ int64_t TimeZone::ToUtc(int64_t civil_micros) const {
   // unique: the one offset; nonexistent: the offset before the gap; ambiguous: the earlier
   // instant, which also uses the first offset.
   return civil_micros - info.first.offset.count() * int64_t{1000000};
+}
+
+bool ParseTimestampInZone(std::string_view text, const TimeZone& zone, int64_t* micros) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  int64_t civil;
+  if (ParseDatetime(text, &civil, /*keep_leap_fraction=*/true)) {
+    *micros = zone.ToUtc(civil);
+  } else {
+    // A trailing IANA zone name ("... Europe/London"); "UTC" and offsets are ParseTimestamp's.
+    size_t space = text.rfind(' ');
+    bool named = space != std::string_view::npos && space + 1 < text.size() &&
+                 std::isalpha(static_cast<unsigned char>(text[space + 1])) &&
+                 text.substr(space + 1) != "UTC" && text.substr(space + 1) != "utc";
+    if (named && ParseDatetime(text.substr(0, space), &civil, /*keep_leap_fraction=*/true)) {
+      try {
+        *micros = TimeZone::Find(text.substr(space + 1)).ToUtc(civil);
+      } catch (const Error&) {
+        return false;
+      }
+    } else if (!ParseTimestamp(text, micros)) {
+      return false;
+    }
+  }
+  return *micros >= int64_t{kMinDate} * kMicrosPerDay &&
+         *micros < (int64_t{kMaxDate} + 1) * kMicrosPerDay;
+}
+
+std::string FormatTimestampInZone(int64_t micros, const TimeZone& zone) {
+  if (zone.is_utc()) return FormatTimestamp(micros);
+  int32_t offset = zone.OffsetAt(micros);
+  int32_t magnitude = offset < 0 ? -offset : offset;
+  char suffix[16];
+  if (magnitude % 3600 == 0) {
+    std::snprintf(suffix, sizeof(suffix), "%c%02d", offset < 0 ? '-' : '+', magnitude / 3600);
+  } else {
+    std::snprintf(suffix, sizeof(suffix), "%c%02d:%02d", offset < 0 ? '-' : '+', magnitude / 3600,
+                  magnitude / 60 % 60);
+  }
+  return FormatDatetime(micros + offset * kMicrosPerSecond) + suffix;
 }
 
 }  // namespace dq
