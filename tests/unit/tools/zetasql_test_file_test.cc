@@ -7,6 +7,22 @@
 namespace deepquery::tools {
 namespace {
 
+TEST(ZetasqlTestFileTest, DefaultTimeZoneAppliesToLaterSections) {
+  // As in the reference driver, [default_time_zone=...] also sets the zone of later sections,
+  // even when it stands in a section of its own.
+  const std::vector<ZetasqlSection> sections = ParseZetasqlFile(
+      "SELECT 0\n--\nARRAY<STRUCT<INT64>>[{0}]\n==\n"
+      "[default_time_zone=Etc/UTC]\n==\n"
+      "SELECT 1\n--\nARRAY<STRUCT<INT64>>[{1}]\n==\n"
+      "[default_time_zone=+05]\nSELECT 2\n--\nARRAY<STRUCT<INT64>>[{2}]\n==\n"
+      "SELECT 3\n--\nARRAY<STRUCT<INT64>>[{3}]\n");
+  ASSERT_EQ(sections.size(), 4u);
+  EXPECT_FALSE(sections[0].Has("default_time_zone"));
+  EXPECT_EQ(sections[1].Option("default_time_zone"), "Etc/UTC");
+  EXPECT_EQ(sections[2].Option("default_time_zone"), "+05");
+  EXPECT_EQ(sections[3].Option("default_time_zone"), "+05");
+}
+
 TEST(ZetasqlTestFileTest, SectionsOptionsAndDefaults) {
   const std::vector<ZetasqlSection> sections = ParseZetasqlFile(
       "[default required_features=CIVIL_TIME]\n"
