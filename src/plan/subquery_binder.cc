@@ -191,11 +191,7 @@ ExpressionPtr Binder::BindSubquery(const sql::Expression& expression, const Bind
         if (is_array) {
           std::vector<Value> elements;
           for (size_t row = 0; row < rows->row_count(); ++row) {
-            Value element = rows->GetValue(0, row);
-            if (element.is_null()) {
-              throw Error(ErrorKind::kInvalidInput, "ARRAY cannot have a NULL element", position);
-            }
-            elements.push_back(std::move(element));
+            elements.push_back(rows->GetValue(0, row));
           }
           result = MakeConstant(Value::Array(type, std::move(elements)), position);
           break;

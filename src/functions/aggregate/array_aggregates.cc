@@ -124,12 +124,7 @@ void ArrayAggFinalize(const AggregateCall& call, uint8_t** states, size_t count,
     result.SetArraySize(start + order.size());
     Vector& elements = result.array_child();
     for (size_t position = 0; position < order.size(); ++position) {
-      const Value& value = collected.rows[order[position]][0];
-      if (value.is_null()) {
-        throw Error(ErrorKind::kInvalidInput,
-                    "Array cannot have a null element; use ARRAY_AGG(... IGNORE NULLS)");
-      }
-      elements.SetValue(start + position, value);
+      elements.SetValue(start + position, collected.rows[order[position]][0]);
     }
     result.validity().SetValid(offset + index);
     entries[offset + index] = ArrayEntry{start, order.size()};

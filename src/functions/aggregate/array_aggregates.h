@@ -2,8 +2,8 @@
 // limited inside the call.
 //
 //   ARRAY_AGG(x [IGNORE NULLS | RESPECT NULLS] [ORDER BY k [ASC|DESC] ...] [LIMIT n])
-//     -> ARRAY<type of x>, NULL for no rows. A NULL element in the result is an error
-//     ("Array cannot have a null element", BigQuery's rule) unless IGNORE NULLS drops them.
+//     -> ARRAY<type of x>, NULL for no rows. NULL inputs are elements (as in GoogleSQL; BigQuery
+//     refuses such arrays only in a query's final result) unless IGNORE NULLS drops them.
 //   ARRAY_CONCAT_AGG(a [ORDER BY k ...] [LIMIT n])
 //     -> the non-NULL arrays concatenated (LIMIT counts arrays), NULL when there are none.
 //   STRING_AGG(s [, delimiter] [ORDER BY ...] [LIMIT n])
