@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "common/error.h"
+#include "types/interval.h"
 #include "vector/string_view.h"
 
 namespace dq {
@@ -48,9 +49,10 @@ inline uint64_t HashScalar(const T& value) {
     return CombineHash(MixHash(static_cast<uint64_t>(value)),
                        MixHash(static_cast<uint64_t>(value >> 64)));
   } else if constexpr (std::is_same_v<T, Interval>) {
-    return CombineHash(MixHash(static_cast<uint64_t>(value.months) << 32 |
-                               static_cast<uint32_t>(value.days)),
-                       MixHash(static_cast<uint64_t>(value.micros)));
+    // Equal intervals (1 MONTH = 30 DAY) must hash alike: hash the normalized duration.
+    int128_t key = IntervalOrderKey(value);
+    return CombineHash(MixHash(static_cast<uint64_t>(key)),
+                       MixHash(static_cast<uint64_t>(key >> 64)));
   } else {
     return MixHash(static_cast<uint64_t>(value));
   }
@@ -77,13 +79,9 @@ inline int CompareScalar(const T& left, const T& right) {
     int result = left.Compare(right);
     return result < 0 ? -1 : (result > 0 ? 1 : 0);
   } else if constexpr (std::is_same_v<T, Interval>) {
-    // Order by an approximate duration, then fields (GoogleSQL compares normalized intervals).
-    auto key = [](const Interval& value) {
-      return static_cast<int128_t>(value.months) * 30 * 86400000000LL +
-             static_cast<int128_t>(value.days) * 86400000000LL + value.micros;
-    };
-    int128_t left_key = key(left);
-    int128_t right_key = key(right);
+    // GoogleSQL compares normalized intervals (1 month = 30 days, 1 day = 24 hours).
+    int128_t left_key = IntervalOrderKey(left);
+    int128_t right_key = IntervalOrderKey(right);
     return left_key < right_key ? -1 : (right_key < left_key ? 1 : 0);
   } else {
     return left < right ? -1 : (right < left ? 1 : 0);

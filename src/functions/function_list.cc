@@ -22,6 +22,7 @@ void RegisterBuiltinFunctions(FunctionRegistry& registry) {
   RegisterLikeFunctions(registry);
   RegisterDateFunctions(registry);
   RegisterTimestampFunctions(registry);
+  RegisterIntervalFunctions(registry);
   RegisterRowIdFunctions(registry);
   RegisterInSetFunctions(registry);
   RegisterNestedAccessFunctions(registry);

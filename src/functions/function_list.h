@@ -26,6 +26,7 @@ void RegisterStringFormatFunctions(FunctionRegistry& registry);
 void RegisterLikeFunctions(FunctionRegistry& registry);
 void RegisterDateFunctions(FunctionRegistry& registry);
 void RegisterTimestampFunctions(FunctionRegistry& registry);
+void RegisterIntervalFunctions(FunctionRegistry& registry);
 void RegisterRowIdFunctions(FunctionRegistry& registry);
 void RegisterInSetFunctions(FunctionRegistry& registry);
 void RegisterNestedAccessFunctions(FunctionRegistry& registry);

@@ -114,9 +114,7 @@ ExpressionPtr ExpressionBinder::Bind(const sql::Expression& expression) {
       throw Error(ErrorKind::kBinding, "DEFAULT is only allowed in INSERT VALUES and UPDATE SET",
                   expression.position);
     case sql::ExpressionKind::kInterval:
-      throw Error(ErrorKind::kNotSupported,
-                  "INTERVAL values are supported only as arguments of date functions",
-                  expression.position);
+      return BindInterval(expression.As<sql::IntervalLiteral>());
     case sql::ExpressionKind::kSubquery:
     case sql::ExpressionKind::kInSubquery:
       return binder_.BindSubquery(expression, scope_, pending_, *this);

@@ -89,6 +89,8 @@ class ExpressionBinder {
   ExpressionPtr BindCast(const sql::CastExpression& cast);
   ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
   ExpressionPtr BindExtract(const sql::ExtractExpression& extract);
+  // INTERVAL <expr> <part> and INTERVAL '<text>' <part> [TO <part>] (interval_binder.cc).
+  ExpressionPtr BindInterval(const sql::IntervalLiteral& interval);
   // Nested data (nested_binder.cc): constructors, field access, subscripts, IN UNNEST, and the
   // ORDER BY / LIMIT / IGNORE NULLS modifiers of ARRAY_AGG and STRING_AGG.
   ExpressionPtr BindArray(const sql::ArrayConstructor& array);

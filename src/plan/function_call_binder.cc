@@ -74,6 +74,12 @@ ExpressionPtr ExpressionBinder::BindExtract(const sql::ExtractExpression& extrac
   std::string part = extract.part;
   if (!extract.part_argument.empty()) part += "(" + extract.part_argument + ")";
   ExpressionPtr operand = Bind(*extract.operand);
+  if (operand->type.id() == TypeId::kInterval) {
+    std::vector<ExpressionPtr> arguments;
+    arguments.push_back(MakeConstant(Value::String(AsciiUpper(part)), extract.position));
+    arguments.push_back(std::move(operand));
+    return BindFunctionCall("$extract_interval", std::move(arguments), extract.position);
+  }
   if (!extract.time_zone && operand->type.id() == TypeId::kTimestamp &&
       !binder_.time_zone().is_utc()) {
     // Parts of a TIMESTAMP are those of its civil time in the session's zone.
@@ -317,7 +323,9 @@ ExpressionPtr ExpressionBinder::BindFunctionCall(const std::string& name,
       bind_output = ScalarBindOutput{parameter_types, candidate.return_type, nullptr};
     }
   }
-  if (!chosen && literal_fallback) {
+  // A function (not an operator: 'a' + 1 has no matching signature) that only a literal's
+  // text rules out reports that literal's error.
+  if (!chosen && literal_fallback && name[0] != '$') {
     chosen = literal_fallback;
     chosen_types = literal_fallback_types;
     bind_output = ScalarBindOutput{chosen_types, chosen->return_type, nullptr};

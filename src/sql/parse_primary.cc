@@ -372,7 +372,7 @@ ExpressionPtr Parser::ParseExtract() {
 
 ExpressionPtr Parser::ParseInterval() {
   auto interval = std::make_unique<IntervalLiteral>(ExpectKeyword("INTERVAL").position);
-  interval->value = ParseUnary();
+  interval->value = ParseExpressionNode();  // INTERVAL 10 * n + 5 DAY
   if (!AtIdentifier()) ThrowExpected("date part");
   interval->part = ToUpperAscii(Advance().text);
   if (AcceptKeyword("TO")) {

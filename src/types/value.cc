@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "types/date_time.h"
+#include "types/interval.h"
 #include "types/numeric.h"
 
 namespace dq {
@@ -112,32 +113,6 @@ std::string FormatDouble(double value) {
   std::snprintf(buffer, sizeof(buffer), "%.15g", value);
   if (std::strtod(buffer, nullptr) != value) std::snprintf(buffer, sizeof(buffer), "%.17g", value);
   return buffer;
-}
-
-std::string FormatInterval(const Interval& value) {
-  int64_t years = value.months / 12;
-  int64_t months = value.months % 12;
-  int64_t micros = value.micros;
-  bool negative_time = micros < 0;
-  if (negative_time) micros = -micros;
-  int64_t hours = micros / kMicrosPerHour;
-  int64_t minutes = micros / kMicrosPerMinute % 60;
-  int64_t seconds = micros / kMicrosPerSecond % 60;
-  int64_t fraction = micros % kMicrosPerSecond;
-  char buffer[96];
-  std::snprintf(buffer, sizeof(buffer), "%lld-%lld %d %s%lld:%lld:%lld",
-                static_cast<long long>(years), static_cast<long long>(months < 0 ? -months : months),
-                value.days, negative_time ? "-" : "", static_cast<long long>(hours),
-                static_cast<long long>(minutes), static_cast<long long>(seconds));
-  std::string out = buffer;
-  if (fraction != 0) {
-    char fraction_text[16];
-    std::snprintf(fraction_text, sizeof(fraction_text), ".%06lld", static_cast<long long>(fraction));
-    std::string digits = fraction_text;
-    while (digits.back() == '0') digits.pop_back();
-    out += digits;
-  }
-  return out;
 }
 
 std::string Value::ToString() const {

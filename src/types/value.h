@@ -79,7 +79,5 @@ class Value {
 // Renders a FLOAT64 as GoogleSQL's CAST(x AS STRING) does: shortest round-trip digits,
 // "inf", "-inf", "nan".
 std::string FormatDouble(double value);
-// Renders an INTERVAL in GoogleSQL's canonical form, e.g. "1-2 3 4:05:06.5" (Y-M D H:M:S).
-std::string FormatInterval(const Interval& value);
 
 }  // namespace dq

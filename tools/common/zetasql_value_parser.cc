@@ -246,7 +246,7 @@ class ValueReader {
     if (Peek() == '"' || Peek() == '\'') {
       std::optional<std::string> text = ReadQuoted();
       if (!text) return Fail("unterminated string");
-      ConsumeText(" YEAR TO SECOND");
+      ConsumeText("YEAR TO SECOND");
       return ScalarOrFail(type, *text);
     }
     return ScalarOrFail(type, ReadToken());

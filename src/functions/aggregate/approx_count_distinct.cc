@@ -19,6 +19,7 @@
 #include "functions/aggregate/aggregate_helpers.h"
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
+#include "types/interval.h"
 
 namespace dq {
 
@@ -100,6 +101,10 @@ uint64_t HashRow(const UnifiedVector& values, size_t row, const LogicalType& typ
   }
   size_t width = type.PhysicalSize();
   const uint8_t* data = values.data + width * index;
+  if (type.id() == TypeId::kInterval) {  // equal durations (1 MONTH = 30 DAY) are one value
+    int128_t key = IntervalOrderKey(*reinterpret_cast<const Interval*>(data));
+    return XXH3_64bits(&key, sizeof(key));
+  }
   if (type.id() == TypeId::kFloat64) {
     double value = *reinterpret_cast<const double*>(data);
     if (value == 0) value = 0;  // -0 and +0 are one value

@@ -1,6 +1,7 @@
 // Counting and summing aggregates: COUNT(*) (registered as "COUNT_STAR"), COUNT(x) for any
 // type, COUNTIF, SUM, AVG, LOGICAL_AND, LOGICAL_OR, BIT_AND, BIT_OR, BIT_XOR.
 //
+// SUM/AVG(INTERVAL) sum each field exactly and check the result's range.
 // NULL inputs are skipped. On empty (or all-NULL) input COUNT/COUNTIF give 0 and the others
 // NULL. SUM(INT64) fails with "int64 overflow in SUM" (kOutOfRange) when the exact sum does
 // not fit; SUM/AVG(NUMERIC)
@@ -13,6 +14,7 @@
 #include "functions/aggregate/aggregate_helpers.h"
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
+#include "types/interval.h"
 #include "types/numeric.h"
 
 namespace dq {
@@ -182,6 +184,44 @@ struct AvgNumericOp : SumInt128Op<kAvgName> {
   }
 };
 
+// SUM / AVG over INTERVAL: each field summed exactly in 128 bits, so intermediate sums may
+// leave the INTERVAL range; the result is checked (AVG divides field by field, carrying
+// remainders down, as INTERVAL / INT64 does).
+struct IntervalSumState {
+  int128_t months = 0;
+  int128_t days = 0;
+  int128_t micros = 0;
+  int64_t count = 0;
+};
+
+struct SumIntervalOp {
+  static void Update(IntervalSumState& state, const Interval& value) {
+    state.months += value.months;
+    state.days += value.days;
+    state.micros += value.micros;
+    ++state.count;
+  }
+  static void Combine(const IntervalSumState& source, IntervalSumState& target) {
+    target.months += source.months;
+    target.days += source.days;
+    target.micros += source.micros;
+    target.count += source.count;
+  }
+  static bool Finalize(const IntervalSumState& state, Vector&, Interval* out) {
+    if (state.count == 0) return false;
+    *out = MakeIntervalChecked(state.months, state.days, state.micros);
+    return true;
+  }
+};
+
+struct AvgIntervalOp : SumIntervalOp {
+  static bool Finalize(const IntervalSumState& state, Vector&, Interval* out) {
+    if (state.count == 0) return false;
+    *out = DivideIntervalSum(state.months, state.days, state.micros, state.count);
+    return true;
+  }
+};
+
 // ---- COUNTIF, LOGICAL_AND / LOGICAL_OR, BIT_* ----
 
 template <typename T, T kInitial>
@@ -265,6 +305,10 @@ void RegisterBasicAggregateFunctions(FunctionRegistry& registry) {
       "AVG", TypeId::kNumeric, TypeId::kNumeric));
   registry.AddAggregate(MakeUnaryAggregate<double, FloatSumState, double, AvgFloat64Op>(
       "AVG", TypeId::kFloat64, TypeId::kFloat64));
+  registry.AddAggregate(MakeUnaryAggregate<Interval, IntervalSumState, Interval, SumIntervalOp>(
+      "SUM", TypeId::kInterval, TypeId::kInterval));
+  registry.AddAggregate(MakeUnaryAggregate<Interval, IntervalSumState, Interval, AvgIntervalOp>(
+      "AVG", TypeId::kInterval, TypeId::kInterval));
 
   registry.AddAggregate(MakeFold<bool, true, AndFold>("LOGICAL_AND", TypeId::kBool));
   registry.AddAggregate(MakeFold<bool, false, OrFold>("LOGICAL_OR", TypeId::kBool));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "types/interval.h"
 #include "vector/data_chunk.h"
 
 namespace dq {
@@ -16,7 +17,19 @@ struct DistinctBindData : FunctionData {
   std::shared_ptr<FunctionData> inner_bind_data;
   std::vector<LogicalType> argument_types;
   LogicalType return_type;
+  // ARRAY_AGG keeps NULL as one of the distinct values (the wrapped aggregate drops it under
+  // IGNORE NULLS); every other aggregate ignores NULL inputs.
+  bool keep_nulls = false;
 };
+
+// A value's identity for DISTINCT: its literal text, except that INTERVALs equal as durations
+// (1 MONTH = 30 DAY) share one key.
+std::string DistinctKey(const Value& value) {
+  if (value.type().id() != TypeId::kInterval || value.is_null()) return value.ToSqlLiteral();
+  int128_t key = IntervalOrderKey(value.interval_value());
+  return "INTERVAL:" + std::to_string(static_cast<int64_t>(key >> 64)) + ":" +
+         std::to_string(static_cast<uint64_t>(key));
+}
 
 // The distinct argument rows seen so far, keyed by their literal text.
 struct DistinctRows {
@@ -25,7 +38,7 @@ struct DistinctRows {
 
   void Add(std::vector<Value> row) {
     std::string key;
-    for (const Value& value : row) key += value.ToSqlLiteral() + '\x1f';
+    for (const Value& value : row) key += DistinctKey(value) + '\x1f';
     if (keys.insert(std::move(key)).second) rows.push_back(std::move(row));
   }
 };
@@ -48,7 +61,7 @@ void Update(const AggregateCall& call, const DataChunk& args, uint8_t** states) 
   for (size_t row = 0; row < args.size(); ++row) {
     bool has_null = false;
     for (const UnifiedVector& column : columns) has_null = has_null || !column.IsValid(row);
-    if (has_null) continue;  // aggregates ignore NULL inputs, DISTINCT ones too
+    if (has_null && !static_cast<const DistinctBindData*>(call.bind_data)->keep_nulls) continue;
     std::vector<Value> values;
     for (size_t column = 0; column < args.column_count(); ++column) {
       values.push_back(args.column(column).GetValue(row));
@@ -102,6 +115,7 @@ BoundAggregate MakeDistinctAggregate(BoundAggregate inner) {
   data->inner_bind_data = inner.bind_data;
   for (const auto& argument : inner.arguments) data->argument_types.push_back(argument->type);
   data->return_type = inner.return_type;
+  data->keep_nulls = inner.function->name == "ARRAY_AGG";
 
   auto wrapper = std::make_shared<AggregateFunction>();
   wrapper->name = inner.function->name;

@@ -1,5 +1,5 @@
 // MIN, MAX and ANY_VALUE over every orderable scalar type (BOOL, INT64, FLOAT64, NUMERIC,
-// STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP; ANY_VALUE also JSON and INTERVAL), one
+// STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP, INTERVAL; ANY_VALUE also JSON), one
 // overload per type, and ANY_VALUE over ARRAY and STRUCT (a generic overload whose state
 // holds the chosen value as a Value). NULLs are skipped; empty input gives NULL.
 //
@@ -16,6 +16,7 @@
 #include "functions/aggregate/aggregate_helpers.h"
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
+#include "types/interval.h"
 
 namespace dq {
 
@@ -37,6 +38,9 @@ struct LessThan {
   static bool Better(const T& candidate, const T& current) {
     return candidate < current;
   }
+  static bool Better(const Interval& candidate, const Interval& current) {
+    return IntervalOrderKey(candidate) < IntervalOrderKey(current);
+  }
   static bool Better(double candidate, double current) {
     return std::isnan(candidate) || (!std::isnan(current) && candidate < current);
   }
@@ -46,6 +50,9 @@ struct GreaterThan {
   template <typename T>
   static bool Better(const T& candidate, const T& current) {
     return current < candidate;
+  }
+  static bool Better(const Interval& candidate, const Interval& current) {
+    return IntervalOrderKey(current) < IntervalOrderKey(candidate);
   }
   static bool Better(double candidate, double current) {
     return std::isnan(candidate) || (!std::isnan(current) && current < candidate);
@@ -191,6 +198,12 @@ void RegisterMinMaxAggregateFunctions(FunctionRegistry& registry) {
   registry.AddAggregate(
       MakeUnaryAggregate<Interval, ValueState<Interval>, Interval, FixedOp<Interval, FirstSeen>>(
           "ANY_VALUE", TypeId::kInterval, TypeId::kInterval));
+  registry.AddAggregate(
+      MakeUnaryAggregate<Interval, ValueState<Interval>, Interval, FixedOp<Interval, LessThan>>(
+          "MIN", TypeId::kInterval, TypeId::kInterval));
+  registry.AddAggregate(
+      MakeUnaryAggregate<Interval, ValueState<Interval>, Interval, FixedOp<Interval, GreaterThan>>(
+          "MAX", TypeId::kInterval, TypeId::kInterval));
   registry.AddAggregate(NestedAnyValue());
 }
 

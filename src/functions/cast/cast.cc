@@ -14,6 +14,7 @@
 #include "functions/function_registry.h"
 #include "common/utf8.h"
 #include "types/date_time.h"
+#include "types/interval.h"
 #include "types/time_zone.h"
 #include "types/numeric.h"
 
@@ -235,6 +236,13 @@ void CastFromString(const Vector& source, size_t count, Vector& result, bool saf
       return CastLoop<StringView, int64_t>(
           source, count, result, safe,
           [&zone](const StringView& text) { return StringToTimestamp(text, zone); });
+    case TypeId::kInterval:
+      return CastLoop<StringView, Interval>(source, count, result, safe, [](const StringView& text) {
+        Interval interval;
+        std::string error;
+        if (!ParseIntervalText(text.view(), &interval, &error)) ThrowOutOfRange(error);
+        return interval;
+      });
     case TypeId::kBytes:
       // Same bytes: share the source's storage instead of copying.
       result.KeepAlive(source);
@@ -508,7 +516,8 @@ bool CanCast(const LogicalType& from, const LogicalType& to) {
   }
   if (IsNumberOrBool(source) && (IsNumberOrBool(target) || target == TypeId::kString)) return true;
   if (source == TypeId::kString) {
-    return IsNumberOrBool(target) || IsTemporalId(target) || target == TypeId::kBytes;
+    return IsNumberOrBool(target) || IsTemporalId(target) || target == TypeId::kBytes ||
+           target == TypeId::kInterval;
   }
   if (source == TypeId::kBytes) return target == TypeId::kString;
   if (source == TypeId::kInterval) return target == TypeId::kString;

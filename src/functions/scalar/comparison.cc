@@ -7,6 +7,7 @@
 #include "functions/function_list.h"
 #include "functions/function_registry.h"
 #include "functions/kernel_helpers.h"
+#include "types/interval.h"
 #include "vector/string_view.h"
 
 namespace dq {
@@ -51,6 +52,16 @@ void CompareKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
                             [](const T& left, const T& right) { return Op::Apply(left, right); });
 }
 
+// INTERVALs compare as durations with 1 month = 30 days (types/interval.h).
+template <typename Op>
+void CompareIntervalKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  ExecuteBinary<Interval, Interval, bool>(
+      args.column(0), args.column(1), args.size(), result,
+      [](const Interval& left, const Interval& right) {
+        return Op::Apply(IntervalOrderKey(left), IntervalOrderKey(right));
+      });
+}
+
 template <typename Op>
 void RegisterOperator(FunctionRegistry& registry, const char* name) {
   auto add = [&](TypeId type, ScalarKernel kernel) {
@@ -67,6 +78,7 @@ void RegisterOperator(FunctionRegistry& registry, const char* name) {
   add(TypeId::kDatetime, CompareKernel<int64_t, Op>);
   add(TypeId::kTime, CompareKernel<int64_t, Op>);
   add(TypeId::kTimestamp, CompareKernel<int64_t, Op>);
+  add(TypeId::kInterval, CompareIntervalKernel<Op>);
 }
 
 }  // namespace

@@ -116,6 +116,14 @@ TEST(ZetasqlSqlLiteralTest, EngineNestedValues) {
   EXPECT_EQ(value->children[6].text, "2001-01-01");
   EXPECT_TRUE(value->children[7].children.empty());
   EXPECT_FALSE(ParseZetasqlValue(*type, "(1", ZetasqlSyntax::kSqlLiteral, &error).has_value());
+  std::optional<ZetasqlType> intervals = ParseZetasqlType("ARRAY<INTERVAL>");
+  ASSERT_TRUE(intervals.has_value());
+  std::optional<ZetasqlValue> array = ParseZetasqlValue(
+      *intervals, "[INTERVAL \"0-0 1 0:0:0\" YEAR TO SECOND, NULL]", ZetasqlSyntax::kSqlLiteral,
+      &error);
+  ASSERT_TRUE(array.has_value()) << error;
+  EXPECT_EQ(array->children.size(), 2u);
+  EXPECT_TRUE(array->children[1].is_null);
 }
 
 TEST(ZetasqlScalarTest, NormalizesEngineText) {
