@@ -206,6 +206,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
                                    [&](const PendingSubquery& subquery) {
                                      return inner.kind == ExpressionKind::kColumnRef &&
                                             subquery.kind == PendingSubquery::Kind::kExists &&
+                                            !subquery.lateral &&
                                             inner.binding == subquery.result;
                                    });
         if (exists == where_subqueries.end()) {

@@ -46,9 +46,18 @@ struct BoundQuery {
 struct PendingSubquery {
   enum class Kind { kScalar, kExists, kIn };
   Kind kind = Kind::kScalar;
-  LogicalOperatorPtr inner;                // the subquery's FROM and uncorrelated WHERE
-  std::vector<ExpressionPtr> correlated;   // WHERE terms reading outer columns
+  // Join form: the subquery's FROM and uncorrelated WHERE, joined to the outer rows on the
+  // correlated WHERE terms. Lateral form (FROM UNNEST(<outer array>), or no FROM): the rows
+  // are the outer rows themselves, unnested by `lateral_unnest` (whose field projection is
+  // `inner` and whose input, `lateral_unnest->children[0]`, becomes the outer rows) or not.
+  LogicalOperatorPtr inner;
+  bool lateral = false;
+  LogicalUnnest* lateral_unnest = nullptr;
+  ExpressionPtr lateral_condition;         // lateral: the WHERE clause, or null
+  std::vector<ExpressionPtr> correlated;   // join: WHERE terms reading outer columns
   uint32_t aggregate_index = 0;            // kScalar: the aggregates of its SELECT expression
+                                           // (an ARRAY_AGG of the rows for ARRAY(...) and for
+                                           // a scalar subquery without aggregates)
   std::vector<BoundAggregate> aggregates;
   ExpressionPtr value;                     // kScalar: over the aggregates; kIn: over inner columns
   ExpressionPtr in_operand;                // kIn: the outer expression left of IN
@@ -178,13 +187,19 @@ class Binder {
   LogicalOperatorPtr BindStandaloneUnnest(const sql::UnnestTable& unnest, BindScope& scope);
   LogicalOperatorPtr BindUnnestJoin(const sql::JoinTableReference& join, LogicalOperatorPtr left,
                                     const BindScope& left_scope, BindScope& scope);
+  // `lateral_slot`: where an UNNEST of an enclosing query's array is recorded (the lateral
+  // form of a correlated subquery); null makes that an error.
   LogicalOperatorPtr BindUnnest(LogicalOperatorPtr input, const BindScope& input_scope,
-                                const UnnestSpec& spec, bool preserve_empty, BindScope& scope);
+                                const UnnestSpec& spec, bool preserve_empty, BindScope& scope,
+                                LogicalUnnest** lateral_slot = nullptr);
 
   ExpressionPtr BindCorrelatedSubquery(const sql::QueryExpression& query,
-                                       PendingSubquery::Kind kind, ExpressionPtr in_operand,
-                                       const BindScope& scope,
+                                       PendingSubquery::Kind kind, bool is_array,
+                                       ExpressionPtr in_operand, const BindScope& scope,
                                        std::vector<PendingSubquery>* pending, int64_t position);
+  // The kScalar value of a correlated subquery (see subquery_binder.cc).
+  void BindCorrelatedValue(const sql::QueryExpression& query, bool is_array, uint32_t first,
+                           bool lateral, const BindScope& inner_scope, PendingSubquery& subquery);
   LogicalOperatorPtr ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery);
   // `WHERE [NOT] EXISTS (correlated subquery)` as a semi (anti) join on the correlated terms.
   LogicalOperatorPtr ApplyExistsAsJoin(LogicalOperatorPtr plan, PendingSubquery& subquery,
@@ -193,6 +208,10 @@ class Binder {
   std::shared_ptr<const CatalogSnapshot> catalog_;
   SubqueryRunner subquery_runner_;
   std::vector<const BindScope*> outer_scopes_;
+  // Set just before binding the FROM clause of a subquery that is a single UNNEST; the next
+  // standalone UNNEST takes it: if it unnests an enclosing query's array, it is bound over a
+  // placeholder input and recorded there (the lateral form of PendingSubquery).
+  LogicalUnnest** lateral_unnest_slot_ = nullptr;
   int view_depth_ = 0;
   std::string catalog_name_ = "warehouse";
   int64_t statement_time_micros_;

@@ -4,27 +4,38 @@
 // the same as at execution) and become constants: a scalar, a BOOL for EXISTS, an ARRAY for
 // ARRAY(SELECT ...), an IN list for x IN (SELECT ...).
 //
-// Correlated subqueries are decorrelated into joins, never re-run per row. For a subquery
-// reading outer columns in its WHERE clause:
+// Correlated subqueries are decorrelated, never re-run per row. For a subquery reading outer
+// columns in its WHERE clause (the join form):
 //
 //   outer'  = outer plus a unique row tag            ($unique_id(), a passthrough projection)
 //   inner'  = subquery FROM + uncorrelated WHERE, plus a marker column TRUE
 //   joined  = outer' LEFT JOIN inner' ON <correlated WHERE terms>   (equalities become hash keys)
 //   grouped = GROUP BY tag, carrying the outer columns with their bindings, computing
-//               scalar:  the subquery's aggregates (COUNT(*) counts markers, so 0 when empty)
-//               EXISTS:  COUNT(marker) > 0
+//               scalar:  the subquery's aggregates, each folding only marked rows (FILTER)
+//               ARRAY(...) and scalar subqueries without aggregates:
+//                        ARRAY_AGG(value ORDER BY ... LIMIT ...) FILTER (marked rows); ARRAY
+//                        gives [] for none, a scalar its single element ($single_element)
+//               EXISTS:  COUNT(*) FILTER (marked rows) > 0
 //               x IN:    CASE WHEN COUNTIF(x = v) > 0 THEN TRUE
-//                             WHEN COUNTIF((x = v) IS NULL AND marker) > 0 THEN NULL ELSE FALSE
+//                             WHEN COUNTIF((x = v) IS NULL) > 0 THEN NULL ELSE FALSE
+//                        (both counting marked rows only)
 //   result  = grouped plus the subquery's value in a new column
 //
-// A WHERE term that is only `[NOT] EXISTS (...)` skips all that: it becomes a semi (anti) join
-// of the outer rows with the subquery's FROM on the correlated terms.
+// A subquery whose FROM is UNNEST(<array of the outer row>), or that has no FROM (the lateral form,
+// `(SELECT SUM(x) FROM UNNEST(o.items) x WHERE x > 0)`) has nothing to join: the outer' rows
+// are unnested in place (every row kept, a NULL offset when its array is empty), the marker
+// is "offset IS NOT NULL AND <WHERE>", and the grouping is the same.
 //
-// Supported correlated shapes: one SELECT block with FROM, correlation only in WHERE, no GROUP
-// BY / HAVING / DISTINCT / LIMIT, and for scalar subqueries a SELECT expression over aggregates.
+// A WHERE term that is only `[NOT] EXISTS (...)` of the join form skips all that: it becomes a
+// semi (anti) join of the outer rows with the subquery's FROM on the correlated terms.
+//
+// Supported correlated shapes: one SELECT block with FROM, no GROUP BY / HAVING / DISTINCT;
+// the join form reads outer columns only in WHERE (and in the SELECT list outside aggregates).
 #include <algorithm>
 
 #include "common/error.h"
+#include "functions/aggregate/array_aggregates.h"
+#include "functions/aggregate/filtered_aggregate.h"
 #include "functions/function_registry.h"
 #include "plan/binder.h"
 #include "plan/coercion.h"
@@ -153,14 +164,21 @@ ExpressionPtr Binder::BindSubquery(const sql::Expression& expression, const Bind
   uint32_t first = next_table_index_;
   outer_scopes_.push_back(&scope);
   BoundQuery bound;
+  LogicalUnnest* lateral_unnest = nullptr;
+  if (query->body->kind == sql::QueryBodyKind::kSelect && query->body->As<sql::SelectCore>().from &&
+      query->body->As<sql::SelectCore>().from->kind == sql::TableReferenceKind::kUnnest) {
+    lateral_unnest_slot_ = &lateral_unnest;
+  }
   try {
     bound = BindQuery(*query);
   } catch (...) {
+    lateral_unnest_slot_ = nullptr;
     outer_scopes_.pop_back();
     throw;
   }
+  lateral_unnest_slot_ = nullptr;
   outer_scopes_.pop_back();
-  bool correlated = PlanReadsOuter(*bound.plan, first);
+  bool correlated = lateral_unnest != nullptr || PlanReadsOuter(*bound.plan, first);
   std::vector<LogicalType> types = bound.plan->Types();
   if (kind != PendingSubquery::Kind::kExists && types.size() != 1) {
     throw Error(ErrorKind::kBinding,
@@ -171,11 +189,8 @@ ExpressionPtr Binder::BindSubquery(const sql::Expression& expression, const Bind
 
   ExpressionPtr result;
   if (correlated) {
-    if (is_array) {
-      throw Error(ErrorKind::kNotSupported, "Correlated ARRAY subqueries are not supported yet",
-                  position);
-    }
-    result = BindCorrelatedSubquery(*query, kind, std::move(operand), scope, pending, position);
+    result = BindCorrelatedSubquery(*query, kind, is_array, std::move(operand), scope, pending,
+                                    position);
   } else {
     if (!subquery_runner_) {
       throw Error(ErrorKind::kNotSupported, "Subqueries are not supported in this statement",
@@ -240,8 +255,8 @@ ExpressionPtr Binder::BindSubquery(const sql::Expression& expression, const Bind
 }
 
 ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
-                                             PendingSubquery::Kind kind, ExpressionPtr in_operand,
-                                             const BindScope& scope,
+                                             PendingSubquery::Kind kind, bool is_array,
+                                             ExpressionPtr in_operand, const BindScope& scope,
                                              std::vector<PendingSubquery>* pending,
                                              int64_t position) {
   auto unsupported = [&](const std::string& what) -> Error {
@@ -249,21 +264,20 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
                  position);
   };
   if (!pending) throw unsupported("in this clause");
-  if (!query.with.empty() || query.limit || query.body->kind != sql::QueryBodyKind::kSelect) {
-    throw unsupported("with WITH, LIMIT or set operations");
+  if (!query.with.empty() || query.body->kind != sql::QueryBodyKind::kSelect) {
+    throw unsupported("with WITH or set operations");
   }
   const auto& select = query.body->As<sql::SelectCore>();
-  if (!select.from || !select.group_by.empty() || select.having || select.distinct ||
+  if (!select.group_by.empty() || select.having || select.distinct ||
       select.qualify || select.group_by_all) {
     throw unsupported("with GROUP BY, HAVING or DISTINCT");
   }
-  // SELECT AS VALUE of one item is the item itself; AS STRUCT builds a value this path does
-  // not (its select list is one aggregate).
-  if (select.select_as == sql::SelectCore::SelectAs::kStruct &&
+  if (select.select_as == sql::SelectCore::SelectAs::kStruct && !is_array &&
       kind != PendingSubquery::Kind::kExists) {
     throw unsupported("with SELECT AS STRUCT");
   }
-  if (kind != PendingSubquery::Kind::kExists &&
+  bool struct_rows = is_array && select.select_as == sql::SelectCore::SelectAs::kStruct;
+  if (kind != PendingSubquery::Kind::kExists && !struct_rows &&
       (select.items.size() != 1 || select.items[0].expression->kind == sql::ExpressionKind::kStar)) {
     throw Error(ErrorKind::kBinding, "Subquery must return exactly one column", position);
   }
@@ -276,21 +290,42 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
   outer_scopes_.push_back(&scope);
   try {
     BindScope inner_scope;
-    LogicalOperatorPtr inner = BindTableReference(*select.from, inner_scope);
+    // FROM UNNEST(<array of the outer row>): the lateral form.
+    if (select.from && select.from->kind == sql::TableReferenceKind::kUnnest) {
+      lateral_unnest_slot_ = &subquery.lateral_unnest;
+    }
+    LogicalOperatorPtr inner;
+    if (select.from) {
+      try {
+        inner = BindTableReference(*select.from, inner_scope);
+      } catch (...) {
+        lateral_unnest_slot_ = nullptr;
+        throw;
+      }
+      lateral_unnest_slot_ = nullptr;  // (taken by the UNNEST, if any)
+    }
+    bool lateral = !select.from || subquery.lateral_unnest != nullptr;
+    subquery.lateral = lateral;
     std::vector<ExpressionPtr> local;
     if (select.where) {
       std::vector<PendingSubquery> nested;
       ExpressionBinder where_binder(*this, inner_scope, "WHERE clause");
       where_binder.set_pending_subqueries(&nested);
       ExpressionPtr predicate = CoerceTo(where_binder.Bind(*select.where), TypeId::kBool);
-      inner = ApplySubqueries(std::move(inner), nested);
-      std::vector<ExpressionPtr> terms;
-      SplitConjunction(std::move(predicate), terms);
-      for (auto& term : terms) {
-        if (ExpressionReadsOuter(*term, first)) {
-          subquery.correlated.push_back(std::move(term));
-        } else {
-          local.push_back(std::move(term));
+      if (lateral) {
+        // The outer rows flow through the UNNEST: rows failing WHERE stay but do not count.
+        if (!nested.empty()) throw unsupported("inside a subquery over UNNEST");
+        subquery.lateral_condition = std::move(predicate);
+      } else {
+        inner = ApplySubqueries(std::move(inner), nested);
+        std::vector<ExpressionPtr> terms;
+        SplitConjunction(std::move(predicate), terms);
+        for (auto& term : terms) {
+          if (ExpressionReadsOuter(*term, first)) {
+            subquery.correlated.push_back(std::move(term));
+          } else {
+            local.push_back(std::move(term));
+          }
         }
       }
     }
@@ -301,37 +336,20 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
       inner = std::move(filter);
     }
     if (kind == PendingSubquery::Kind::kScalar) {
-      AggregateCollector collector;
-      collector.aggregate_index = NextTableIndex();
-      ExpressionBinder select_binder(*this, inner_scope, "SELECT list", &collector);
-      subquery.value = select_binder.Bind(*select.items[0].expression);
-      if (collector.aggregates.empty()) {
-        throw unsupported("without an aggregate in their SELECT list");
-      }
-      VisitColumnRefs(*subquery.value, [&](const Expression& reference) {
-        if (reference.binding.table != collector.aggregate_index) {
-          throw unsupported("reading columns outside aggregates in their SELECT list");
-        }
-      });
-      for (const BoundAggregate& aggregate : collector.aggregates) {
-        for (const auto& argument : aggregate.arguments) {
-          if (ExpressionReadsOuter(*argument, first)) throw unsupported("aggregating outer columns");
-        }
-      }
-      subquery.aggregate_index = collector.aggregate_index;
-      subquery.aggregates = std::move(collector.aggregates);
-      subquery.type = subquery.value->type;
-    } else if (kind == PendingSubquery::Kind::kIn) {
-      ExpressionBinder select_binder(*this, inner_scope, "SELECT list");
-      subquery.value = select_binder.Bind(*select.items[0].expression);
-      if (ExpressionReadsOuter(*subquery.value, first)) {
-        throw unsupported("reading outer columns in their SELECT list");
-      }
-      subquery.type = TypeId::kBool;
+      BindCorrelatedValue(query, is_array, first, lateral, inner_scope, subquery);
     } else {
+      if (!query.order_by.empty() || query.limit) throw unsupported("with ORDER BY or LIMIT");
+      if (kind == PendingSubquery::Kind::kIn) {
+        ExpressionBinder select_binder(*this, inner_scope, "SELECT list");
+        subquery.value = select_binder.Bind(*select.items[0].expression);
+        if (!lateral && ExpressionReadsOuter(*subquery.value, first)) {
+          throw unsupported("reading outer columns in their SELECT list");
+        }
+      }
       subquery.type = TypeId::kBool;
     }
-    if (PlanReadsOuter(*inner, first)) throw unsupported("nested more than one level deep");
+    if (!lateral && PlanReadsOuter(*inner, first)) throw unsupported("nested more than one level deep");
+
     subquery.inner = std::move(inner);
   } catch (...) {
     outer_scopes_.pop_back();
@@ -343,6 +361,113 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
   reference->position = position;
   pending->push_back(std::move(subquery));
   return reference;
+}
+
+// A scalar or ARRAY subquery's value over its rows. With aggregates in the SELECT list
+// (`SELECT MAX(x) ...`) the value is that expression over them. Otherwise the rows' values are
+// collected by ARRAY_AGG(value ORDER BY ... LIMIT ...): ARRAY(...) is that array (empty for no
+// rows), a scalar subquery its single element (NULL for no rows, an error for several).
+void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_array,
+                                 uint32_t first, bool lateral, const BindScope& inner_scope,
+                                 PendingSubquery& subquery) {
+  const auto& select = query.body->As<sql::SelectCore>();
+  int64_t position = subquery.position;
+  auto unsupported = [&](const std::string& what) -> Error {
+    return Error(ErrorKind::kNotSupported, "Correlated subqueries " + what + " are not supported yet",
+                 position);
+  };
+  AggregateCollector collector;
+  collector.aggregate_index = NextTableIndex();
+  ExpressionBinder select_binder(*this, inner_scope, "SELECT list", &collector);
+  ExpressionPtr value;
+  if (select.select_as == sql::SelectCore::SelectAs::kStruct) {
+    std::vector<std::pair<std::string, LogicalType>> fields;
+    std::vector<ExpressionPtr> values;
+    for (const auto& item : select.items) {
+      if (item.expression->kind == sql::ExpressionKind::kStar) throw unsupported("with SELECT AS STRUCT *");
+      ExpressionPtr field = select_binder.Bind(*item.expression);
+      if (field->type.id() == TypeId::kNull) field = CoerceTo(std::move(field), TypeId::kInt64);
+      std::string name = item.alias;
+      if (name.empty() && item.expression->kind == sql::ExpressionKind::kPath) {
+        name = item.expression->As<sql::PathExpression>().names.back();
+      }
+      fields.emplace_back(name, field->type);
+      values.push_back(std::move(field));
+    }
+    const auto* make_struct = FunctionRegistry::Get().FindScalar("$make_struct");
+    value = MakeFunction(&make_struct->front(), std::move(values),
+                         LogicalType::Struct(std::move(fields)), nullptr, position);
+  } else {
+    value = select_binder.Bind(*select.items[0].expression);
+  }
+  bool collect = is_array || collector.aggregates.empty();
+  if (!collect) {
+    // One row by construction; ORDER BY changes nothing, LIMIT would need care.
+    if (query.limit) throw unsupported("with an aggregate and LIMIT");
+    VisitColumnRefs(*value, [&](const Expression& reference) {
+      if (reference.binding.table != collector.aggregate_index && reference.binding.table >= first) {
+        throw unsupported("reading columns outside aggregates in their SELECT list");
+      }
+    });
+    for (const BoundAggregate& aggregate : collector.aggregates) {
+      for (const auto& argument : aggregate.arguments) {
+        if (!lateral && ExpressionReadsOuter(*argument, first)) {
+          throw unsupported("aggregating outer columns");
+        }
+      }
+    }
+    subquery.aggregate_index = collector.aggregate_index;
+    subquery.aggregates = std::move(collector.aggregates);
+    subquery.value = std::move(value);
+    subquery.type = subquery.value->type;
+    return;
+  }
+  if (!collector.aggregates.empty()) throw unsupported("collecting aggregates into an ARRAY");
+  if (query.offset) throw unsupported("with OFFSET");
+  if (value->type.id() == TypeId::kNull) value = CoerceTo(std::move(value), TypeId::kInt64);
+  LogicalType element_type = value->type;
+  std::vector<ExpressionPtr> arguments;
+  arguments.push_back(std::move(value));
+  BoundAggregate rows = MakeAggregate("ARRAY_AGG", std::move(arguments));
+  auto order = std::make_shared<OrderedAggregateData>(
+      static_cast<const OrderedAggregateData&>(*rows.bind_data));
+  if (query.limit) order->limit = BindLimitValue(*query.limit, "LIMIT");
+  ExpressionBinder order_binder(*this, inner_scope, "ORDER BY");
+  for (const sql::OrderByItem& item : query.order_by) {
+    ExpressionPtr key = order_binder.Bind(*item.expression);
+    if (key->type.id() == TypeId::kNull) key = CoerceTo(std::move(key), TypeId::kInt64);
+    OrderedAggregateKey spec;
+    spec.descending = item.direction == sql::OrderByItem::Direction::kDescending;
+    spec.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
+                           ? !spec.descending
+                           : item.nulls == sql::OrderByItem::Nulls::kFirst;
+    order->keys.push_back(spec);
+    rows.arguments.push_back(std::move(key));
+  }
+  rows.bind_data = std::move(order);
+  rows.position = position;
+  LogicalType array_type = rows.return_type;
+  subquery.aggregate_index = collector.aggregate_index;
+  subquery.aggregates.push_back(std::move(rows));
+  ExpressionPtr collected =
+      MakeColumnRef({subquery.aggregate_index, 0}, array_type, "$rows");
+  if (is_array) {
+    // No rows: an empty array, not NULL.
+    auto coalesce = std::make_unique<Expression>();
+    coalesce->kind = ExpressionKind::kCoalesce;
+    coalesce->type = array_type;
+    coalesce->position = position;
+    coalesce->children.push_back(std::move(collected));
+    coalesce->children.push_back(MakeConstant(Value::Array(element_type, {}), position));
+    subquery.value = std::move(coalesce);
+  } else {
+    BindScope empty;
+    ExpressionBinder builder(*this, empty, "subquery");
+    std::vector<ExpressionPtr> single;
+    single.push_back(std::move(collected));
+    subquery.value = builder.BindFunctionCall("$single_element", std::move(single), position);
+  }
+  subquery.type = subquery.value->type;
 }
 
 LogicalOperatorPtr Binder::ApplySubqueries(LogicalOperatorPtr plan,
@@ -378,21 +503,48 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
   ColumnBinding tag{tagged->table_index, 0};
   tagged->children.push_back(std::move(plan));
 
-  // inner' = inner + marker.
-  auto marked = std::make_unique<LogicalProjection>();
-  marked->table_index = NextTableIndex();
-  marked->passthrough = true;
-  marked->expressions.push_back(MakeConstant(Value::Bool(true)));
-  ColumnBinding marker{marked->table_index, 0};
-  marked->children.push_back(std::move(subquery.inner));
+  // Below the grouping: the outer rows joined to (or unnested into) the subquery's rows, and
+  // the marker that says which rows are real subquery rows (the others only keep an outer
+  // row with no match). The subquery's aggregates fold only marked rows.
+  LogicalOperatorPtr below;
+  ExpressionPtr marker_ref;
+  if (subquery.lateral) {
+    std::vector<ExpressionPtr> terms;
+    if (subquery.lateral_unnest != nullptr) {
+      subquery.lateral_unnest->children[0] = std::move(tagged);
+      below = std::move(subquery.inner);
+      auto present = std::make_unique<Expression>();
+      present->kind = ExpressionKind::kIsNotNull;
+      present->type = TypeId::kBool;
+      present->children.push_back(
+          MakeColumnRef({subquery.lateral_unnest->table_index, 1}, TypeId::kInt64, "$offset"));
+      terms.push_back(std::move(present));
+    } else {
+      below = std::move(tagged);  // no FROM: one row per outer row
+    }
+    if (subquery.lateral_condition) terms.push_back(std::move(subquery.lateral_condition));
+    if (terms.empty()) terms.push_back(MakeConstant(Value::Bool(true)));
+    marker_ref = terms.size() == 1 ? std::move(terms[0])
+                                   : MakeConjunction(ExpressionKind::kAnd, std::move(terms));
+  } else {
+    // inner' = inner + marker.
+    auto marked = std::make_unique<LogicalProjection>();
+    marked->table_index = NextTableIndex();
+    marked->passthrough = true;
+    marked->expressions.push_back(MakeConstant(Value::Bool(true)));
+    ColumnBinding marker{marked->table_index, 0};
+    marked->children.push_back(std::move(subquery.inner));
 
-  auto join = std::make_unique<LogicalJoin>();
-  join->join_type = LogicalJoinType::kLeft;
-  if (!subquery.correlated.empty()) {
-    join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(subquery.correlated));
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = LogicalJoinType::kLeft;
+    if (!subquery.correlated.empty()) {
+      join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(subquery.correlated));
+    }
+    join->children.push_back(std::move(tagged));
+    join->children.push_back(std::move(marked));
+    below = std::move(join);
+    marker_ref = MakeColumnRef(marker, TypeId::kBool, "$marker");
   }
-  join->children.push_back(std::move(tagged));
-  join->children.push_back(std::move(marked));
 
   auto grouped = std::make_unique<LogicalAggregate>();
   grouped->group_index = NextTableIndex();
@@ -403,28 +555,21 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
     grouped->groups.push_back(MakeColumnRef(outer_bindings[column], outer_types[column], ""));
     grouped->group_bindings.push_back(outer_bindings[column]);
   }
-  ExpressionPtr marker_ref = MakeColumnRef(marker, TypeId::kBool, "$marker");
   ExpressionPtr value;
   switch (subquery.kind) {
     case PendingSubquery::Kind::kScalar: {
       grouped->aggregate_index = subquery.aggregate_index;
       for (BoundAggregate& aggregate : subquery.aggregates) {
-        // COUNT(*) over the left join must not count the NULL row of an unmatched outer row.
-        if (aggregate.function->name == "COUNT_STAR") {
-          std::vector<ExpressionPtr> arguments;
-          arguments.push_back(marker_ref->Copy());
-          aggregate = MakeAggregate("COUNT", std::move(arguments));
-        }
-        grouped->aggregates.push_back(std::move(aggregate));
+        grouped->aggregates.push_back(
+            MakeFilteredAggregate(std::move(aggregate), marker_ref->Copy()));
       }
       value = std::move(subquery.value);
       break;
     }
     case PendingSubquery::Kind::kExists: {
       grouped->aggregate_index = NextTableIndex();
-      std::vector<ExpressionPtr> arguments;
-      arguments.push_back(marker_ref->Copy());
-      grouped->aggregates.push_back(MakeAggregate("COUNT", std::move(arguments)));
+      grouped->aggregates.push_back(
+          MakeFilteredAggregate(MakeAggregate("COUNT_STAR", {}), marker_ref->Copy()));
       value = builder.BindComparison(
           "$greater", MakeColumnRef({grouped->aggregate_index, 0}, TypeId::kInt64, "$matches"),
           MakeConstant(Value::Int64(0)), subquery.position);
@@ -437,17 +582,16 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
       // COUNTIF(x = v): a match; COUNTIF((x = v) IS NULL AND marker): an unknown comparison.
       std::vector<ExpressionPtr> matches;
       matches.push_back(equal->Copy());
-      grouped->aggregates.push_back(MakeAggregate("COUNTIF", std::move(matches)));
+      grouped->aggregates.push_back(MakeFilteredAggregate(
+          MakeAggregate("COUNTIF", std::move(matches)), marker_ref->Copy()));
       auto is_null = std::make_unique<Expression>();
       is_null->kind = ExpressionKind::kIsNull;
       is_null->type = TypeId::kBool;
       is_null->children.push_back(std::move(equal));
-      std::vector<ExpressionPtr> unknown_terms;
-      unknown_terms.push_back(std::move(is_null));
-      unknown_terms.push_back(marker_ref->Copy());
       std::vector<ExpressionPtr> unknowns;
-      unknowns.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(unknown_terms)));
-      grouped->aggregates.push_back(MakeAggregate("COUNTIF", std::move(unknowns)));
+      unknowns.push_back(std::move(is_null));
+      grouped->aggregates.push_back(MakeFilteredAggregate(
+          MakeAggregate("COUNTIF", std::move(unknowns)), marker_ref->Copy()));
       auto result = std::make_unique<Expression>();
       result->kind = ExpressionKind::kCase;
       result->type = TypeId::kBool;
@@ -464,7 +608,7 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
       break;
     }
   }
-  grouped->children.push_back(std::move(join));
+  grouped->children.push_back(std::move(below));
 
   auto output = std::make_unique<LogicalProjection>();
   output->table_index = subquery.result.table;

@@ -55,7 +55,11 @@ LogicalOperatorPtr Binder::BindStandaloneUnnest(const sql::UnnestTable& unnest, 
   BindScope empty;
   UnnestSpec spec{unnest.array.get(), unnest.alias, unnest.with_offset, unnest.offset_alias,
                   unnest.position};
-  return BindUnnest(SingleRow(NextTableIndex()), empty, spec, /*preserve_empty=*/false, scope);
+  // The FROM of a correlated subquery may unnest an array of the enclosing row.
+  LogicalUnnest** lateral_slot = lateral_unnest_slot_;
+  lateral_unnest_slot_ = nullptr;
+  return BindUnnest(SingleRow(NextTableIndex()), empty, spec, /*preserve_empty=*/false, scope,
+                    lateral_slot);
 }
 
 LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
@@ -120,9 +124,14 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
 
 LogicalOperatorPtr Binder::BindUnnest(LogicalOperatorPtr input, const BindScope& input_scope,
                                       const UnnestSpec& spec, bool preserve_empty,
-                                      BindScope& scope) {
+                                      BindScope& scope, LogicalUnnest** lateral_slot) {
   ExpressionBinder binder(*this, input_scope, "UNNEST");
+  // Correlated subqueries in the array expression (UNNEST(ARRAY(SELECT ... t.x ...))) read the
+  // rows of `input`: they are decorrelated over it before the UNNEST.
+  std::vector<PendingSubquery> subqueries;
+  binder.set_pending_subqueries(&subqueries);
   ExpressionPtr array = binder.Bind(*spec.array);
+  if (!subqueries.empty()) input = ApplySubqueries(std::move(input), subqueries);
   if (array->type.id() == TypeId::kNull) {
     array = CoerceTo(std::move(array), LogicalType::Array(TypeId::kInt64));
   }
@@ -132,20 +141,28 @@ LogicalOperatorPtr Binder::BindUnnest(LogicalOperatorPtr input, const BindScope&
                     array->type.ToString(),
                 spec.array->position);
   }
-  // A column of an enclosing query block would need per-row re-execution of this subquery.
+  // A column of an enclosing query block: only in the FROM of a correlated subquery, which
+  // the binder decorrelates by unnesting the outer rows themselves (lateral form).
   std::vector<ColumnBinding> available = input->Bindings();
+  bool reads_outer = false;
   VisitColumnRefs(*array, [&](const Expression& reference) {
     if (std::find(available.begin(), available.end(), reference.binding) == available.end()) {
-      throw Error(ErrorKind::kNotSupported,
-                  "UNNEST of a column of an enclosing query is not supported yet",
-                  spec.array->position);
+      reads_outer = true;
     }
   });
+  if (reads_outer && lateral_slot == nullptr) {
+    throw Error(ErrorKind::kNotSupported,
+                "UNNEST of a column of an enclosing query is supported only as the whole FROM "
+                "clause of a subquery",
+                spec.array->position);
+  }
   auto unnest = std::make_unique<LogicalUnnest>();
+  if (reads_outer) *lateral_slot = unnest.get();
   unnest->table_index = NextTableIndex();
   unnest->array = std::move(array);
-  unnest->with_offset = spec.with_offset;
-  unnest->preserve_empty = preserve_empty;
+  // Lateral: every outer row stays, with a NULL offset when it has no elements.
+  unnest->with_offset = spec.with_offset || reads_outer;
+  unnest->preserve_empty = preserve_empty || reads_outer;
   unnest->children.push_back(std::move(input));
   const LogicalType element = unnest->ElementType();
   const ColumnBinding element_binding{unnest->table_index, 0};

@@ -12,6 +12,7 @@
 //   $safe_array_at_offset / $safe_array_at_ordinal
 //                                  SAFE_OFFSET / SAFE_ORDINAL: out of bounds gives NULL.
 //   ARRAY_FIRST(a), ARRAY_LAST(a)  the first / last element; an empty array is an error.
+//   "$single_element"(a)         a scalar subquery's value from its collected rows
 // A NULL array or NULL index gives NULL.
 #include <string>
 #include <vector>
@@ -196,6 +197,20 @@ void ArrayEdgeKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
   });
 }
 
+// "$single_element"(a): the value of a scalar subquery collected as an array (decorrelated
+// subqueries): NULL for a NULL or empty array, the element for one, an error for more.
+void SingleElementKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  const size_t count = args.size();
+  UnifiedVector arrays;
+  args.column(0).ToUnified(count, arrays);
+  CopyPickedElements(arrays, count, result, [](size_t, const ArrayEntry& entry) -> int64_t {
+    if (entry.length > 1) {
+      throw Error(ErrorKind::kOutOfRange, "Scalar subquery produced more than one element");
+    }
+    return entry.length == 0 ? -1 : 0;
+  });
+}
+
 void AddSubscript(FunctionRegistry& registry, const char* name, ScalarKernel kernel) {
   registry.AddScalar(ScalarFunction{.name = name,
                                     .kernel = kernel,
@@ -228,6 +243,11 @@ void RegisterNestedAccessFunctions(FunctionRegistry& registry) {
   AddSubscript(registry, "$array_at_ordinal", SubscriptKernel<true, false>);
   AddSubscript(registry, "$safe_array_at_offset", SubscriptKernel<false, true>);
   AddSubscript(registry, "$safe_array_at_ordinal", SubscriptKernel<true, true>);
+  registry.AddScalar(ScalarFunction{.name = "$single_element",
+                                    .kernel = SingleElementKernel,
+                                    .bind = BindArrayEdge,
+                                    .min_arguments = 1,
+                                    .max_arguments = 1});
   for (bool last : {false, true}) {
     registry.AddScalar(ScalarFunction{.name = last ? "ARRAY_LAST" : "ARRAY_FIRST",
                                       .kernel = last ? ArrayEdgeKernel<true> : ArrayEdgeKernel<false>,
