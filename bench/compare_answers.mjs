@@ -1,9 +1,11 @@
-// Compares deepquery-bench's and the DuckDB runner's answers and timings, and prints the
-// report table of bench/run_tpch.sh:
+// Compares deepquery-bench's and a peer engine's answers and timings, and prints the report
+// table of bench/run_tpch.sh (peer DuckDB) and bench/tpch_postgres.sh (peer PostgreSQL):
 //
 //   node bench/compare_answers.mjs --ours DIR --duckdb DIR --queries q1,q6
 //        [--ours-json FILE] [--duckdb-json FILE] [--query-dir bench/queries/tpch]
+//        [--peer-name duckdb]
 //
+// --duckdb/--duckdb-json are the peer's answers and timings, --peer-name its name in the table.
 // Answers agree when they have the same column count and rows, with numbers equal within
 // 1e-6 relative (1e-9 absolute near zero) and other values equal as text. Rows are compared in
 // order; when the query has no ORDER BY, or the ordered comparison fails (ties in the ORDER
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     'ours-json': { type: 'string' },
     'duckdb-json': { type: 'string' },
     'query-dir': { type: 'string', default: 'bench/queries/tpch' },
+    'peer-name': { type: 'string', default: 'duckdb' },
   },
 });
 
@@ -84,7 +87,9 @@ const readJson = (path) => (path && existsSync(path) ? JSON.parse(readFileSync(p
 const oursTimes = readJson(args['ours-json']);
 const duckTimes = readJson(args['duckdb-json']);
 
-const header = ['query', 'ours best ms', 'duckdb best ms', 'ratio ours/duckdb', 'ours median ms', 'duckdb median ms', 'answers match'];
+const peer = args['peer-name'];
+const peerTitle = { duckdb: 'DuckDB', postgres: 'PostgreSQL' }[peer] ?? peer;
+const header = ['query', 'ours best ms', `${peer} best ms`, `ratio ours/${peer}`, 'ours median ms', `${peer} median ms`, 'answers match'];
 const table = [header];
 let allMatch = true;
 const details = [];
@@ -101,7 +106,7 @@ for (const name of args.queries.split(',').filter(Boolean)) {
     details.push(`${name}: answers differ (${comparison.detail})`);
     for (const [left, right] of comparison.differing.slice(0, 10)) {
       details.push(`  ours:   ${left.join(' | ')}`);
-      details.push(`  duckdb: ${right.join(' | ')}`);
+      details.push(`  ${peer.padEnd(6)}: ${right.join(' | ')}`);
     }
   }
 }
@@ -112,9 +117,9 @@ console.log('|' + widths.map((width, column) => (column === 0 ? '-' + '-'.repeat
 for (const row of table.slice(1)) console.log(line(row));
 if (oursTimes?.load?.length && duckTimes) {
   console.log(`\nload (all tables): ours ${(oursTimes.load_total_ms / 1000).toFixed(2)} s, ` +
-              `duckdb ${(duckTimes.load_total_ms / 1000).toFixed(2)} s; ` +
-              `threads: ours ${oursTimes.threads}, duckdb ${duckTimes.threads}` +
-              (duckTimes.version ? ` (DuckDB ${duckTimes.version})` : ''));
+              `${peer} ${(duckTimes.load_total_ms / 1000).toFixed(2)} s; ` +
+              `threads: ours ${oursTimes.threads}, ${peer} ${duckTimes.threads}` +
+              (duckTimes.version ? ` (${peerTitle} ${duckTimes.version})` : ''));
 }
 for (const detail of details) console.log(detail);
 process.exit(allMatch ? 0 : 1);

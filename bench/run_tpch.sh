@@ -48,7 +48,8 @@ else
   echo "== data present in $DATA"
 fi
 
-rm -rf "$RESULTS"
+# Only this script's outputs: bench/tpch_postgres.sh keeps PostgreSQL's answers next to them.
+rm -rf "$RESULTS"/{ours,ours-reopened,duckdb}{,.json}
 mkdir -p "$RESULTS"
 LOAD_ARGS=()
 if [[ "${KEEP_WAREHOUSE:-0}" == 1 && -d "$WAREHOUSE" ]]; then
