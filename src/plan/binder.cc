@@ -38,12 +38,15 @@ ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::
 }
 
 // Throws if `expression` still reads a column of the FROM clause after grouping.
+// `subquery_tables`: the result columns of correlated subqueries applied above the aggregate.
 void CheckGrouped(const Expression& expression, uint32_t group_index, uint32_t aggregate_index,
-                  uint32_t grouping_index, uint32_t window_index, const char* clause) {
+                  uint32_t grouping_index, uint32_t window_index, const char* clause,
+                  const std::vector<uint32_t>& subquery_tables = {}) {
   VisitColumnRefs(expression, [&](const Expression& reference) {
     uint32_t table = reference.binding.table;
     if (table != group_index && table != aggregate_index && table != grouping_index &&
-        table != window_index) {
+        table != window_index &&
+        std::find(subquery_tables.begin(), subquery_tables.end(), table) == subquery_tables.end()) {
       throw Error(ErrorKind::kBinding,
                   std::string(clause) + " expression references column " + reference.name +
                       " which is neither grouped nor aggregated",
@@ -440,8 +443,10 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     expressions.push_back(binder.Bind(*entry.ast));
   }
   ExpressionPtr having;
+  std::vector<PendingSubquery> having_subqueries;  // correlated, applied above the aggregate
   if (select.having) {
     ExpressionBinder binder(*this, scope, "HAVING clause", &collector);
+    binder.set_pending_subqueries(&having_subqueries);
     having = binder.Bind(*select.having);
     if (having->type.id() != TypeId::kBool && having->type.id() != TypeId::kNull) {
       throw Error(ErrorKind::kBinding,
@@ -529,13 +534,7 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
 
   // Aggregation.
   bool aggregating = !groups.empty() || !collector.aggregates.empty() || uses_grouping_sets;
-  if (!select_subqueries.empty()) {
-    if (aggregating) {
-      throw Error(ErrorKind::kNotSupported,
-                  "Correlated subqueries in the SELECT list of an aggregating query are not "
-                  "supported yet",
-                  select_subqueries[0].position);
-    }
+  if (!select_subqueries.empty() && !aggregating) {
     plan = ApplySubqueries(std::move(plan), select_subqueries);
   }
   if (aggregating) {
@@ -554,21 +553,44 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
     aggregate->aggregates = std::move(collector.aggregates);
     aggregate->children.push_back(std::move(plan));
     plan = std::move(aggregate);
+    // Correlated subqueries of the SELECT list and HAVING read the groups: they are applied
+    // above the aggregate, their outer references rebased onto its outputs.
+    std::vector<uint32_t> subquery_tables;
+    for (auto* subqueries : {&select_subqueries, &having_subqueries}) {
+      for (const PendingSubquery& subquery : *subqueries) {
+        subquery_tables.push_back(subquery.result.table);
+      }
+    }
+    for (auto* subqueries : {&select_subqueries, &having_subqueries}) {
+      const char* clause = subqueries == &select_subqueries ? "SELECT list" : "HAVING clause";
+      for (PendingSubquery& subquery : *subqueries) {
+        RebaseSubquery(
+            subquery,
+            [&](ExpressionPtr expression) {
+              return ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
+            },
+            [&](const Expression& reference) {
+              CheckGrouped(reference, group_index, collector.aggregate_index, grouping_index,
+                           windows.window_index, clause);
+            });
+      }
+      plan = ApplySubqueries(std::move(plan), *subqueries);
+    }
     for (auto& expression : expressions) {
       expression = ReplaceGroupKeys(std::move(expression), keys, key_types, group_index);
       CheckGrouped(*expression, group_index, collector.aggregate_index, grouping_index, windows.window_index,
-                   "SELECT list");
+                   "SELECT list", subquery_tables);
     }
     if (having) {
       having = ReplaceGroupKeys(std::move(having), keys, key_types, group_index);
       CheckGrouped(*having, group_index, collector.aggregate_index, grouping_index, windows.window_index,
-                   "HAVING clause");
+                   "HAVING clause", subquery_tables);
     }
     for (PendingOrder& pending : orders) {
       if (!pending.expression) continue;
       pending.expression = ReplaceGroupKeys(std::move(pending.expression), keys, key_types, group_index);
       CheckGrouped(*pending.expression, group_index, collector.aggregate_index, grouping_index,
-                   windows.window_index, "ORDER BY clause");
+                   windows.window_index, "ORDER BY clause", subquery_tables);
     }
     if (qualify) {
       qualify = ReplaceGroupKeys(std::move(qualify), keys, key_types, group_index);

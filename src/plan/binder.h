@@ -62,6 +62,7 @@ struct PendingSubquery {
   ExpressionPtr value;                     // kScalar: over the aggregates; kIn: over inner columns
   ExpressionPtr in_operand;                // kIn: the outer expression left of IN
   ColumnBinding result;                    // where the subquery's value appears
+  uint32_t first_table = 0;                // table indexes below this are outer columns
   LogicalType type;
   int64_t position = -1;
 };
@@ -201,6 +202,13 @@ class Binder {
   void BindCorrelatedValue(const sql::QueryExpression& query, bool is_array, uint32_t first,
                            bool lateral, const BindScope& inner_scope, PendingSubquery& subquery);
   LogicalOperatorPtr ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery);
+  // For a subquery in the SELECT list or HAVING clause of an aggregating query, which is
+  // applied above the aggregate: maps every expression that may read outer columns through
+  // `rewrite` (group keys to the aggregate's outputs), then calls `check` on each outer
+  // column reference left.
+  void RebaseSubquery(PendingSubquery& subquery,
+                      const std::function<ExpressionPtr(ExpressionPtr)>& rewrite,
+                      const std::function<void(const Expression&)>& check);
   // `WHERE [NOT] EXISTS (correlated subquery)` as a semi (anti) join on the correlated terms.
   LogicalOperatorPtr ApplyExistsAsJoin(LogicalOperatorPtr plan, PendingSubquery& subquery,
                                        bool anti);

@@ -287,6 +287,7 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
   subquery.position = position;
   subquery.in_operand = std::move(in_operand);
   uint32_t first = next_table_index_;
+  subquery.first_table = first;
   outer_scopes_.push_back(&scope);
   try {
     BindScope inner_scope;
@@ -468,6 +469,26 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
     subquery.value = builder.BindFunctionCall("$single_element", std::move(single), position);
   }
   subquery.type = subquery.value->type;
+}
+
+void Binder::RebaseSubquery(PendingSubquery& subquery,
+                            const std::function<ExpressionPtr(ExpressionPtr)>& rewrite,
+                            const std::function<void(const Expression&)>& check) {
+  auto visit = [&](ExpressionPtr& expression) {
+    if (!expression) return;
+    expression = rewrite(std::move(expression));
+    VisitColumnRefs(*expression, [&](const Expression& reference) {
+      if (reference.binding.table < subquery.first_table) check(reference);
+    });
+  };
+  for (auto& term : subquery.correlated) visit(term);
+  visit(subquery.in_operand);
+  visit(subquery.value);
+  visit(subquery.lateral_condition);
+  for (BoundAggregate& aggregate : subquery.aggregates) {
+    for (auto& argument : aggregate.arguments) visit(argument);
+  }
+  if (subquery.lateral_unnest != nullptr) visit(subquery.lateral_unnest->array);
 }
 
 LogicalOperatorPtr Binder::ApplySubqueries(LogicalOperatorPtr plan,
