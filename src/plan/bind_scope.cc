@@ -52,6 +52,7 @@ std::optional<ResolvedColumn> BindScope::FindColumn(const std::string& name,
   for (const BoundRelation& relation : relations_) {
     for (size_t column = 0; column < relation.column_names.size(); ++column) {
       if (!IdentifierEquals(relation.column_names[column], name)) continue;
+      if (relation.IsQualifiedOnly(column)) continue;
       if (found && !(found->relation->bindings[found->column] == relation.bindings[column])) {
         throw Error(ErrorKind::kBinding, "Column name " + name + " is ambiguous", position);
       }

@@ -23,6 +23,13 @@ struct BoundRelation {
   // For a value table whose rows are STRUCTs with their fields also listed as columns (an
   // aliased UNNEST of structs): the column holding the whole value, which `*` leaves out.
   size_t value_column = SIZE_MAX;
+  // Columns reachable only as alias.column (a side's copy of a JOIN ... USING column, whose
+  // unqualified name means the merged column): unqualified lookup and `*` skip them.
+  std::vector<bool> qualified_only;
+
+  bool IsQualifiedOnly(size_t column) const {
+    return column < qualified_only.size() && qualified_only[column];
+  }
 };
 
 struct ResolvedColumn {

@@ -269,7 +269,9 @@ BoundQuery Binder::BindSelectCore(const sql::SelectCore& select,
       for (const BoundRelation* relation : relations) {
         for (size_t column = 0; column < relation->column_names.size(); ++column) {
           const std::string& name = relation->column_names[column];
-          if (name.empty()) continue;  // hidden (e.g. the right side of USING)
+          if (name.empty()) continue;  // hidden
+          // A side's copy of a USING column appears once, as the merged column (t.* keeps it).
+          if (star.qualifier.empty() && relation->IsQualifiedOnly(column)) continue;
           if (column == relation->value_column) continue;  // its fields are columns too
           bool excluded = std::any_of(star.except_columns.begin(), star.except_columns.end(),
                                       [&](const std::string& other) { return IdentifierEquals(other, name); });

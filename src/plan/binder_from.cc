@@ -218,11 +218,14 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
   joined.Merge(left_scope);
   joined.Merge(right_scope);
   ExpressionPtr condition;
+  LogicalOperatorPtr result_projection;  // set when USING columns need merging
+  LogicalProjection* merged_columns = nullptr;  // FULL JOIN USING: COALESCE(left.c, right.c)
   if (!join.using_columns.empty()) {
-    // USING(c): equality of the two sides' c; both stay visible through their aliases, and the
-    // unqualified name refers to the left one (the right one in a RIGHT JOIN; COALESCE for
-    // FULL joins is future work).
+    // USING(c): equality of the two sides' c. The unqualified name c (and `*`, which lists the
+    // USING columns first) means the merged column: the left side's c, the right side's in a
+    // RIGHT JOIN, COALESCE of both in a FULL JOIN. Each side's c stays reachable as alias.c.
     std::vector<ExpressionPtr> terms;
+    BoundRelation merged;
     for (const std::string& column : join.using_columns) {
       auto left_column = left_scope.FindColumn(column, join.position);
       auto right_column = right_scope.FindColumn(column, join.position);
@@ -232,43 +235,64 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
                         (left_column ? "right" : "left") + " side of join",
                     join.position);
       }
-      ExpressionBinder binder(*this, joined, "USING");
-      terms.push_back(binder.BindComparison(
-          "$equal",
-          MakeColumnRef(left_column->relation->bindings[left_column->column],
-                        left_column->relation->types[left_column->column], column),
+      ExpressionPtr left_ref = MakeColumnRef(left_column->relation->bindings[left_column->column],
+                                             left_column->relation->types[left_column->column], column);
+      ExpressionPtr right_ref =
           MakeColumnRef(right_column->relation->bindings[right_column->column],
-                        right_column->relation->types[right_column->column], column),
-          join.position));
+                        right_column->relation->types[right_column->column], column);
+      merged.column_names.push_back(left_column->relation->column_names[left_column->column]);
+      if (join.join_type == sql::JoinType::kFull) {
+        auto common = CommonSupertype({left_ref->type, right_ref->type}, {false, false});
+        if (!common) {
+          throw Error(ErrorKind::kBinding,
+                      "Column " + column + " in USING clause has incompatible types " +
+                          left_ref->type.ToString() + " and " + right_ref->type.ToString(),
+                      join.position);
+        }
+        if (!merged_columns) {
+          auto projection = std::make_unique<LogicalProjection>();
+          projection->table_index = NextTableIndex();
+          projection->passthrough = true;
+          merged_columns = projection.get();
+          result_projection = std::move(projection);
+        }
+        auto coalesce = std::make_unique<Expression>();
+        coalesce->kind = ExpressionKind::kCoalesce;
+        coalesce->type = *common;
+        coalesce->position = join.position;
+        coalesce->children.push_back(CoerceTo(left_ref->Copy(), *common));
+        coalesce->children.push_back(CoerceTo(right_ref->Copy(), *common));
+        merged.types.push_back(*common);
+        merged.bindings.push_back(
+            {merged_columns->table_index, static_cast<uint32_t>(merged_columns->expressions.size())});
+        merged_columns->expressions.push_back(std::move(coalesce));
+      } else {
+        const ExpressionPtr& visible = join.join_type == sql::JoinType::kRight ? right_ref : left_ref;
+        merged.types.push_back(visible->type);
+        merged.bindings.push_back(visible->binding);
+      }
+      ExpressionBinder binder(*this, joined, "USING");
+      terms.push_back(
+          binder.BindComparison("$equal", std::move(left_ref), std::move(right_ref), join.position));
     }
     condition = MakeConjunction(ExpressionKind::kAnd, std::move(terms));
-    // Hide one side's USING columns from unqualified lookup: the right side's, except in a
-    // RIGHT JOIN, where the unqualified name is the right side's column.
-    auto without_using = [&](const BindScope& side, BindScope& visible) {
+    auto qualified_only = [&](const BindScope& side, BindScope& visible) {
       for (BoundRelation relation : side.relations()) {
-        BoundRelation filtered;
-        filtered.alias = relation.alias;
+        relation.qualified_only.resize(relation.column_names.size(), false);
         for (size_t column = 0; column < relation.column_names.size(); ++column) {
-          bool is_using = std::any_of(
-              join.using_columns.begin(), join.using_columns.end(),
-              [&](const std::string& name) {
-                return IdentifierEquals(name, relation.column_names[column]);
-              });
-          filtered.column_names.push_back(is_using ? "" : relation.column_names[column]);
-          filtered.types.push_back(relation.types[column]);
-          filtered.bindings.push_back(relation.bindings[column]);
+          for (const std::string& name : join.using_columns) {
+            if (IdentifierEquals(name, relation.column_names[column])) {
+              relation.qualified_only[column] = true;
+            }
+          }
         }
-        visible.AddRelation(std::move(filtered));
+        visible.AddRelation(std::move(relation));
       }
     };
     BindScope visible;
-    if (join.join_type == sql::JoinType::kRight) {
-      without_using(left_scope, visible);
-      visible.Merge(right_scope);
-    } else {
-      visible.Merge(left_scope);
-      without_using(right_scope, visible);
-    }
+    visible.AddRelation(std::move(merged));
+    qualified_only(left_scope, visible);
+    qualified_only(right_scope, visible);
     joined = std::move(visible);
   } else if (join.on_condition) {
     ExpressionBinder binder(*this, joined, "JOIN ON");
@@ -287,6 +311,10 @@ LogicalOperatorPtr Binder::BindJoin(const sql::JoinTableReference& join, BindSco
   result->children.push_back(std::move(left));
   result->children.push_back(std::move(right));
   scope.Merge(joined);
+  if (result_projection) {
+    result_projection->children.push_back(std::move(result));
+    return result_projection;
+  }
   return result;
 }
 
