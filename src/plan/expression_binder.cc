@@ -191,6 +191,13 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
     resolved = (*outer)->FindColumn(name, path.position);
   }
   if (!resolved) {
+    // A table alias used as a value: the row as a STRUCT of its columns (SELECT t FROM t).
+    const BoundRelation* row = scope_.FindRelation(name);
+    for (auto outer = binder_.outer_scopes().rbegin();
+         !row && outer != binder_.outer_scopes().rend(); ++outer) {
+      row = (*outer)->FindRelation(name);
+    }
+    if (row) return BindRowValue(*row, path.position);
     // CURRENT_DATE, CURRENT_TIMESTAMP, ... may be written without parentheses.
     std::string upper = AsciiUpper(name);
     if (upper == "CURRENT_TIMESTAMP" || upper == "CURRENT_DATE" || upper == "CURRENT_DATETIME" ||
@@ -208,6 +215,30 @@ ExpressionPtr ExpressionBinder::BindPath(const sql::PathExpression& path) {
                                           relation.column_names[resolved->column]);
   reference->position = path.position;
   return reference;
+}
+
+ExpressionPtr ExpressionBinder::BindRowValue(const BoundRelation& relation, int64_t position) {
+  if (relation.value_column != SIZE_MAX) {
+    ExpressionPtr value = MakeColumnRef(relation.bindings[relation.value_column],
+                                        relation.types[relation.value_column], relation.alias);
+    value->position = position;
+    return value;
+  }
+  std::vector<std::pair<std::string, LogicalType>> fields;
+  std::vector<ExpressionPtr> values;
+  for (size_t column = 0; column < relation.column_names.size(); ++column) {
+    const std::string& name = relation.column_names[column];
+    if (name.empty()) continue;  // hidden
+    ExpressionPtr value =
+        MakeColumnRef(relation.bindings[column], relation.types[column], name);
+    value->position = position;
+    if (value->type.id() == TypeId::kNull) value = CoerceTo(std::move(value), TypeId::kInt64);
+    fields.emplace_back(name == kAnonymousColumnName ? "" : name, value->type);
+    values.push_back(std::move(value));
+  }
+  const std::vector<ScalarFunction>* make_struct = FunctionRegistry::Get().FindScalar("$make_struct");
+  return MakeFunction(&make_struct->front(), std::move(values),
+                      LogicalType::Struct(std::move(fields)), nullptr, position);
 }
 
 ExpressionPtr ExpressionBinder::BindBoolean(const sql::Expression& expression,

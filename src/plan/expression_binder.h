@@ -89,6 +89,9 @@ class ExpressionBinder {
   ExpressionPtr BindCast(const sql::CastExpression& cast);
   ExpressionPtr BindCase(const sql::CaseExpression& case_expression);
   ExpressionPtr BindExtract(const sql::ExtractExpression& extract);
+  // A FROM item's alias used as a value: its row as a STRUCT of its columns (or the value of
+  // a value table).
+  ExpressionPtr BindRowValue(const BoundRelation& relation, int64_t position);
   // INTERVAL <expr> <part> and INTERVAL '<text>' <part> [TO <part>] (interval_binder.cc).
   ExpressionPtr BindInterval(const sql::IntervalLiteral& interval);
   // Nested data (nested_binder.cc): constructors, field access, subscripts, IN UNNEST, and the

@@ -410,13 +410,7 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
         throw unsupported("reading columns outside aggregates in their SELECT list");
       }
     });
-    for (const BoundAggregate& aggregate : collector.aggregates) {
-      for (const auto& argument : aggregate.arguments) {
-        if (!lateral && ExpressionReadsOuter(*argument, first)) {
-          throw unsupported("aggregating outer columns");
-        }
-      }
-    }
+    // (Aggregate arguments may read outer columns: the joined or unnested rows carry them.)
     subquery.aggregate_index = collector.aggregate_index;
     subquery.aggregates = std::move(collector.aggregates);
     subquery.value = std::move(value);
