@@ -171,10 +171,11 @@ void StringAggFinalize(const AggregateCall& call, uint8_t** states, size_t count
     std::string text;
     for (size_t position = 0; position < order.size(); ++position) {
       const std::vector<Value>& row = collected.rows[order[position]];
-      if (position > 0) {
-        bool has_delimiter = row.size() - data.keys.size() == 2;
-        text += !has_delimiter ? "," : row[1].is_null() ? "" : row[1].string_value();
+      bool has_delimiter = row.size() - data.keys.size() == 2;
+      if (has_delimiter && row[1].is_null()) {
+        throw Error(ErrorKind::kOutOfRange, "The delimiter of STRING_AGG must not be NULL");
       }
+      if (position > 0) text += has_delimiter ? row[1].string_value() : ",";
       text += row[0].string_value();
     }
     result.validity().SetValid(offset + index);

@@ -8,7 +8,7 @@
 //     -> the non-NULL arrays concatenated (LIMIT counts arrays), NULL when there are none.
 //   STRING_AGG(s [, delimiter] [ORDER BY ...] [LIMIT n])
 //     -> STRING or BYTES, the non-NULL values joined by delimiter (default ","), NULL when there
-//     are none.
+//     are none; a NULL delimiter is an error.
 //
 // Call arguments are the aggregated values followed by the ORDER BY keys; bind data
 // (OrderedAggregateData) says how many of each and how to sort. The state keeps every row's

@@ -90,10 +90,13 @@ struct SumInt64Op {
 // the result practically never depends on the order in which threads fold and merge rows (a
 // plain double sum can differ in its last bits from run to run, which breaks equality tests
 // such as TPC-H Q15's `total_revenue = (SELECT MAX(total_revenue) ...)`).
+// An infinite sum of finite inputs is an overflow: SUM reports it (GoogleSQL), so the state
+// remembers whether any input was infinite or NaN.
 struct FloatSumState {
   double sum = 0;
   double compensation = 0;
   int64_t count = 0;
+  bool non_finite_input = false;
 };
 
 // Knuth's branch-free two-sum: `total` plus the exact rounding error of `sum + value`.
@@ -108,11 +111,13 @@ struct SumFloat64Op {
   static void Update(FloatSumState& state, const double& value) {
     AddCompensated(state.sum, state.compensation, value);
     ++state.count;
+    state.non_finite_input |= !std::isfinite(value);
   }
   static void Combine(const FloatSumState& source, FloatSumState& target) {
     AddCompensated(target.sum, target.compensation, source.sum);
     target.compensation += source.compensation;
     target.count += source.count;
+    target.non_finite_input |= source.non_finite_input;
   }
   static double Total(const FloatSumState& state) {
     // Infinities and NaN make the compensation meaningless (inf - inf): use the plain sum.
@@ -121,6 +126,9 @@ struct SumFloat64Op {
   }
   static bool Finalize(const FloatSumState& state, Vector&, double* out) {
     *out = Total(state);
+    if (!std::isfinite(*out) && !state.non_finite_input && state.count > 0) {
+      throw Error(ErrorKind::kOutOfRange, "Floating point overflow in SUM");
+    }
     return state.count > 0;
   }
 };
