@@ -166,8 +166,13 @@ void AggregateHashTable::Merge(AggregateHashTable& other) {
       for (size_t aggregate = 0; aggregate < aggregates_->size(); ++aggregate) {
         const BoundAggregate& bound = (*aggregates_)[aggregate];
         AggregateCall call{bound.bind_data.get(), bound.return_type};
-        bound.function->combine(call, source + state_offsets_[aggregate],
-                                targets[row] + state_offsets_[aggregate]);
+        try {
+          bound.function->combine(call, source + state_offsets_[aggregate],
+                                  targets[row] + state_offsets_[aggregate]);
+        } catch (Error& error) {
+          error.SetPositionIfAbsent(bound.position);
+          throw;
+        }
       }
     }
   }

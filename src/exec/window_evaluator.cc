@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/error.h"
 #include "exec/row_operations.h"
 #include "exec/window_aggregator.h"
 
@@ -154,8 +155,13 @@ void EvaluateWindowFunction(QueryContext* query, const BoundWindowFunction& func
         size_t end = rows.PartitionEnd(partition);
         ComputeWindowFrames(function.frame, rows, begin, end, columns.order_column,
                             columns.order_descending, frame_begin, frame_end);
-        aggregator.Evaluate(query, rows, begin, end, frame_begin, frame_end, results,
-                            result_column);
+        try {
+          aggregator.Evaluate(query, rows, begin, end, frame_begin, frame_end, results,
+                              result_column);
+        } catch (Error& error) {
+          error.SetPositionIfAbsent(function.aggregate.position);
+          throw;
+        }
       }
       return;
     }

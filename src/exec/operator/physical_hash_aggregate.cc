@@ -179,7 +179,12 @@ SinkResult PhysicalHashAggregate::Sink(ExecutionContext& context, DataChunk& chu
         local.aggregate_states[row] = local.row_states[row] + offsets[aggregate];
       }
       AggregateCall call{bound.bind_data.get(), bound.return_type};
-      bound.function->update(call, local.argument_chunks[aggregate], local.aggregate_states.data());
+      try {
+        bound.function->update(call, local.argument_chunks[aggregate], local.aggregate_states.data());
+      } catch (Error& error) {
+        error.SetPositionIfAbsent(bound.position);  // "int64 overflow in SUM [at 1:8]"
+        throw;
+      }
     }
   }
   return SinkResult::kNeedMoreInput;
@@ -288,7 +293,13 @@ SourceResult PhysicalHashAggregate::GetData(ExecutionContext& context, DataChunk
       states[row] = table.GroupState(local.next_group + row) + table.state_offsets()[aggregate];
     }
     AggregateCall call{bound.bind_data.get(), bound.return_type};
-    bound.function->finalize(call, states.data(), count, chunk.column(groups_.size() + aggregate), 0);
+    try {
+      bound.function->finalize(call, states.data(), count,
+                               chunk.column(groups_.size() + aggregate), 0);
+    } catch (Error& error) {
+      error.SetPositionIfAbsent(bound.position);
+      throw;
+    }
   }
   if (emit_grouping_id_) {
     chunk.column(groups_.size() + aggregates_.size()) =
