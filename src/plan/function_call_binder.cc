@@ -113,8 +113,9 @@ std::vector<ExpressionPtr> ExpressionBinder::BindFunctionArguments(const std::st
                                                                    const sql::FunctionCall& call) {
   std::vector<ExpressionPtr> arguments;
   bool date_function = IsDateFunction(name);
-  // GENERATE_DATE_ARRAY takes an INTERVAL step but no bare date parts.
-  bool interval_function = date_function || name == "GENERATE_DATE_ARRAY";
+  // GENERATE_DATE_ARRAY / GENERATE_TIMESTAMP_ARRAY take an INTERVAL step but no bare parts.
+  bool interval_function =
+      date_function || name == "GENERATE_DATE_ARRAY" || name == "GENERATE_TIMESTAMP_ARRAY";
   for (size_t index = 0; index < call.arguments.size(); ++index) {
     const auto& argument = call.arguments[index];
     // The date part is the last argument of DATE_TRUNC(d, MONTH), DATE_DIFF(a, b, DAY), ...:

@@ -1,6 +1,7 @@
 #include "exec/operator/physical_hash_join.h"
 
 #include <atomic>
+#include <cmath>
 #include <mutex>
 
 #include "common/error.h"
@@ -177,18 +178,24 @@ void PhysicalHashJoin::Finalize(ExecutionContext& context, GlobalSinkState& glob
     const DataChunk& chunk = state.rows.chunk(chunk_index);
     size_t count = chunk.size();
     std::vector<uint64_t> hashes(count, 0);
-    std::vector<uint8_t> has_null(count, 0);
+    // A NULL key never equals anything in a join, nor does a NaN (IEEE: NaN = NaN is false);
+    // only set operations (null_equal_keys_) match them, with grouping semantics.
+    std::vector<uint8_t> never_matches(count, 0);
     for (size_t key = 0; key < build_keys_.size(); ++key) {
       const Vector& column = chunk.column(key_start + key);
       HashVector(column, count, hashes.data(), key > 0);
+      bool is_double = column.type().id() == TypeId::kFloat64;
       for (size_t row = 0; row < count; ++row) {
-        if (!column.validity().RowIsValid(row)) has_null[row] = 1;
+        if (!column.validity().RowIsValid(row) ||
+            (is_double && std::isnan(column.Data<double>()[row]))) {
+          never_matches[row] = 1;
+        }
       }
     }
     for (size_t row = 0; row < count; ++row, ++row_id) {
       state.references[row_id] = MakeRowReference(chunk_index, row);
       state.hashes[row_id] = hashes[row];
-      if (has_null[row] && !build_keys_.empty() && !null_equal_keys_) continue;  // never match
+      if (never_matches[row] && !build_keys_.empty() && !null_equal_keys_) continue;
       size_t bucket = hashes[row] & state.mask;
       state.next[row_id] = state.buckets[bucket];
       state.buckets[bucket] = static_cast<uint32_t>(row_id);

@@ -115,11 +115,11 @@ void ArrayAggFinalize(const AggregateCall& call, uint8_t** states, size_t count,
   ArrayEntry* entries = result.Data<ArrayEntry>();
   for (size_t index = 0; index < count; ++index) {
     const CollectedRows& collected = RowsOf(states[index]);
-    if (collected.rows.empty()) {
+    std::vector<size_t> order = OrderedRows(data, collected);
+    if (order.empty()) {  // no rows, or LIMIT 0
       result.SetValue(offset + index, Value::Null(result.type()));
       continue;
     }
-    std::vector<size_t> order = OrderedRows(data, collected);
     size_t start = result.array_size();
     result.SetArraySize(start + order.size());
     Vector& elements = result.array_child();
@@ -137,12 +137,13 @@ void ArrayConcatAggFinalize(const AggregateCall& call, uint8_t** states, size_t 
   ArrayEntry* entries = result.Data<ArrayEntry>();
   for (size_t index = 0; index < count; ++index) {
     const CollectedRows& collected = RowsOf(states[index]);
-    if (collected.rows.empty()) {
+    std::vector<size_t> order = OrderedRows(data, collected);
+    if (order.empty()) {  // no arrays, or LIMIT 0
       result.SetValue(offset + index, Value::Null(result.type()));
       continue;
     }
     std::vector<Value> elements;
-    for (size_t row : OrderedRows(data, collected)) {
+    for (size_t row : order) {
       const std::vector<Value>& array = collected.rows[row][0].children();
       elements.insert(elements.end(), array.begin(), array.end());
     }
@@ -163,11 +164,11 @@ void StringAggFinalize(const AggregateCall& call, uint8_t** states, size_t count
   StringView* out = result.Data<StringView>();
   for (size_t index = 0; index < count; ++index) {
     const CollectedRows& collected = RowsOf(states[index]);
-    if (collected.rows.empty()) {
+    std::vector<size_t> order = OrderedRows(data, collected);
+    if (order.empty()) {  // no rows, or LIMIT 0
       result.SetNull(offset + index);
       continue;
     }
-    std::vector<size_t> order = OrderedRows(data, collected);
     std::string text;
     for (size_t position = 0; position < order.size(); ++position) {
       const std::vector<Value>& row = collected.rows[order[position]];
