@@ -1,5 +1,11 @@
 // CREATE SCHEMA, DROP SCHEMA/TABLE/VIEW/MODEL, CREATE TABLE (with columns or AS SELECT),
 // CREATE VIEW, CREATE MODEL (imported ONNX models).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
 #include "common/error.h"
 #include "main/client_context.h"
 #include "main/statement_runners.h"
@@ -13,6 +19,27 @@
 namespace dq {
 
 namespace {
+
+// A model is parsed in memory in one piece: protobuf refuses messages of 2 GiB or more (ONNX
+// stores bigger models with external data files, which are not supported), and the file,
+// its parse and the executor's copy of the weights must fit in memory several times over.
+void CheckModelFileSize(const std::string& path, int64_t position) {
+  std::error_code error;
+  uint64_t size = std::filesystem::file_size(path, error);
+  if (error) return;  // ReadWholeFile reports a missing or unreadable file
+  constexpr uint64_t kProtobufLimit = (uint64_t{1} << 31) - 1;
+  uint64_t memory = static_cast<uint64_t>(sysconf(_SC_PHYS_PAGES)) *
+                    static_cast<uint64_t>(sysconf(_SC_PAGE_SIZE));
+  uint64_t limit = std::min(kProtobufLimit, memory / 4);
+  if (size > limit) {
+    char text[160];
+    std::snprintf(text, sizeof(text),
+                  "Model file %s is %.1f MiB; models up to %.1f MiB can be imported "
+                  "(protobuf's 2 GiB limit, a quarter of this machine's memory)",
+                  path.c_str(), size / 1048576.0, limit / 1048576.0);
+    throw Error(ErrorKind::kInvalidInput, text, position);
+  }
+}
 
 // Splits [project.]dataset.table into (dataset, table); "default" when unqualified.
 std::pair<std::string, std::string> TablePath(const std::vector<std::string>& path,
@@ -295,6 +322,7 @@ std::unique_ptr<QueryResult> RunCreateModel(StatementScope& scope,
     }
   }
   // Checked before anything is written: an unreadable or unsupported model creates nothing.
+  CheckModelFileSize(model_path, statement.position);
   Result<std::string> bytes = ReadWholeFile(model_path);
   ThrowWithPosition(bytes.status(), statement.position);
   Result<std::shared_ptr<const ml::Model>> loaded = ml::Model::Load(*bytes);

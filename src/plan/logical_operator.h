@@ -206,6 +206,7 @@ struct LogicalPredict : LogicalOperator {
   std::vector<ExpressionPtr> inputs;
   std::vector<LogicalType> output_types;  // per model output
   size_t batch_size = 1024;               // rows per tensor batch
+  bool null_on_error = false;             // bad rows get NULL outputs instead of an error
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

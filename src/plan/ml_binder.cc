@@ -1,5 +1,5 @@
 // Binder: table-valued functions in FROM. ML.PREDICT(MODEL m, TABLE t | (query)
-// [, STRUCT(n AS batch_size)]) becomes a LogicalPredict over the bound input relation;
+// [, STRUCT(n AS batch_size, TRUE AS null_on_error)]) becomes a LogicalPredict over the bound input relation;
 // ML.FEATURE_INFO(MODEL m) a constant relation describing the model's inputs and outputs.
 //
 // Input binding rules (the model's declared shapes, dimension 0 = batch, see tensor_layout.h):
@@ -53,18 +53,27 @@ LogicalType OutputType(const ModelTensorMeta& output) {
   return ml::IsScalarPerRow(output.shape) ? scalar : LogicalType::Array(scalar);
 }
 
-size_t BatchSizeOption(const Value& options, int64_t position) {
-  size_t batch_size = 1024;
+// STRUCT(n AS batch_size, TRUE AS null_on_error): either field may be left out.
+void ReadPredictOptions(const Value& options, int64_t position, LogicalPredict& predict) {
   if (options.is_null() || options.type().id() != TypeId::kStruct) {
     throw Error(ErrorKind::kBinding, "ML.PREDICT options must be a STRUCT, e.g. "
-                "STRUCT(256 AS batch_size)", position);
+                "STRUCT(256 AS batch_size, TRUE AS null_on_error)", position);
   }
   const std::vector<StructField>& fields = options.type().fields();
   for (size_t field = 0; field < fields.size(); ++field) {
     const Value& value = options.children()[field];
+    if (IdentifierEquals(fields[field].name, "null_on_error")) {
+      if (value.is_null() || value.type().id() != TypeId::kBool) {
+        throw Error(ErrorKind::kBinding, "ML.PREDICT null_on_error must be TRUE or FALSE",
+                    position);
+      }
+      predict.null_on_error = value.bool_value();
+      continue;
+    }
     if (!IdentifierEquals(fields[field].name, "batch_size")) {
       throw Error(ErrorKind::kBinding,
-                  "Unsupported ML.PREDICT option " + fields[field].name + "; expected batch_size",
+                  "Unsupported ML.PREDICT option " + fields[field].name +
+                      "; expected batch_size or null_on_error",
                   position);
     }
     if (value.is_null() || value.type().id() != TypeId::kInt64 || value.int64_value() < 1 ||
@@ -74,9 +83,8 @@ size_t BatchSizeOption(const Value& options, int64_t position) {
                       std::to_string(kMaxBatchSize),
                   position);
     }
-    batch_size = static_cast<size_t>(value.int64_value());
+    predict.batch_size = static_cast<size_t>(value.int64_value());
   }
-  return batch_size;
 }
 
 }  // namespace
@@ -141,8 +149,8 @@ LogicalOperatorPtr Binder::BindPredict(const sql::TableFunctionCall& call, BindS
     if (arguments[2].kind != Kind::kExpression) {
       throw Error(ErrorKind::kBinding, "ML.PREDICT options must be a STRUCT", arguments[2].position);
     }
-    predict->batch_size = BatchSizeOption(
-        BindConstant(*arguments[2].expression, "ML.PREDICT"), arguments[2].position);
+    ReadPredictOptions(BindConstant(*arguments[2].expression, "ML.PREDICT"),
+                       arguments[2].position, *predict);
   }
   const BoundRelation& input = input_scope.relations().front();
   for (const ModelTensorMeta& model_input : model->inputs) {

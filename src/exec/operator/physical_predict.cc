@@ -1,5 +1,7 @@
 #include "exec/operator/physical_predict.h"
 
+#include <cmath>
+#include <limits>
 #include <type_traits>
 
 #include "common/error.h"
@@ -8,6 +10,18 @@
 namespace dq {
 
 namespace {
+
+// The row's value for an error message, shortened.
+std::string ValueText(const UnifiedVector& values, size_t row) {
+  std::string text = values.source->GetValue(values.index(row)).ToString();
+  if (text.size() > 80) text = text.substr(0, 77) + "...";
+  return text;
+}
+
+// Whether a FLOAT64 input value survives the conversion to FLOAT32 as a finite number.
+bool FitsFloat32(double value) {
+  return std::isfinite(value) && std::fabs(value) <= std::numeric_limits<float>::max();
+}
 
 // Reads element `index` of a unified INT64 / FLOAT64 vector as the tensor's element type.
 template <typename Element>
@@ -69,55 +83,97 @@ OperatorResult PhysicalPredict::Execute(ExecutionContext& context, DataChunk& in
     }
   }
   for (size_t begin = 0; begin < count; begin += batch_size_) {
-    RunBatch(batch, begin, std::min(count, begin + batch_size_), output);
+    size_t end = std::min(count, begin + batch_size_);
+    if (!null_on_error_ || end - begin == 1) {
+      RunBatch(batch, begin, end, output);
+      continue;
+    }
+    // A batch the model rejects is rerun row by row so that only the bad rows get NULL.
+    try {
+      RunBatch(batch, begin, end, output);
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::kInternal || error.kind() == ErrorKind::kCancelled) throw;
+      for (size_t row = begin; row < end; ++row) {
+        try {
+          RunBatch(batch, row, row + 1, output);
+        } catch (const Error& row_error) {
+          if (row_error.kind() == ErrorKind::kInternal ||
+              row_error.kind() == ErrorKind::kCancelled) {
+            throw;
+          }
+          SetNullOutputs(output, row, row + 1);
+        }
+      }
+    }
   }
   output.SetSize(count);
   return OperatorResult::kNeedMoreInput;
 }
 
+void PhysicalPredict::SetNullOutputs(DataChunk& output, size_t begin, size_t end) const {
+  const size_t first_output = output.column_count() - model_->outputs().size();
+  for (size_t row = begin; row < end; ++row) {
+    for (size_t column = first_output; column < output.column_count(); ++column) {
+      Vector& vector = output.column(column);
+      if (vector.type().id() == TypeId::kArray) {
+        vector.Data<ArrayEntry>()[row] = ArrayEntry{vector.array_size(), 0};
+      }
+      vector.SetNull(row);
+    }
+  }
+}
+
+bool PhysicalPredict::RowIsFeedable(Batch& batch, size_t row) const {
+  for (size_t index = 0; index < inputs_.size(); ++index) {
+    const PredictInputSpec& spec = inputs_[index];
+    const UnifiedVector& values = batch.values[index];
+    if (!values.IsValid(row)) return false;
+    const bool check_finite =
+        spec.type == ml::ElementType::kFloat32 && batch.element_types[index] == TypeId::kFloat64;
+    auto reject = [&](const std::string& problem) {
+      if (null_on_error_) return false;
+      throw Error(ErrorKind::kInvalidInput,
+                  "ML.PREDICT: row with " + spec.name + " = " + ValueText(values, row) + " " +
+                      problem + "; filter such rows or pass STRUCT(TRUE AS null_on_error)");
+    };
+    if (!spec.is_array) {
+      if (check_finite && !FitsFloat32(values.Data<double>()[values.index(row)])) {
+        return reject("is not a finite FLOAT32 value for model input " + spec.name);
+      }
+      continue;
+    }
+    const ArrayEntry entry = values.Data<ArrayEntry>()[values.index(row)];
+    const UnifiedVector& elements = batch.elements[index];
+    for (uint64_t element = 0; element < entry.length; ++element) {
+      if (!elements.IsValid(entry.offset + element)) return false;  // NULL in, NULL out
+      if (check_finite &&
+          !FitsFloat32(elements.Data<double>()[elements.index(entry.offset + element)])) {
+        return reject("has a NaN, infinite or out-of-range element for model input " +
+                      spec.name);
+      }
+    }
+    int64_t& expected = batch.row_lengths[index];
+    if (expected < 0) expected = static_cast<int64_t>(entry.length);  // dynamic: first row
+    if (static_cast<int64_t>(entry.length) != expected) {
+      return reject("has " + std::to_string(entry.length) + " elements, but model input " +
+                    spec.name + " " + ml::ShapeToString(spec.shape) + " needs " +
+                    std::to_string(expected) + " per row");
+    }
+  }
+  return true;
+}
+
 void PhysicalPredict::RunBatch(Batch& batch, size_t begin, size_t end, DataChunk& output) const {
-  // 1. The rows to feed: every input non-NULL (arrays: no NULL element, the right length).
+  // 1. The rows to feed (RowIsFeedable); the others get NULL outputs.
   batch.rows.clear();
   for (size_t index = 0; index < inputs_.size(); ++index) {
     batch.row_lengths[index] = ml::RowElementCount(inputs_[index].shape);
   }
   for (size_t row = begin; row < end; ++row) {
-    bool valid = true;
-    for (size_t index = 0; index < inputs_.size() && valid; ++index) {
-      const UnifiedVector& values = batch.values[index];
-      valid = values.IsValid(row);
-      if (!valid || !inputs_[index].is_array) continue;
-      const ArrayEntry entry = values.Data<ArrayEntry>()[values.index(row)];
-      for (uint64_t element = 0; element < entry.length && valid; ++element) {
-        valid = batch.elements[index].IsValid(entry.offset + element);
-      }
-      if (!valid) continue;
-      int64_t& expected = batch.row_lengths[index];
-      if (expected < 0) expected = static_cast<int64_t>(entry.length);  // dynamic: first row
-      if (static_cast<int64_t>(entry.length) != expected) {
-        const PredictInputSpec& spec = inputs_[index];
-        throw Error(ErrorKind::kInvalidInput,
-                    "ML.PREDICT: row with " + spec.name + " = " +
-                        values.source->GetValue(values.index(row)).ToString() + " has " +
-                        std::to_string(entry.length) + " elements, but model input " + spec.name +
-                        " " + ml::ShapeToString(spec.shape) + " needs " +
-                        std::to_string(expected) + " per row");
-      }
-    }
-    if (valid) batch.rows.push_back(static_cast<sel_t>(row));
+    if (RowIsFeedable(batch, row)) batch.rows.push_back(static_cast<sel_t>(row));
   }
   const size_t first_output = output.column_count() - model_->outputs().size();
-  auto set_null_rows = [&](size_t from, size_t to) {
-    for (size_t row = from; row < to; ++row) {
-      for (size_t column = first_output; column < output.column_count(); ++column) {
-        Vector& vector = output.column(column);
-        if (vector.type().id() == TypeId::kArray) {
-          vector.Data<ArrayEntry>()[row] = ArrayEntry{vector.array_size(), 0};
-        }
-        vector.SetNull(row);
-      }
-    }
-  };
+  auto set_null_rows = [&](size_t from, size_t to) { SetNullOutputs(output, from, to); };
   const int64_t rows = static_cast<int64_t>(batch.rows.size());
   if (rows == 0) {
     set_null_rows(begin, end);

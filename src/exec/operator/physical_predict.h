@@ -7,9 +7,13 @@
 // one tensor per model input, [rows, trailing dims...], the model runs once, and the output
 // tensors are scattered back; the other rows get NULL outputs.
 //
+// Bad rows: an ARRAY input whose length does not fit the model's shape, or a FLOAT32 input
+// value that is NaN, infinite or beyond FLOAT32's range, is an error (kInvalidInput, naming
+// the input and the row's value); so is a batch the model rejects. With null_on_error those
+// rows get NULL outputs instead: a rejected batch is rerun row by row to find them.
+//
 // Threading: the operator is immutable and shared; each pipeline thread gets its own
 // PredictState holding a ModelSession of the shared, immutable ml::Model and reusable tensors.
-// Errors (kInvalidInput): an ARRAY input whose length does not match the model's shape.
 #pragma once
 
 #include <memory>
@@ -36,12 +40,13 @@ class PhysicalPredict : public PhysicalOperator {
   // REQUIRES: inputs follow model->inputs() order; batch_size >= 1.
   PhysicalPredict(std::vector<LogicalType> types, std::string model_name,
                   std::shared_ptr<const ml::Model> model, std::vector<PredictInputSpec> inputs,
-                  size_t batch_size)
+                  size_t batch_size, bool null_on_error)
       : PhysicalOperator(std::move(types)),
         model_name_(std::move(model_name)),
         model_(std::move(model)),
         inputs_(std::move(inputs)),
-        batch_size_(batch_size) {}
+        batch_size_(batch_size),
+        null_on_error_(null_on_error) {}
 
   std::string Name() const override { return "ML.PREDICT"; }
   std::vector<std::string> Details() const override;
@@ -53,11 +58,16 @@ class PhysicalPredict : public PhysicalOperator {
   struct Batch;
   // Runs rows [begin, end) of `input` through the model into `output`.
   void RunBatch(Batch& batch, size_t begin, size_t end, DataChunk& output) const;
+  // Whether `row` can be fed: every input non-NULL, arrays of the right length without NULL
+  // elements, FLOAT32 inputs finite. Throws for a bad row unless null_on_error_.
+  bool RowIsFeedable(Batch& batch, size_t row) const;
+  void SetNullOutputs(DataChunk& output, size_t begin, size_t end) const;
 
   std::string model_name_;
   std::shared_ptr<const ml::Model> model_;
   std::vector<PredictInputSpec> inputs_;
   size_t batch_size_;
+  bool null_on_error_;
 };
 
 }  // namespace dq
