@@ -80,28 +80,100 @@ bool Shell::RunStatement(const std::string& statement) {
 }
 
 bool Shell::RunText(std::string_view text) {
-  std::string remainder;
-  std::vector<std::string> statements = SplitStatements(text, &remainder);
-  if (!IsBlank(remainder)) statements.push_back(remainder);
+  // Line by line, so that a `.command` line between statements runs in order (as at the
+  // prompt); statements are everything else, split at `;`.
+  std::string buffer;
   bool all_ok = true;
-  for (const std::string& statement : statements) {
-    if (IsBlank(statement)) continue;
-    if (!RunStatement(statement)) {
-      all_ok = false;
-      if (!options_.keep_going) break;
+  auto run_statements = [&](const std::vector<std::string>& statements) {
+    for (const std::string& statement : statements) {
+      if (IsBlank(statement)) continue;
+      if (!RunStatement(statement)) {
+        all_ok = false;
+        if (!options_.keep_going) return false;
+      }
     }
+    return true;
+  };
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    std::string trimmed = Trim(line);
+    if (IsBlank(buffer) && (trimmed.starts_with(".") || trimmed.starts_with("\\"))) {
+      if (!RunShellCommand(trimmed)) return all_ok;
+      continue;
+    }
+    buffer.append(line);
+    buffer += '\n';
+    std::string remainder;
+    if (!run_statements(SplitStatements(buffer, &remainder))) return false;
+    buffer = remainder;
   }
+  if (!IsBlank(buffer) && !run_statements({buffer})) return false;
   return all_ok;
 }
 
+namespace {
+
+// A SQL string literal of `text` (single-quoted, quotes and backslashes escaped).
+std::string Quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
 bool Shell::RunShellCommand(const std::string& command) {
   if (command == ".quit" || command == ".exit" || command == "\\q") return false;
+  std::string name;
+  if (command.starts_with(".describe ")) name = Trim(command.substr(10));
   if (command == ".help" || command == "\\?") {
     std::printf(
         "Enter GoogleSQL statements ending in `;` (they may span lines).\n"
-        "  .help      show this help\n"
-        "  .quit      exit (also \\q or Ctrl-D)\n"
+        "  .tables          list tables and views\n"
+        "  .models          list models\n"
+        "  .describe NAME   columns of a table or view, inputs and outputs of a model\n"
+        "                   (NAME is [dataset.]name)\n"
+        "  .help            show this help\n"
+        "  .quit            exit (also \\q or Ctrl-D)\n"
         "Ctrl-C cancels the running query, or clears the line at the prompt.\n");
+  } else if (command == ".tables") {
+    RunStatement(
+        "SELECT table_schema, table_name, table_type, row_count FROM INFORMATION_SCHEMA.TABLES "
+        "ORDER BY table_schema, table_name");
+  } else if (command == ".models") {
+    RunStatement(
+        "SELECT model_schema, model_name, model_type, creation_time FROM "
+        "INFORMATION_SCHEMA.MODELS ORDER BY model_schema, model_name");
+  } else if (!name.empty()) {
+    size_t dot = name.rfind('.');
+    std::string dataset = dot == std::string::npos ? "default" : name.substr(0, dot);
+    std::string object = dot == std::string::npos ? name : name.substr(dot + 1);
+    auto models = connection_.Query(
+        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.MODELS WHERE LOWER(model_schema) = LOWER(" +
+        Quoted(dataset) + ") AND LOWER(model_name) = LOWER(" + Quoted(object) + ")");
+    if (models->ok() && models->row_count() == 1 && models->GetString(0, 0) != "0") {
+      RunStatement("SELECT * FROM ML.FEATURE_INFO(MODEL `" + dataset + "`.`" + object + "`)");
+    } else {
+      auto columns = connection_.Query(
+          "SELECT column_name, data_type, is_nullable, column_default FROM "
+          "INFORMATION_SCHEMA.COLUMNS WHERE LOWER(table_schema) = LOWER(" + Quoted(dataset) +
+          ") AND LOWER(table_name) = LOWER(" + Quoted(object) + ") ORDER BY ordinal_position");
+      if (columns->ok() && columns->row_count() == 0) {
+        std::fprintf(stderr, "No table, view or model named %s\n", name.c_str());
+      } else {
+        RunStatement(
+            "SELECT column_name, data_type, is_nullable, column_default FROM "
+            "INFORMATION_SCHEMA.COLUMNS WHERE LOWER(table_schema) = LOWER(" + Quoted(dataset) +
+            ") AND LOWER(table_name) = LOWER(" + Quoted(object) + ") ORDER BY ordinal_position");
+      }
+    }
   } else {
     std::fprintf(stderr, "Unknown command: %s (try .help)\n", command.c_str());
   }
