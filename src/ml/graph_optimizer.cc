@@ -62,11 +62,26 @@ Status FoldConstants(Graph* graph) {
   return Status::OK();
 }
 
+// A Pad whose pads are all zero (PyTorch exports these before pooling) copies its input.
+bool IsNoOpPad(const Graph& graph, const Node& node) {
+  if (node.op_type != "Pad" || node.inputs.size() < 2 || node.inputs[1] == kNoValue) {
+    return false;
+  }
+  const auto& pads = graph.values[node.inputs[1]].constant;
+  if (!pads || pads->type() != ElementType::kInt64) return false;
+  for (int64_t index = 0; index < pads->element_count(); ++index) {
+    if (pads->int64s()[index] != 0) return false;
+  }
+  return true;
+}
+
 void RemoveIdentities(Graph* graph) {
   std::vector<Node> kept;
   for (Node& node : graph->nodes) {
-    if ((node.op_type == "Identity" || node.op_type == "Dropout") && node.outputs.size() == 1 &&
-        node.inputs.size() >= 1 && node.inputs[0] != kNoValue) {
+    bool identity = node.op_type == "Identity" || node.op_type == "Dropout" ||
+                    IsNoOpPad(*graph, node);
+    if (identity && node.outputs.size() == 1 && node.inputs.size() >= 1 &&
+        node.inputs[0] != kNoValue) {
       ReplaceValue(graph, node.outputs[0], node.inputs[0]);
       continue;
     }

@@ -1,7 +1,8 @@
 // Load-time graph rewrites, applied in this order by OptimizeGraph:
 //  1. Constant folding: a node whose inputs are all constants (initializers, Constant nodes,
 //     earlier folded results) is evaluated once; its outputs become constants.
-//  2. Identity and Dropout (inference) are removed; their consumers read the input directly.
+//  2. Identity, Dropout (inference) and Pad with all-zero pads are removed; their consumers
+//     read the input directly.
 //  3. Fusion: MatMul followed by Add of a constant [N] bias becomes one MatMul with a bias
 //     input; a BatchNormalization after a Conv is folded into the Conv's weights and bias;
 //     Gemm, MatMul and Conv followed by Relu apply the Relu in the same pass. Only when the
