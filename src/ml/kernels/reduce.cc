@@ -90,6 +90,16 @@ void RunReduce(const RunContext& context) {
   if (extent == 0) return;
   const float* in = x.floats();
   float* result = context.output(0).floats();
+  const float scale = kMean ? 1.0f / static_cast<float>(extent) : 1.0f;
+  if (inner == 1) {  // the last axes (layer-norm statistics): one contiguous run per output
+    for (int64_t block = 0; block < outer; ++block) {
+      const float* source = in + block * extent;
+      float sum = 0;
+      for (int64_t step = 0; step < extent; ++step) sum += source[step];
+      result[block] = sum * scale;
+    }
+    return;
+  }
   for (int64_t block = 0; block < outer; ++block) {
     float* target = result + block * inner;
     for (int64_t index = 0; index < inner; ++index) target[index] = 0;
@@ -98,7 +108,6 @@ void RunReduce(const RunContext& context) {
       for (int64_t index = 0; index < inner; ++index) target[index] += source[index];
     }
     if constexpr (kMean) {
-      float scale = 1.0f / static_cast<float>(extent);
       for (int64_t index = 0; index < inner; ++index) target[index] *= scale;
     }
   }
