@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "ml/kernels/fast_math.h"
 #include "ml/kernels/kernel_families.h"
 
 namespace dq::ml {
@@ -164,7 +165,7 @@ void RunLeakyRelu(const RunContext& c) {
   MapFloats(c, [alpha](float x) { return x >= 0 ? x : alpha * x; });
 }
 void RunSigmoid(const RunContext& c) {
-  MapFloats(c, [](float x) { return 1.0f / (1.0f + std::exp(-x)); });
+  MapFloats(c, [](float x) { return 1.0f / (1.0f + FastExp(-x)); });
 }
 void RunTanh(const RunContext& c) { MapFloats(c, [](float x) { return std::tanh(x); }); }
 // erf without a library call per element, so the loop vectorizes (GELU's hot spot). Below

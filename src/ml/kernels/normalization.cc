@@ -3,6 +3,7 @@
 // one axis).
 #include <cmath>
 
+#include "ml/kernels/fast_math.h"
 #include "ml/kernels/kernel_families.h"
 
 namespace dq::ml {
@@ -147,7 +148,7 @@ void RunSoftmax(const RunContext& context) {
       float sum = 0;
       for (int64_t index = 0; index < layout.extent; ++index) {
         float shifted = in[base + index * stride] - maximum;
-        float exponential = std::exp(shifted);
+        float exponential = FastExp(shifted);
         sum += exponential;
         out[base + index * stride] = kLog ? shifted : exponential;
       }
