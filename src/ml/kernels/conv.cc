@@ -96,7 +96,7 @@ Status ComputeGeometry(const Node& node, const std::vector<int64_t>& x,
 
 constexpr int64_t kSmallArea = 256;
 // Scratch budget (floats) of the batched path: unfolded patches plus the GEMM's product.
-constexpr int64_t kBatchedScratchFloats = int64_t{1} << 20;
+constexpr int64_t kBatchedScratchFloats = int64_t{1} << 17;
 
 // Images unfolded into one GEMM: 1 for large images, else as many as fit the budget.
 int64_t ImagesPerGemm(const ConvGeometry& g) {

@@ -80,6 +80,28 @@ void RunPool(const RunContext& context) {
   bool inside = g.pads == decltype(g.pads){} && g.dilations[0] == 1 && g.dilations[1] == 1 &&
                 (g.out_height - 1) * g.strides[0] + g.kernel[0] <= g.height &&
                 (g.out_width - 1) * g.strides[1] + g.kernel[1] <= g.width;
+  if (inside && g.kernel[0] == 2 && g.kernel[1] == 2 && g.strides[0] == 2 && g.strides[1] == 2) {
+    // The common 2x2 / stride 2 window: two input rows per output row, no inner loops.
+    for (int64_t plane = 0; plane < g.planes; ++plane) {
+      const float* source = in + plane * g.height * g.width;
+      float* target = out + plane * g.out_height * g.out_width;
+      for (int64_t out_row = 0; out_row < g.out_height; ++out_row) {
+        const float* top = source + 2 * out_row * g.width;
+        const float* bottom = top + g.width;
+        float* row = target + out_row * g.out_width;
+        for (int64_t out_col = 0; out_col < g.out_width; ++out_col) {
+          float a = top[2 * out_col], b = top[2 * out_col + 1];
+          float c = bottom[2 * out_col], d = bottom[2 * out_col + 1];
+          if constexpr (kMax) {
+            row[out_col] = std::max(std::max(a, b), std::max(c, d));
+          } else {
+            row[out_col] = ((a + b) + (c + d)) * 0.25f;
+          }
+        }
+      }
+    }
+    return;
+  }
   if (inside) {
     const float scale = 1.0f / static_cast<float>(g.kernel[0] * g.kernel[1]);
     for (int64_t plane = 0; plane < g.planes; ++plane) {
