@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ml/execution_plan.h"
+#include "ml/layer_norm_fusion.h"
 
 namespace dq::ml {
 namespace {
@@ -237,6 +238,7 @@ void RemoveDeadNodes(Graph* graph) {
 Status OptimizeGraph(Graph* graph) {
   DQ_RETURN_IF_ERROR(FoldConstants(graph));
   RemoveIdentities(graph);
+  FuseLayerNormalization(graph);
   Fuse(graph);
   RemoveDeadNodes(graph);
   return Status::OK();

@@ -3,7 +3,8 @@
 //     earlier folded results) is evaluated once; its outputs become constants.
 //  2. Identity, Dropout (inference) and Pad with all-zero pads are removed; their consumers
 //     read the input directly.
-//  3. Fusion: MatMul followed by Add of a constant [N] bias becomes one MatMul with a bias
+//  3. Fusion: layer normalization written out as primitives becomes one LayerNormalization
+//     (layer_norm_fusion.h); MatMul followed by Add of a constant [N] bias becomes one MatMul with a bias
 //     input; a BatchNormalization after a Conv is folded into the Conv's weights and bias;
 //     Gemm, MatMul and Conv followed by Relu apply the Relu in the same pass. Only when the
 //     intermediate has no other reader and is not a graph output.

@@ -12,6 +12,9 @@
 namespace dq::ml {
 namespace {
 
+// Steps of text_encoder.onnx after optimization (16 fewer without layer-norm fusion).
+constexpr size_t kTextEncoderSteps = 46;
+
 using testing::ReadFileBytes;
 using testing::ReadTensorFile;
 using testing::TestDataPath;
@@ -87,6 +90,14 @@ TEST(ModelParityTest, ConvBatchNormReluMatchesPyTorch) {
   auto model = LoadModel("conv_bn.onnx");
   ASSERT_NE(model, nullptr);
   EXPECT_EQ(model->step_count(), 1u);
+}
+
+TEST(ModelParityTest, TextEncoderLayerNormsAreFused) {
+  // Each of the two exported LayerNorms (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div,
+  // Mul, Add) runs as one LayerNormalization step; the outputs still match PyTorch's.
+  auto encoder = LoadModel("text_encoder.onnx");
+  ASSERT_NE(encoder, nullptr);
+  EXPECT_EQ(encoder->step_count(), kTextEncoderSteps);
 }
 
 TEST(ModelParityTest, DescribesInputsAndOutputs) {
