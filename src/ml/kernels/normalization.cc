@@ -138,6 +138,29 @@ void RunSoftmax(const RunContext& context) {
   const float* in = context.input(0).floats();
   float* out = context.output(0).floats();
   int64_t stride = layout.inner;
+  if (stride == 1) {  // the last axis (attention scores): contiguous rows, vectorizable loops
+    for (int64_t outer = 0; outer < layout.outer; ++outer) {
+      const float* row = in + outer * layout.extent;
+      float* target = out + outer * layout.extent;
+      float maximum = -INFINITY;
+      for (int64_t index = 0; index < layout.extent; ++index) maximum = std::max(maximum, row[index]);
+      float sum = 0;
+      for (int64_t index = 0; index < layout.extent; ++index) {
+        float shifted = row[index] - maximum;
+        float exponential = FastExp(shifted);
+        sum += exponential;
+        target[index] = kLog ? shifted : exponential;
+      }
+      if constexpr (kLog) {
+        float log_sum = std::log(sum);
+        for (int64_t index = 0; index < layout.extent; ++index) target[index] -= log_sum;
+      } else {
+        float inverse = 1.0f / sum;
+        for (int64_t index = 0; index < layout.extent; ++index) target[index] *= inverse;
+      }
+    }
+    return;
+  }
   for (int64_t outer = 0; outer < layout.outer; ++outer) {
     for (int64_t inner = 0; inner < layout.inner; ++inner) {
       int64_t base = outer * layout.extent * layout.inner + inner;
