@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The CLI's dot commands (.tables, .models, .describe) between statements in piped input, on a
-# fresh warehouse: each command's output appears in order and an unknown name is reported.
+# fresh warehouse: each command's output appears in order and an unknown name is reported;
+# statements spanning lines (also one starting after another on the same line) keep their
+# line breaks.
 #
 #   tests/cli/dot_commands.sh path/to/deepquery
 set -euo pipefail
@@ -20,6 +22,10 @@ CREATE MODEL shop.iris OPTIONS(model_type='ONNX', model_path='tests/data/ml/mlp.
 .describe shop.nothing
 SELECT 40 +
   2 AS answer;
+SELECT id
+FROM shop.points
+WHERE id > 0; SELECT 'second'
+AS label;
 SQL
 )"
 
@@ -38,4 +44,5 @@ expect "INPUT,features,FLOAT32,\"[-1, 4]\""
 expect "OUTPUT,probabilities,FLOAT32,\"[-1, 3]\""
 expect "No table, view or model named shop.nothing"
 expect "42"
+expect "second"
 echo "dot_commands.sh: passed"

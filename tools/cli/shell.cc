@@ -108,8 +108,12 @@ bool Shell::RunText(std::string_view text) {
     buffer.append(line);
     buffer += '\n';
     std::string remainder;
-    if (!run_statements(SplitStatements(buffer, &remainder))) return false;
+    std::vector<std::string> statements = SplitStatements(buffer, &remainder);
+    if (statements.empty()) continue;  // keep the whole text, newlines included
+    if (!run_statements(statements)) return false;
     buffer = remainder;
+    // A statement may continue on the next line: keep a separator after what remains.
+    if (!buffer.empty()) buffer += '\n';
   }
   if (!IsBlank(buffer) && !run_statements({buffer})) return false;
   return all_ok;
