@@ -1,10 +1,13 @@
 #include "main/database_instance.h"
 
+#include "common/allocator_tuning.h"
+
 namespace dq {
 
 Result<std::shared_ptr<DatabaseInstance>> DatabaseInstance::Open(const std::string& path,
                                                                  int threads,
                                                                  bool create_if_missing) {
+  TuneAllocatorForQueries();
   auto instance = std::make_shared<DatabaseInstance>();
   instance->path_ = path;
   Result<std::unique_ptr<Warehouse>> warehouse = Warehouse::Open(path, create_if_missing);
