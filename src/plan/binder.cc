@@ -16,27 +16,6 @@ namespace dq {
 
 namespace {
 
-// Replaces subtrees equal to a GROUP BY key with references to the aggregate's group output.
-ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::string>& keys,
-                               const std::vector<LogicalType>& key_types, uint32_t group_index) {
-  if (expression->kind != ExpressionKind::kConstant) {
-    std::string fingerprint = expression->Fingerprint();
-    for (size_t key = 0; key < keys.size(); ++key) {
-      if (keys[key] == fingerprint) {
-        ExpressionPtr reference = MakeColumnRef({group_index, static_cast<uint32_t>(key)},
-                                                key_types[key], expression->ToString());
-        reference->position = expression->position;
-        reference->alias = expression->alias;
-        return reference;
-      }
-    }
-  }
-  for (auto& child : expression->children) {
-    child = ReplaceGroupKeys(std::move(child), keys, key_types, group_index);
-  }
-  return expression;
-}
-
 // Throws if `expression` still reads a column of the FROM clause after grouping.
 // `subquery_tables`: the result columns of correlated subqueries applied above the aggregate.
 void CheckGrouped(const Expression& expression, uint32_t group_index, uint32_t aggregate_index,
@@ -76,6 +55,26 @@ struct SelectEntry {
 };
 
 }  // namespace
+
+ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::string>& keys,
+                               const std::vector<LogicalType>& key_types, uint32_t group_index) {
+  if (expression->kind != ExpressionKind::kConstant) {
+    std::string fingerprint = expression->Fingerprint();
+    for (size_t key = 0; key < keys.size(); ++key) {
+      if (keys[key] == fingerprint) {
+        ExpressionPtr reference = MakeColumnRef({group_index, static_cast<uint32_t>(key)},
+                                                key_types[key], expression->ToString());
+        reference->position = expression->position;
+        reference->alias = expression->alias;
+        return reference;
+      }
+    }
+  }
+  for (auto& child : expression->children) {
+    child = ReplaceGroupKeys(std::move(child), keys, key_types, group_index);
+  }
+  return expression;
+}
 
 Binder::Binder(std::shared_ptr<const CatalogSnapshot> catalog, const BinderSettings& settings)
     : catalog_(std::move(catalog)),

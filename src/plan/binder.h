@@ -61,6 +61,15 @@ struct PendingSubquery {
   std::vector<BoundAggregate> aggregates;
   ExpressionPtr value;                     // kScalar: over the aggregates; kIn: over inner columns
   ExpressionPtr in_operand;                // kIn: the outer expression left of IN
+  // GROUP BY inside a scalar or ARRAY subquery (grouped form): the subquery's rows are first
+  // grouped by (tag, groups), `groups` bound as (group_index, i), with `aggregates` per group;
+  // then `collect` (one ARRAY_AGG, collect_index) gathers a value per group that passes
+  // `group_filter` (HAVING), and `value` reads that array.
+  std::vector<ExpressionPtr> groups;
+  uint32_t group_index = 0;
+  ExpressionPtr group_filter;
+  std::vector<BoundAggregate> collect;
+  uint32_t collect_index = 0;
   ColumnBinding result;                    // where the subquery's value appears
   uint32_t first_table = 0;                // table indexes below this are outer columns
   LogicalType type;
@@ -202,6 +211,12 @@ class Binder {
   void BindCorrelatedValue(const sql::QueryExpression& query, bool is_array, uint32_t first,
                            bool lateral, const BindScope& inner_scope, PendingSubquery& subquery);
   LogicalOperatorPtr ApplySubquery(LogicalOperatorPtr plan, PendingSubquery& subquery);
+  // ApplySubquery's second half for a subquery with GROUP BY (two levels of grouping).
+  LogicalOperatorPtr ApplyGroupedSubquery(LogicalOperatorPtr below, ExpressionPtr marker,
+                                          ColumnBinding tag,
+                                          const std::vector<ColumnBinding>& outer_bindings,
+                                          const std::vector<LogicalType>& outer_types,
+                                          PendingSubquery& subquery);
   // For a subquery in the SELECT list or HAVING clause of an aggregating query, which is
   // applied above the aggregate: maps every expression that may read outer columns through
   // `rewrite` (group keys to the aggregate's outputs), then calls `check` on each outer

@@ -132,4 +132,9 @@ std::string DisplayName(const std::string& name);
 // user error (the error then surfaces only for rows that really evaluate it).
 ExpressionPtr FoldConstant(ExpressionPtr expression);
 
+// Replaces every subexpression whose fingerprint is keys[i] with a reference to the grouped
+// column (group_index, i) of type key_types[i] (GROUP BY keys read above an aggregate).
+ExpressionPtr ReplaceGroupKeys(ExpressionPtr expression, const std::vector<std::string>& keys,
+                               const std::vector<LogicalType>& key_types, uint32_t group_index);
+
 }  // namespace dq

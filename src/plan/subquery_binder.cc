@@ -268,9 +268,11 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
     throw unsupported("with WITH or set operations");
   }
   const auto& select = query.body->As<sql::SelectCore>();
-  if (!select.group_by.empty() || select.having || select.distinct ||
-      select.qualify || select.group_by_all) {
-    throw unsupported("with GROUP BY, HAVING or DISTINCT");
+  if (select.distinct || select.qualify || select.group_by_all) {
+    throw unsupported("with DISTINCT, QUALIFY or GROUP BY ALL");
+  }
+  if ((!select.group_by.empty() || select.having) && kind != PendingSubquery::Kind::kScalar) {
+    throw unsupported("with GROUP BY or HAVING in EXISTS or IN");
   }
   if (select.select_as == sql::SelectCore::SelectAs::kStruct && !is_array &&
       kind != PendingSubquery::Kind::kExists) {
@@ -365,9 +367,10 @@ ExpressionPtr Binder::BindCorrelatedSubquery(const sql::QueryExpression& query,
 }
 
 // A scalar or ARRAY subquery's value over its rows. With aggregates in the SELECT list
-// (`SELECT MAX(x) ...`) the value is that expression over them. Otherwise the rows' values are
-// collected by ARRAY_AGG(value ORDER BY ... LIMIT ...): ARRAY(...) is that array (empty for no
-// rows), a scalar subquery its single element (NULL for no rows, an error for several).
+// (`SELECT MAX(x) ...`) and no GROUP BY the value is that expression over them. Otherwise the
+// rows' values (with GROUP BY: one per group, after HAVING) are collected by
+// ARRAY_AGG(value ORDER BY ... LIMIT ...): ARRAY(...) is that array (empty for no rows), a
+// scalar subquery its single element (NULL for no rows, an error for several).
 void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_array,
                                  uint32_t first, bool lateral, const BindScope& inner_scope,
                                  PendingSubquery& subquery) {
@@ -379,15 +382,81 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
   };
   AggregateCollector collector;
   collector.aggregate_index = NextTableIndex();
+
+  // GROUP BY: plain expressions, select-list ordinals or aliases.
+  const bool grouped = !select.group_by.empty();
+  std::vector<std::string> keys;
+  std::vector<LogicalType> key_types;
+  if (grouped) {
+    ExpressionBinder group_binder(*this, inner_scope, "GROUP BY");
+    for (const sql::GroupingElement& element : select.group_by) {
+      if (element.kind != sql::GroupingElement::Kind::kExpression ||
+          element.expressions.size() != 1) {
+        throw unsupported("with ROLLUP, CUBE or GROUPING SETS");
+      }
+      const sql::Expression* key = element.expressions[0].get();
+      if (key->kind == sql::ExpressionKind::kLiteral &&
+          key->As<sql::Literal>().literal_kind == sql::LiteralKind::kInteger) {
+        int64_t ordinal = key->As<sql::Literal>().int_value;
+        if (ordinal < 1 || ordinal > static_cast<int64_t>(select.items.size())) {
+          throw Error(ErrorKind::kBinding, "GROUP BY ordinal " + std::to_string(ordinal) +
+                                               " is out of range", key->position);
+        }
+        key = select.items[ordinal - 1].expression.get();
+      } else if (key->kind == sql::ExpressionKind::kPath &&
+                 key->As<sql::PathExpression>().names.size() == 1 &&
+                 !inner_scope.FindColumn(key->As<sql::PathExpression>().names[0], key->position)) {
+        for (const auto& item : select.items) {
+          if (IdentifierEquals(item.alias, key->As<sql::PathExpression>().names[0])) {
+            key = item.expression.get();
+          }
+        }
+      }
+      ExpressionPtr bound = group_binder.Bind(*key);
+      keys.push_back(bound->Fingerprint());
+      key_types.push_back(bound->type);
+      subquery.groups.push_back(std::move(bound));
+    }
+    subquery.group_index = NextTableIndex();
+  }
+  auto regroup = [&](ExpressionPtr expression) {
+    return grouped ? ReplaceGroupKeys(std::move(expression), keys, key_types, subquery.group_index)
+                   : std::move(expression);
+  };
+  auto check_grouped = [&](const Expression& expression, const char* clause) {
+    VisitColumnRefs(expression, [&](const Expression& reference) {
+      uint32_t table = reference.binding.table;
+      if (table != collector.aggregate_index && (!grouped || table != subquery.group_index) &&
+          table >= first) {
+        throw Error(ErrorKind::kBinding,
+                    std::string(clause) + " expression references column " + reference.name +
+                        " which is neither grouped nor aggregated",
+                    reference.position);
+      }
+    });
+  };
+
+  // The SELECT list: one value, or a STRUCT of the items under SELECT AS STRUCT. Item aliases
+  // are kept for ORDER BY.
   ExpressionBinder select_binder(*this, inner_scope, "SELECT list", &collector);
+  std::vector<ExpressionPtr> alias_values;
+  ExpressionBinder::AliasList aliases;
+  auto bind_item = [&](const sql::SelectItem& item) {
+    if (item.expression->kind == sql::ExpressionKind::kStar) throw unsupported("with SELECT *");
+    ExpressionPtr bound = select_binder.Bind(*item.expression);
+    if (bound->type.id() == TypeId::kNull) bound = CoerceTo(std::move(bound), TypeId::kInt64);
+    if (!item.alias.empty()) {
+      alias_values.push_back(bound->Copy());
+      aliases.emplace_back(item.alias, alias_values.back().get());
+    }
+    return bound;
+  };
   ExpressionPtr value;
   if (select.select_as == sql::SelectCore::SelectAs::kStruct) {
     std::vector<std::pair<std::string, LogicalType>> fields;
     std::vector<ExpressionPtr> values;
     for (const auto& item : select.items) {
-      if (item.expression->kind == sql::ExpressionKind::kStar) throw unsupported("with SELECT AS STRUCT *");
-      ExpressionPtr field = select_binder.Bind(*item.expression);
-      if (field->type.id() == TypeId::kNull) field = CoerceTo(std::move(field), TypeId::kInt64);
+      ExpressionPtr field = bind_item(item);
       std::string name = item.alias;
       if (name.empty() && item.expression->kind == sql::ExpressionKind::kPath) {
         name = item.expression->As<sql::PathExpression>().names.back();
@@ -399,17 +468,23 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
     value = MakeFunction(&make_struct->front(), std::move(values),
                          LogicalType::Struct(std::move(fields)), nullptr, position);
   } else {
-    value = select_binder.Bind(*select.items[0].expression);
+    value = bind_item(select.items[0]);
   }
-  bool collect = is_array || collector.aggregates.empty();
+  value = regroup(std::move(value));
+  // Grouped, or aggregated without GROUP BY: plain columns must be grouped (or outer).
+  if (grouped || !collector.aggregates.empty()) check_grouped(*value, "SELECT list");
+  ExpressionPtr having;
+  if (select.having) {
+    if (!grouped) throw unsupported("with HAVING and no GROUP BY");
+    ExpressionBinder having_binder(*this, inner_scope, "HAVING clause", &collector);
+    having = regroup(CoerceTo(having_binder.Bind(*select.having), TypeId::kBool));
+    check_grouped(*having, "HAVING clause");
+  }
+
+  bool collect = grouped || is_array || collector.aggregates.empty();
   if (!collect) {
     // One row by construction; ORDER BY changes nothing, LIMIT would need care.
     if (query.limit) throw unsupported("with an aggregate and LIMIT");
-    VisitColumnRefs(*value, [&](const Expression& reference) {
-      if (reference.binding.table != collector.aggregate_index && reference.binding.table >= first) {
-        throw unsupported("reading columns outside aggregates in their SELECT list");
-      }
-    });
     // (Aggregate arguments may read outer columns: the joined or unnested rows carry them.)
     subquery.aggregate_index = collector.aggregate_index;
     subquery.aggregates = std::move(collector.aggregates);
@@ -417,9 +492,10 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
     subquery.type = subquery.value->type;
     return;
   }
-  if (!collector.aggregates.empty()) throw unsupported("collecting aggregates into an ARRAY");
+  if (!grouped && !collector.aggregates.empty()) {
+    throw unsupported("collecting aggregates into an ARRAY without GROUP BY");
+  }
   if (query.offset) throw unsupported("with OFFSET");
-  if (value->type.id() == TypeId::kNull) value = CoerceTo(std::move(value), TypeId::kInt64);
   LogicalType element_type = value->type;
   std::vector<ExpressionPtr> arguments;
   arguments.push_back(std::move(value));
@@ -427,9 +503,11 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
   auto order = std::make_shared<OrderedAggregateData>(
       static_cast<const OrderedAggregateData&>(*rows.bind_data));
   if (query.limit) order->limit = BindLimitValue(*query.limit, "LIMIT");
-  ExpressionBinder order_binder(*this, inner_scope, "ORDER BY");
+  ExpressionBinder order_binder(*this, inner_scope, "ORDER BY", grouped ? &collector : nullptr);
+  order_binder.set_select_aliases(&aliases);
   for (const sql::OrderByItem& item : query.order_by) {
-    ExpressionPtr key = order_binder.Bind(*item.expression);
+    ExpressionPtr key = regroup(order_binder.Bind(*item.expression));
+    if (grouped) check_grouped(*key, "ORDER BY clause");
     if (key->type.id() == TypeId::kNull) key = CoerceTo(std::move(key), TypeId::kInt64);
     OrderedAggregateKey spec;
     spec.descending = item.direction == sql::OrderByItem::Direction::kDescending;
@@ -442,10 +520,20 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
   rows.bind_data = std::move(order);
   rows.position = position;
   LogicalType array_type = rows.return_type;
-  subquery.aggregate_index = collector.aggregate_index;
-  subquery.aggregates.push_back(std::move(rows));
-  ExpressionPtr collected =
-      MakeColumnRef({subquery.aggregate_index, 0}, array_type, "$rows");
+  ColumnBinding collected_binding;
+  if (grouped) {
+    subquery.aggregate_index = collector.aggregate_index;
+    subquery.aggregates = std::move(collector.aggregates);
+    subquery.group_filter = std::move(having);
+    subquery.collect_index = NextTableIndex();
+    subquery.collect.push_back(std::move(rows));
+    collected_binding = {subquery.collect_index, 0};
+  } else {
+    subquery.aggregate_index = collector.aggregate_index;
+    subquery.aggregates.push_back(std::move(rows));
+    collected_binding = {subquery.aggregate_index, 0};
+  }
+  ExpressionPtr collected = MakeColumnRef(collected_binding, array_type, "$rows");
   if (is_array) {
     // No rows: an empty array, not NULL.
     auto coalesce = std::make_unique<Expression>();
@@ -479,8 +567,12 @@ void Binder::RebaseSubquery(PendingSubquery& subquery,
   visit(subquery.in_operand);
   visit(subquery.value);
   visit(subquery.lateral_condition);
-  for (BoundAggregate& aggregate : subquery.aggregates) {
-    for (auto& argument : aggregate.arguments) visit(argument);
+  for (auto& group : subquery.groups) visit(group);
+  visit(subquery.group_filter);
+  for (auto* aggregates : {&subquery.aggregates, &subquery.collect}) {
+    for (BoundAggregate& aggregate : *aggregates) {
+      for (auto& argument : aggregate.arguments) visit(argument);
+    }
   }
   if (subquery.lateral_unnest != nullptr) visit(subquery.lateral_unnest->array);
 }
@@ -561,6 +653,10 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
     marker_ref = MakeColumnRef(marker, TypeId::kBool, "$marker");
   }
 
+  if (!subquery.groups.empty()) {
+    return ApplyGroupedSubquery(std::move(below), std::move(marker_ref), tag, outer_bindings,
+                                outer_types, subquery);
+  }
   auto grouped = std::make_unique<LogicalAggregate>();
   grouped->group_index = NextTableIndex();
   grouped->groups.push_back(MakeColumnRef(tag, TypeId::kInt64, "$tag"));
@@ -630,6 +726,71 @@ LogicalOperatorPtr Binder::ApplySubquery(LogicalOperatorPtr plan, PendingSubquer
   output->passthrough = true;
   output->expressions.push_back(std::move(value));
   output->children.push_back(std::move(grouped));
+  return output;
+}
+
+// The grouped form (GROUP BY inside the subquery): group the rows by (tag, the subquery's
+// groups), folding the subquery's aggregates and counting real rows; then collect one value
+// per real group that passes HAVING, per tag.
+LogicalOperatorPtr Binder::ApplyGroupedSubquery(LogicalOperatorPtr below, ExpressionPtr marker,
+                                                ColumnBinding tag,
+                                                const std::vector<ColumnBinding>& outer_bindings,
+                                                const std::vector<LogicalType>& outer_types,
+                                                PendingSubquery& subquery) {
+  BindScope empty;
+  ExpressionBinder builder(*this, empty, "subquery");
+  auto carry_outer = [&](LogicalAggregate& aggregate) {
+    for (size_t column = 0; column < outer_bindings.size(); ++column) {
+      aggregate.groups.push_back(MakeColumnRef(outer_bindings[column], outer_types[column], ""));
+      aggregate.group_bindings.push_back(outer_bindings[column]);
+    }
+  };
+  // Level 1: per (tag, groups).
+  auto per_group = std::make_unique<LogicalAggregate>();
+  per_group->group_index = NextTableIndex();
+  per_group->groups.push_back(MakeColumnRef(tag, TypeId::kInt64, "$tag"));
+  per_group->group_bindings.push_back({per_group->group_index, 0});
+  for (size_t key = 0; key < subquery.groups.size(); ++key) {
+    per_group->groups.push_back(std::move(subquery.groups[key]));
+    per_group->group_bindings.push_back({subquery.group_index, static_cast<uint32_t>(key)});
+  }
+  per_group->compared_groups = 1 + subquery.groups.size();
+  carry_outer(*per_group);
+  per_group->aggregate_index = subquery.aggregate_index;
+  for (BoundAggregate& aggregate : subquery.aggregates) {
+    per_group->aggregates.push_back(MakeFilteredAggregate(std::move(aggregate), marker->Copy()));
+  }
+  // A group of real rows (an outer row without any still forms one group, of NULL keys).
+  ColumnBinding real_rows{subquery.aggregate_index,
+                          static_cast<uint32_t>(per_group->aggregates.size())};
+  per_group->aggregates.push_back(
+      MakeFilteredAggregate(MakeAggregate("COUNT_STAR", {}), std::move(marker)));
+  per_group->children.push_back(std::move(below));
+
+  // Level 2: per tag, collecting the groups' values.
+  auto per_tag = std::make_unique<LogicalAggregate>();
+  per_tag->group_index = NextTableIndex();
+  per_tag->groups.push_back(MakeColumnRef({per_group->group_index, 0}, TypeId::kInt64, "$tag"));
+  per_tag->group_bindings.push_back({per_tag->group_index, 0});
+  per_tag->compared_groups = 1;
+  carry_outer(*per_tag);
+  std::vector<ExpressionPtr> keep;
+  keep.push_back(builder.BindComparison(
+      "$greater", MakeColumnRef(real_rows, TypeId::kInt64, "$rows"),
+      MakeConstant(Value::Int64(0)), subquery.position));
+  if (subquery.group_filter) keep.push_back(std::move(subquery.group_filter));
+  ExpressionPtr keep_group = keep.size() == 1 ? std::move(keep[0])
+                                              : MakeConjunction(ExpressionKind::kAnd, std::move(keep));
+  per_tag->aggregate_index = subquery.collect_index;
+  per_tag->aggregates.push_back(
+      MakeFilteredAggregate(std::move(subquery.collect[0]), std::move(keep_group)));
+  per_tag->children.push_back(std::move(per_group));
+
+  auto output = std::make_unique<LogicalProjection>();
+  output->table_index = subquery.result.table;
+  output->passthrough = true;
+  output->expressions.push_back(std::move(subquery.value));
+  output->children.push_back(std::move(per_tag));
   return output;
 }
 
