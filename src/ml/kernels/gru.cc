@@ -168,7 +168,7 @@ void RunGru(const RunContext& context) {
     }
     step.activations = dimensions.activations[direction];
     LoadState(context, dimensions, kInitialH, direction, hidden);
-    bool hidden_is_zero = !context.has_input(kInitialH);
+    bool hidden_is_zero = AllZero(hidden, batch * size);
     const float* weights = context.input(kW).floats() + direction * width * dimensions.input_size;
     const float* recurrence = context.input(kR).floats() + direction * width * size;
     ForEachStep(dimensions, direction, longest, context.input(kX).floats(), weights, buffer,

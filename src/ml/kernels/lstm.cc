@@ -49,7 +49,8 @@ void Clip(float* data, int64_t count, float bound) {
 // checking the overlap of six arrays and leaves the loop scalar).
 [[gnu::always_inline]] inline void DefaultCell(const float* __restrict gates,
                                                const float* __restrict bias, int64_t hidden_size,
-                                               float* __restrict hidden, float* __restrict cell) {
+                                               float* __restrict hidden, float* __restrict cell,
+                                               float* __restrict y_row) {
   const int64_t size = hidden_size;
   for (int64_t unit = 0; unit < size; ++unit) {
     const float input_gate = FastSigmoid(gates[unit] + bias[unit]);
@@ -58,7 +59,9 @@ void Clip(float* data, int64_t count, float bound) {
     const float candidate = FastTanh(gates[3 * size + unit] + bias[3 * size + unit]);
     const float state = forget_gate * cell[unit] + input_gate * candidate;
     cell[unit] = state;
-    hidden[unit] = output_gate * FastTanh(state);
+    const float output = output_gate * FastTanh(state);
+    hidden[unit] = output;
+    y_row[unit] = output;
   }
 }
 
@@ -118,16 +121,12 @@ DQ_MULTIVERSIONED void LstmRows(const LstmStep& step) {
     float* hidden = step.hidden + batch * size;
     float* cell = step.cell + batch * size;
     if (step.default_cell) {
-      DefaultCell(gates, step.bias, size, hidden, cell);
+      DefaultCell(gates, step.bias, size, hidden, cell, y_row);
     } else {
       GeneralCell(step, gates, hidden, cell);
+      std::memcpy(y_row, hidden, size * sizeof(float));
     }
-    std::memcpy(y_row, hidden, size * sizeof(float));
   }
-}
-
-bool AllZero(const float* values, int64_t count) {
-  return std::all_of(values, values + count, [](float value) { return value == 0.0f; });
 }
 
 }  // namespace
@@ -189,7 +188,7 @@ void RunLstm(const RunContext& context) {
                         step.activations[2] == GateActivation::kTanh;
     LoadState(context, dimensions, kInitialH, direction, hidden);
     LoadState(context, dimensions, kInitialC, direction, cell);
-    bool hidden_is_zero = !context.has_input(kInitialH);
+    bool hidden_is_zero = AllZero(hidden, batch * size);
     const float* weights = context.input(kW).floats() + direction * width * dimensions.input_size;
     const float* recurrence = context.input(kR).floats() + direction * width * size;
     ForEachStep(dimensions, direction, longest, context.input(kX).floats(), weights, buffer,

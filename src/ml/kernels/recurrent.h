@@ -19,6 +19,7 @@
 // row (vectorized, gate_math.h). Everything lives in the scratch Infer requests.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "ml/kernel.h"
@@ -81,6 +82,12 @@ Status InferRecurrent(InferContext& context, int64_t gates, int activation_count
 
 // The dimensions again in Run (Infer has checked them; no allocation).
 Dimensions RunDimensions(const RunContext& context, int64_t gates, int activation_count);
+
+// Whether every value is 0 (exporters pass zero initial states; the first step's recurrence
+// is then skipped).
+inline bool AllZero(const float* values, int64_t count) {
+  return std::all_of(values, values + count, [](float value) { return value == 0.0f; });
+}
 
 // Time steps whose input projections are computed together (at least 1).
 int64_t ChunkSteps(const Dimensions& dimensions);

@@ -12,6 +12,7 @@
 
 #include "ml/execution_plan.h"
 #include "ml/kernel.h"
+#include "ml/kernels/gate_math.h"
 
 namespace dq::ml {
 namespace {
@@ -248,6 +249,31 @@ void ExpectMatchesReference(const Config& config, uint32_t seed) {
           << names[output] << " element " << index;
     }
   }
+}
+
+TEST(RecurrentTest, GateMathIsAccurate) {
+  double worst_expm1 = 0, worst_sigmoid = 0, worst_tanh = 0;
+  auto check = [&](float x) {
+    const double value = x;
+    if (value > -87 && value < 88 && value != 0) {
+      worst_expm1 = std::max(worst_expm1, std::fabs(FastExpMinusOne(x) / std::expm1(value) - 1));
+    }
+    const double sigmoid = 1 / (1 + std::exp(-value));
+    if (sigmoid > 1e-35) worst_sigmoid = std::max(worst_sigmoid, std::fabs(FastSigmoid(x) / sigmoid - 1));
+    if (value != 0) worst_tanh = std::max(worst_tanh, std::fabs(FastTanh(x) / std::tanh(value) - 1));
+  };
+  for (double x = -100; x < 100; x += 0.000371) check(static_cast<float>(x));
+  for (double x = -1e-3; x < 1e-3; x += 1.1e-7) check(static_cast<float>(x));
+  for (float tiny : {1e-30f, -1e-30f, 1e-38f}) check(tiny);
+  EXPECT_LT(worst_expm1, 3e-7);
+  EXPECT_LT(worst_sigmoid, 3e-7);
+  EXPECT_LT(worst_tanh, 3e-7);
+  // Saturation without overflow or NaN.
+  EXPECT_EQ(FastTanh(1e30f), 1.0f);
+  EXPECT_EQ(FastTanh(-1e30f), -1.0f);
+  EXPECT_EQ(FastSigmoid(1e30f), 1.0f);
+  EXPECT_GE(FastSigmoid(-1e30f), 0.0f);
+  EXPECT_LT(FastSigmoid(-1e30f), 1e-37f);
 }
 
 TEST(RecurrentTest, LstmMatchesReference) {
