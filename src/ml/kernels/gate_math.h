@@ -57,10 +57,15 @@ inline bool ParseGateActivation(std::string_view name, GateActivation* activatio
              return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
            });
   };
-  if (equals("sigmoid")) *activation = GateActivation::kSigmoid;
-  else if (equals("tanh")) *activation = GateActivation::kTanh;
-  else if (equals("relu")) *activation = GateActivation::kRelu;
-  else return false;
+  if (equals("sigmoid")) {
+    *activation = GateActivation::kSigmoid;
+  } else if (equals("tanh")) {
+    *activation = GateActivation::kTanh;
+  } else if (equals("relu")) {
+    *activation = GateActivation::kRelu;
+  } else {
+    return false;
+  }
   return true;
 }
 

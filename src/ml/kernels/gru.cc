@@ -22,20 +22,20 @@ constexpr int kActivations = 2;
 
 // One time step's gate math for the whole batch.
 struct GruStep {
-  float* gates = nullptr;                 // [batch, 3H]: input projection (+ recurrence)
-  const float* recurrence = nullptr;      // linear_before_reset: [batch, 3H] H_{t-1} R^T; else null
-  const float* bias = nullptr;            // [3H]: Wb + Rb (linear_before_reset: Wbh alone for h)
-  const float* recurrence_bias = nullptr; // linear_before_reset: Rbh [H]
-  float* hidden = nullptr;                // [batch, H]: H_{t-1} in, H_t out
-  float* reset_hidden = nullptr;          // without linear_before_reset: [batch, H] r . H_{t-1}
-  float* y = nullptr;                     // Y's row of batch entry 0 at this time and direction
+  float* gates = nullptr;             // [batch, 3H]: input projection (+ recurrence)
+  const float* recurrence = nullptr;  // linear_before_reset: [batch, 3H] H_{t-1} R^T; else null
+  const float* bias = nullptr;        // [3H]: Wb + Rb (linear_before_reset: Wbh alone for h)
+  const float* recurrence_bias = nullptr;  // linear_before_reset: Rbh [H]
+  float* hidden = nullptr;                 // [batch, H]: H_{t-1} in, H_t out
+  float* reset_hidden = nullptr;           // without linear_before_reset: [batch, H] r . H_{t-1}
+  float* y = nullptr;                      // Y's row of batch entry 0 at this time and direction
   int64_t y_stride = 0;
   const int64_t* lengths = nullptr;
   int64_t time = 0;
   int64_t batch_size = 0;
   int64_t hidden_size = 0;
   const GateActivation* activations = nullptr;  // f, g
-  float clip = 0;  // 0: none
+  float clip = 0;                               // 0: none
 };
 
 [[gnu::always_inline]] inline void ClipValues(float* data, int64_t count, float bound) {
@@ -71,7 +71,8 @@ DQ_MULTIVERSIONED void GruUpdateAndResetGates(const GruStep& step) {
     if (step.reset_hidden) {
       const float* reset_gate = gates + size;
       float* reset_hidden = step.reset_hidden + batch * size;
-      for (int64_t unit = 0; unit < size; ++unit) reset_hidden[unit] = reset_gate[unit] * hidden[unit];
+      for (int64_t unit = 0; unit < size; ++unit)
+        reset_hidden[unit] = reset_gate[unit] * hidden[unit];
     }
   }
 }
@@ -93,8 +94,8 @@ DQ_MULTIVERSIONED void GruHiddenGate(const GruStep& step) {
     if (step.recurrence) {
       const float* recurrence = step.recurrence + batch * kGates * size + 2 * size;
       for (int64_t unit = 0; unit < size; ++unit) {
-        candidate[unit] += bias[unit] +
-                           reset_gate[unit] * (recurrence[unit] + step.recurrence_bias[unit]);
+        candidate[unit] +=
+            bias[unit] + reset_gate[unit] * (recurrence[unit] + step.recurrence_bias[unit]);
       }
     } else {
       for (int64_t unit = 0; unit < size; ++unit) candidate[unit] += bias[unit];

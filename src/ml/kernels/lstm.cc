@@ -22,19 +22,19 @@ constexpr int kActivations = 3;
 
 // One time step's gate math for the whole batch.
 struct LstmStep {
-  float* gates = nullptr;             // [batch, 4H]: input projection + recurrence, no bias
-  const float* bias = nullptr;        // [4H]: Wb + Rb
-  const float* peepholes = nullptr;   // [3H] (i, o, f), or null
-  float* hidden = nullptr;            // [batch, H]: H_{t-1} in, H_t out
-  float* cell = nullptr;              // [batch, H]: C_{t-1} in, C_t out
-  float* y = nullptr;                 // Y's row of batch entry 0 at this time and direction
-  int64_t y_stride = 0;               // floats between the Y rows of consecutive entries
-  const int64_t* lengths = nullptr;   // sequence lengths, or null
+  float* gates = nullptr;            // [batch, 4H]: input projection + recurrence, no bias
+  const float* bias = nullptr;       // [4H]: Wb + Rb
+  const float* peepholes = nullptr;  // [3H] (i, o, f), or null
+  float* hidden = nullptr;           // [batch, H]: H_{t-1} in, H_t out
+  float* cell = nullptr;             // [batch, H]: C_{t-1} in, C_t out
+  float* y = nullptr;                // Y's row of batch entry 0 at this time and direction
+  int64_t y_stride = 0;              // floats between the Y rows of consecutive entries
+  const int64_t* lengths = nullptr;  // sequence lengths, or null
   int64_t time = 0;
   int64_t batch_size = 0;
   int64_t hidden_size = 0;
   const GateActivation* activations = nullptr;  // f, g, h
-  float clip = 0;                     // 0: none
+  float clip = 0;                               // 0: none
   bool input_forget = false;
   bool default_cell = false;  // Sigmoid/Tanh/Tanh, no peepholes, clip or input_forget
 };
@@ -98,7 +98,8 @@ void Clip(float* data, int64_t count, float bound) {
   }
   if (step.peepholes) {
     const float* peephole_output = step.peepholes + size;
-    for (int64_t unit = 0; unit < size; ++unit) output_gate[unit] += peephole_output[unit] * cell[unit];
+    for (int64_t unit = 0; unit < size; ++unit)
+      output_gate[unit] += peephole_output[unit] * cell[unit];
   }
   if (step.clip > 0) Clip(output_gate, size, step.clip);
   ApplyGateActivation(step.activations[0], output_gate, size);
@@ -172,7 +173,8 @@ void RunLstm(const RunContext& context) {
   for (int64_t direction = 0; direction < dimensions.directions; ++direction) {
     if (context.has_input(kB)) {
       const float* biases = context.input(kB).floats() + direction * 2 * width;
-      for (int64_t index = 0; index < width; ++index) bias[index] = biases[index] + biases[width + index];
+      for (int64_t index = 0; index < width; ++index)
+        bias[index] = biases[index] + biases[width + index];
     } else {
       std::fill(bias, bias + width, 0.0f);
     }
@@ -202,8 +204,10 @@ void RunLstm(const RunContext& context) {
                   step.y = y + dimensions.YOffset(time, direction, 0);
                   LstmRows(step);
                 });
-    if (outputs > kYH) StoreState(dimensions, hidden, lengths, direction, context.output(kYH).floats());
-    if (outputs > kYC) StoreState(dimensions, cell, lengths, direction, context.output(kYC).floats());
+    if (outputs > kYH)
+      StoreState(dimensions, hidden, lengths, direction, context.output(kYH).floats());
+    if (outputs > kYC)
+      StoreState(dimensions, cell, lengths, direction, context.output(kYC).floats());
   }
   ZeroTrailingSteps(dimensions, longest, y);
 }

@@ -24,7 +24,8 @@ Status ParseDimensions(const Node& node, const std::vector<int64_t>& x_shape,
   Dimensions& out = *dimensions;
   out.gates = gates;
   const int64_t layout = node.GetInt("layout", 0);
-  if (layout != 0 && layout != 1) return fail("layout must be 0 or 1, not " + std::to_string(layout));
+  if (layout != 0 && layout != 1)
+    return fail("layout must be 0 or 1, not " + std::to_string(layout));
   out.batch_major = layout == 1;
   std::string_view direction = node.GetString("direction", "forward");
   if (direction == "forward" || direction == "reverse") {
@@ -62,8 +63,8 @@ Status ParseDimensions(const Node& node, const std::vector<int64_t>& x_shape,
                   std::to_string(activation_count * out.directions));
     }
     for (size_t index = 0; index < names.size(); ++index) {
-      if (!ParseGateActivation(names[index],
-                               &out.activations[index / activation_count][index % activation_count])) {
+      if (!ParseGateActivation(
+              names[index], &out.activations[index / activation_count][index % activation_count])) {
         return fail("activation '" + names[index] +
                     "' is not supported (supported: Sigmoid, Tanh, Relu)");
       }
@@ -79,8 +80,8 @@ Status InferRecurrent(InferContext& context, int64_t gates, int activation_count
   DQ_RETURN_IF_ERROR(context.ExpectInput(kX, ElementType::kFloat32));
   DQ_RETURN_IF_ERROR(context.ExpectInput(kW, ElementType::kFloat32));
   DQ_RETURN_IF_ERROR(context.ExpectInput(kR, ElementType::kFloat32));
-  Status parsed = ParseDimensions(context.node(), context.input_shape(kX),
-                                  context.input_shape(kR), gates, activation_count, dimensions);
+  Status parsed = ParseDimensions(context.node(), context.input_shape(kX), context.input_shape(kR),
+                                  gates, activation_count, dimensions);
   if (!parsed.ok()) return context.Error(parsed.message());
   const Dimensions& d = *dimensions;
   const int64_t width = d.gate_width();
@@ -120,10 +121,11 @@ Status InferRecurrent(InferContext& context, int64_t gates, int activation_count
   if (outputs > static_cast<size_t>(gates == 4 ? 3 : 2)) {
     return context.Error("too many outputs");
   }
-  context.SetOutput(kY, ElementType::kFloat32,
-                    d.batch_major
-                        ? std::vector<int64_t>{d.batch_size, d.seq_length, d.directions, d.hidden_size}
-                        : std::vector<int64_t>{d.seq_length, d.directions, d.batch_size, d.hidden_size});
+  context.SetOutput(
+      kY, ElementType::kFloat32,
+      d.batch_major
+          ? std::vector<int64_t>{d.batch_size, d.seq_length, d.directions, d.hidden_size}
+          : std::vector<int64_t>{d.seq_length, d.directions, d.batch_size, d.hidden_size});
   for (size_t index = kYH; index < outputs; ++index) {
     context.SetOutput(index, ElementType::kFloat32, state_shape);
   }
@@ -140,7 +142,8 @@ Dimensions RunDimensions(const RunContext& context, int64_t gates, int activatio
 
 int64_t ChunkSteps(const Dimensions& dimensions) {
   const int64_t per_step = std::max<int64_t>(1, dimensions.batch_size * dimensions.gate_width());
-  return std::clamp<int64_t>(kChunkFloats / per_step, 1, std::max<int64_t>(1, dimensions.seq_length));
+  return std::clamp<int64_t>(kChunkFloats / per_step, 1,
+                             std::max<int64_t>(1, dimensions.seq_length));
 }
 
 bool ReadSequenceLengths(const RunContext& context, const Dimensions& dimensions,
@@ -152,8 +155,8 @@ bool ReadSequenceLengths(const RunContext& context, const Dimensions& dimensions
   int64_t maximum = 0;
   for (int64_t batch = 0; batch < dimensions.batch_size; ++batch) {
     if (values[batch] < 0 || values[batch] > dimensions.seq_length) {
-      context.Fail("sequence_lens[" + std::to_string(batch) + "] = " +
-                   std::to_string(values[batch]) + " is outside [0, " +
+      context.Fail("sequence_lens[" + std::to_string(batch) +
+                   "] = " + std::to_string(values[batch]) + " is outside [0, " +
                    std::to_string(dimensions.seq_length) + "]");
       return false;
     }
@@ -230,8 +233,8 @@ void MultiplyRecurrence(const Dimensions& dimensions, const float* state, const 
                         int64_t columns, float beta, float* out, int64_t out_stride) {
   const int64_t hidden = dimensions.hidden_size;
   if (dimensions.batch_size == 0 || columns == 0 || hidden == 0) return;
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, dimensions.batch_size, columns, hidden,
-              1.0f, state, hidden, matrix, hidden, beta, out, out_stride);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, dimensions.batch_size, columns, hidden, 1.0f,
+              state, hidden, matrix, hidden, beta, out, out_stride);
 }
 
 }  // namespace dq::ml::recurrent

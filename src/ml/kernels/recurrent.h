@@ -28,7 +28,8 @@
 // Compiles a hot gate-math function for AVX-512, AVX2+FMA and the baseline, chosen at load
 // time (GCC on x86-64; elsewhere a plain function).
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define DQ_MULTIVERSIONED __attribute__((target_clones("default", "arch=x86-64-v3", "arch=x86-64-v4")))
+#define DQ_MULTIVERSIONED \
+  __attribute__((target_clones("default", "arch=x86-64-v3", "arch=x86-64-v4")))
 #else
 #define DQ_MULTIVERSIONED
 #endif
@@ -46,8 +47,8 @@ struct Dimensions {
   int64_t batch_size = 0;
   int64_t input_size = 0;
   int64_t hidden_size = 0;
-  int64_t gates = 0;       // G
-  int64_t directions = 1;  // D
+  int64_t gates = 0;         // G
+  int64_t directions = 1;    // D
   bool batch_major = false;  // layout 1
   bool reverse = false;      // direction "reverse"
   float clip = 0;            // > 0 clips activation inputs to [-clip, clip]; 0: no clipping
@@ -107,8 +108,8 @@ inline bool Active(const int64_t* lengths, int64_t batch, int64_t time) {
 // gates[t][b] = X[t, b] * W^T (no bias; `weights` is this direction's [G*H, input] matrix) into
 // `buffer` ([chunk, batch, G*H]) and then calls step(t, gates of t) for each time in order.
 template <typename Step>
-void ForEachStep(const Dimensions& dimensions, int64_t direction, int64_t longest,
-                 const float* x, const float* weights, float* buffer, Step step);
+void ForEachStep(const Dimensions& dimensions, int64_t direction, int64_t longest, const float* x,
+                 const float* weights, float* buffer, Step step);
 
 // Copies input `index` (initial_h or initial_c) of `direction` into `state` ([batch, H]), or
 // zeros when the input is absent.
@@ -138,8 +139,8 @@ Status InferGru(InferContext& context);
 void RunGru(const RunContext& context);
 
 template <typename Step>
-void ForEachStep(const Dimensions& dimensions, int64_t direction, int64_t longest,
-                 const float* x, const float* weights, float* buffer, Step step) {
+void ForEachStep(const Dimensions& dimensions, int64_t direction, int64_t longest, const float* x,
+                 const float* weights, float* buffer, Step step) {
   const int64_t chunk = ChunkSteps(dimensions);
   const int64_t block = dimensions.batch_size * dimensions.gate_width();
   const bool backward = dimensions.Backward(direction);

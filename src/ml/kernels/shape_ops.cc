@@ -528,8 +528,11 @@ Status InferConstantOfShape(InferContext& context) {
       return context.Error("'value' must be a one-element tensor");
     }
     type = value->type();
-    if (type == ElementType::kFloat32) float_value = value->floats()[0];
-    else int_value = value->int64s()[0];
+    if (type == ElementType::kFloat32) {
+      float_value = value->floats()[0];
+    } else {
+      int_value = value->int64s()[0];
+    }
   }
   Tensor result(type, shape);
   if (type == ElementType::kFloat32) {

@@ -24,13 +24,13 @@ struct Config {
   std::string direction = "forward";
   int64_t layout = 0;
   int64_t seq = 6, batch = 5, input = 3, hidden = 4;
-  bool lengths = false;         // mixed lengths, including 0 and seq
-  bool initial_state = false;   // initial_h (and initial_c)
-  bool peepholes = false;       // LSTM
-  float clip = 0;               // 0: none
-  bool input_forget = false;    // LSTM
-  bool linear_before_reset = false;        // GRU
-  std::vector<std::string> activations;    // empty: defaults
+  bool lengths = false;                  // mixed lengths, including 0 and seq
+  bool initial_state = false;            // initial_h (and initial_c)
+  bool peepholes = false;                // LSTM
+  float clip = 0;                        // 0: none
+  bool input_forget = false;             // LSTM
+  bool linear_before_reset = false;      // GRU
+  std::vector<std::string> activations;  // empty: defaults
 };
 
 std::string Describe(const Config& config) {
@@ -108,9 +108,9 @@ Case MakeCase(const Config& config, uint32_t seed) {
     }
     inputs[4] = std::move(lengths);
   }
-  std::vector<int64_t> state_shape =
-      config.layout ? std::vector<int64_t>{config.batch, directions, H}
-                    : std::vector<int64_t>{directions, config.batch, H};
+  std::vector<int64_t> state_shape = config.layout
+                                         ? std::vector<int64_t>{config.batch, directions, H}
+                                         : std::vector<int64_t>{directions, config.batch, H};
   if (config.initial_state) {
     inputs[5] = Random(state_shape, generator, 0.5f);
     if (lstm) inputs[6] = Random(state_shape, generator, 0.5f);
@@ -144,7 +144,9 @@ std::vector<std::vector<double>> Reference(const Config& config, const Case& dat
       if (!lstm) activations.pop_back();
     }
   }
-  auto at = [&](size_t input, int64_t index) { return double(data.inputs[input]->floats()[index]); };
+  auto at = [&](size_t input, int64_t index) {
+    return double(data.inputs[input]->floats()[index]);
+  };
   auto x_at = [&](int64_t t, int64_t b, int64_t k) {
     return at(0, (config.layout ? b * S + t : t * N + b) * I + k);
   };
@@ -167,8 +169,10 @@ std::vector<std::vector<double>> Reference(const Config& config, const Case& dat
     for (int64_t b = 0; b < N; ++b) {
       const int64_t length = data.inputs[4] ? data.inputs[4]->int64s()[b] : S;
       std::vector<double> h(H, 0.0), c(H, 0.0);
-      if (data.inputs[5]) for (int64_t u = 0; u < H; ++u) h[u] = at(5, state_index(d, b) + u);
-      if (lstm && data.inputs[6]) for (int64_t u = 0; u < H; ++u) c[u] = at(6, state_index(d, b) + u);
+      if (data.inputs[5])
+        for (int64_t u = 0; u < H; ++u) h[u] = at(5, state_index(d, b) + u);
+      if (lstm && data.inputs[6])
+        for (int64_t u = 0; u < H; ++u) c[u] = at(6, state_index(d, b) + u);
       for (int64_t step = 0; step < length; ++step) {
         const int64_t t = backward ? length - 1 - step : step;
         // x W^T + Wb and h R^T + Rb per gate row.
@@ -176,7 +180,8 @@ std::vector<std::vector<double>> Reference(const Config& config, const Case& dat
         for (int64_t row = 0; row < gates * H; ++row) {
           double sum_x = at(3, d * 2 * gates * H + row);
           double sum_h = at(3, d * 2 * gates * H + gates * H + row);
-          for (int64_t k = 0; k < I; ++k) sum_x += x_at(t, b, k) * at(1, (d * gates * H + row) * I + k);
+          for (int64_t k = 0; k < I; ++k)
+            sum_x += x_at(t, b, k) * at(1, (d * gates * H + row) * I + k);
           for (int64_t k = 0; k < H; ++k) sum_h += h[k] * at(2, (d * gates * H + row) * H + k);
           xw[row] = sum_x;
           hr[row] = sum_h;
@@ -189,9 +194,10 @@ std::vector<std::vector<double>> Reference(const Config& config, const Case& dat
           std::vector<double> next_c(H);
           for (int64_t u = 0; u < H; ++u) {
             double i = Activate(act[0], clip(xw[u] + hr[u] + peephole(0, u) * c[u]));
-            double f = config.input_forget
-                           ? 1.0 - i
-                           : Activate(act[0], clip(xw[2 * H + u] + hr[2 * H + u] + peephole(2, u) * c[u]));
+            double f =
+                config.input_forget
+                    ? 1.0 - i
+                    : Activate(act[0], clip(xw[2 * H + u] + hr[2 * H + u] + peephole(2, u) * c[u]));
             double candidate = Activate(act[1], clip(xw[3 * H + u] + hr[3 * H + u]));
             next_c[u] = f * c[u] + i * candidate;
             double o = Activate(act[0], clip(xw[H + u] + hr[H + u] + peephole(1, u) * next_c[u]));
@@ -210,7 +216,8 @@ std::vector<std::vector<double>> Reference(const Config& config, const Case& dat
               pre = xw[2 * H + u] + r[u] * hr[2 * H + u];
             } else {
               double sum = at(3, d * 2 * gates * H + gates * H + 2 * H + u);  // Rbh
-              for (int64_t k = 0; k < H; ++k) sum += r[k] * h[k] * at(2, (d * gates * H + 2 * H + u) * H + k);
+              for (int64_t k = 0; k < H; ++k)
+                sum += r[k] * h[k] * at(2, (d * gates * H + 2 * H + u) * H + k);
               pre = xw[2 * H + u] + sum;
             }
             double candidate = Activate(act[1], clip(pre));
@@ -242,7 +249,8 @@ void ExpectMatchesReference(const Config& config, uint32_t seed) {
   const char* names[] = {"Y", "Y_h", "Y_c"};
   for (size_t output = 0; output < expected.size(); ++output) {
     const Tensor& actual = *(*outputs)[output];
-    ASSERT_EQ(actual.element_count(), static_cast<int64_t>(expected[output].size())) << names[output];
+    ASSERT_EQ(actual.element_count(), static_cast<int64_t>(expected[output].size()))
+        << names[output];
     for (int64_t index = 0; index < actual.element_count(); ++index) {
       double want = expected[output][index];
       ASSERT_NEAR(actual.floats()[index], want, 1e-4 * std::fabs(want) + 1e-5)
@@ -259,8 +267,10 @@ TEST(RecurrentTest, GateMathIsAccurate) {
       worst_expm1 = std::max(worst_expm1, std::fabs(FastExpMinusOne(x) / std::expm1(value) - 1));
     }
     const double sigmoid = 1 / (1 + std::exp(-value));
-    if (sigmoid > 1e-35) worst_sigmoid = std::max(worst_sigmoid, std::fabs(FastSigmoid(x) / sigmoid - 1));
-    if (value != 0) worst_tanh = std::max(worst_tanh, std::fabs(FastTanh(x) / std::tanh(value) - 1));
+    if (sigmoid > 1e-35)
+      worst_sigmoid = std::max(worst_sigmoid, std::fabs(FastSigmoid(x) / sigmoid - 1));
+    if (value != 0)
+      worst_tanh = std::max(worst_tanh, std::fabs(FastTanh(x) / std::tanh(value) - 1));
   };
   for (double x = -100; x < 100; x += 0.000371) check(static_cast<float>(x));
   for (double x = -1e-3; x < 1e-3; x += 1.1e-7) check(static_cast<float>(x));
@@ -283,7 +293,9 @@ TEST(RecurrentTest, LstmMatchesReference) {
     for (int64_t layout : {0, 1}) {
       for (bool lengths : {false, true}) {
         for (bool initial_state : {false, true}) {
-          Config config{.direction = direction, .layout = layout, .lengths = lengths,
+          Config config{.direction = direction,
+                        .layout = layout,
+                        .lengths = lengths,
                         .initial_state = initial_state};
           ExpectMatchesReference(config, seed++);
           Config extras = config;  // peepholes and clip (the clip bound is reached)
@@ -310,8 +322,11 @@ TEST(RecurrentTest, GruMatchesReference) {
       for (bool lengths : {false, true}) {
         for (bool initial_state : {false, true}) {
           for (bool linear_before_reset : {false, true}) {
-            Config config{.op = "GRU", .direction = direction, .layout = layout,
-                          .lengths = lengths, .initial_state = initial_state,
+            Config config{.op = "GRU",
+                          .direction = direction,
+                          .layout = layout,
+                          .lengths = lengths,
+                          .initial_state = initial_state,
                           .linear_before_reset = linear_before_reset};
             ExpectMatchesReference(config, seed++);
             Config extras = config;
@@ -331,17 +346,21 @@ TEST(RecurrentTest, LargeBatchSpansSeveralInputProjectionChunks) {
   // 1500 rows x 4 gates x 8 units: a chunk holds fewer than the 9 time steps.
   for (const char* op : {"LSTM", "GRU"}) {
     for (int64_t layout : {0, 1}) {
-      Config config{.op = op, .direction = "bidirectional", .layout = layout, .seq = 9,
-                    .batch = 1500, .input = 2, .hidden = 8, .lengths = true,
+      Config config{.op = op,
+                    .direction = "bidirectional",
+                    .layout = layout,
+                    .seq = 9,
+                    .batch = 1500,
+                    .input = 2,
+                    .hidden = 8,
+                    .lengths = true,
                     .initial_state = true};
       ExpectMatchesReference(config, 7);
     }
   }
 }
 
-Status InferStatus(Case data) {
-  return EvaluateNode(data.node, data.Pointers()).status();
-}
+Status InferStatus(Case data) { return EvaluateNode(data.node, data.Pointers()).status(); }
 
 TEST(RecurrentTest, ErrorsNameTheProblem) {
   Config config;
@@ -365,7 +384,8 @@ TEST(RecurrentTest, ErrorsNameTheProblem) {
               HasSubstr("W has shape [2, 16, 3], expected [1, 16, 3]"));
   Case hidden = MakeCase(config, 1);
   hidden.node.attributes["hidden_size"].int_value = 5;
-  EXPECT_THAT(InferStatus(hidden).message(), HasSubstr("hidden_size 5 does not match R [1, 16, 4]"));
+  EXPECT_THAT(InferStatus(hidden).message(),
+              HasSubstr("hidden_size 5 does not match R [1, 16, 4]"));
   Case clip = MakeCase(Config{.clip = 1}, 1);
   clip.node.attributes["clip"].float_value = -1;
   EXPECT_THAT(InferStatus(clip).message(), HasSubstr("clip must be positive"));
