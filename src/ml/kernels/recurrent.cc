@@ -24,8 +24,9 @@ Status ParseDimensions(const Node& node, const std::vector<int64_t>& x_shape,
   Dimensions& out = *dimensions;
   out.gates = gates;
   const int64_t layout = node.GetInt("layout", 0);
-  if (layout != 0 && layout != 1)
+  if (layout != 0 && layout != 1) {
     return fail("layout must be 0 or 1, not " + std::to_string(layout));
+  }
   out.batch_major = layout == 1;
   std::string_view direction = node.GetString("direction", "forward");
   if (direction == "forward" || direction == "reverse") {

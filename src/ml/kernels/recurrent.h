@@ -8,10 +8,11 @@
 //            sequence_lens [batch], initial_h, then for LSTM initial_c and P [D, 3*H] (i, o, f)
 //   layout 0 X [seq, batch, input], Y [seq, D, batch, H], initial_h/c, Y_h/Y_c [D, batch, H]
 //   layout 1 X [batch, seq, input], Y [batch, seq, D, H], initial_h/c, Y_h/Y_c [batch, D, H]
-// Direction 1 of a bidirectional node runs backwards in time. sequence_lens (INT32 in the file
-// is widened to INT64 at import) holds each sequence's length in [0, seq]: a sequence's state
-// stops changing at its length, Y is zero past it, and a sequence of length 0 gets zero Y_h and
-// Y_c (as ONNX Runtime does). Supported activations: Sigmoid, Tanh, Relu.
+// Direction 1 of a bidirectional node runs backwards in time. sequence_lens holds each
+// sequence's length in [0, seq] (INT64 here: a constant INT32 one is widened at import; an
+// INT32 graph input is rejected there): a sequence's state stops changing at its length, Y is
+// zero past it, and a sequence of length 0 gets zero Y_h and Y_c (as ONNX Runtime does).
+// Supported activations: Sigmoid, Tanh, Relu (activation_alpha/beta are then unused).
 //
 // Execution, per direction: the input projections X_t * W^T of a chunk of time steps are one
 // GEMM (bounded in size, so the gate buffer stays cache-sized), then each time step adds the
