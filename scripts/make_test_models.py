@@ -17,9 +17,9 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
   text_encoder.onnx tiny transformer encoder: token_ids INT64 [batch, 8] -> embedding [batch, 16]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
                     image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
-  lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to predict
-                    the next reading of a sensor series: readings FLOAT [batch, 24, 1] ->
-                    forecast [batch, 1] (the head reads the last layer's Y_h)
+  lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to
+                    predict the next reading of a sensor series: readings FLOAT
+                    [batch, 24, 1] -> forecast [batch, 1] (the head reads the last layer's Y_h)
   rnn_encoder.onnx  a 2-layer bidirectional GRU and a bidirectional LSTM (not batch_first) over
                     the same input (untrained): sequence FLOAT [batch, 10, 3] ->
                     gru_sequence [batch, 10, 16] (Y), gru_state [batch, 32] (Y_h),
@@ -294,7 +294,7 @@ def make_lstm_forecaster(out_dir):
 def forecaster_sql_rows():
     """Prints PyTorch's forecasts for the windows tests/sql/ml/lstm_forecaster.test builds:
     window id = [SIN(0.25 * (id + k)) + 0.01 * k for k in 0..23]."""
-    model = onnx_free_forecaster()
+    model = forecaster_from_onnx()
     ids = range(1, 6)
     windows = torch.tensor([[[np.sin(0.25 * (i + k)) + 0.01 * k] for k in range(WINDOW)]
                             for i in ids], dtype=torch.float64).float()
@@ -303,24 +303,27 @@ def forecaster_sql_rows():
             print(f"{i}\t{value:.6f}")
 
 
-def onnx_free_forecaster():
-    """The trained forecaster, rebuilt from lstm_forecaster.onnx's weights (no retraining)."""
+def forecaster_from_onnx():
+    """The committed forecaster as a PyTorch module, from lstm_forecaster.onnx's weights (so
+    the SQL expectations need no retraining)."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml",
                         "lstm_forecaster.onnx")
-    weights = {i.name: onnx.numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
+    graph = onnx.load(path).graph
+    weights = {i.name: onnx.numpy_helper.to_array(i).copy() for i in graph.initializer}
     model = LstmForecaster()
     state = model.state_dict()
-    # ONNX stores the gates as i, o, f, c; PyTorch as i, f, g(c), o.
-    def pytorch_order(array):
+
+    def pytorch_order(array):  # ONNX's gate blocks are i, o, f, c; PyTorch's i, f, c, o
         i, o, f, c = np.split(array, 4, axis=0)
         return torch.from_numpy(np.concatenate([i, f, c, o], axis=0))
-    lstm_nodes = [n for n in onnx.load(path).graph.node if n.op_type == "LSTM"]
+
+    lstm_nodes = [node for node in graph.node if node.op_type == "LSTM"]
     for layer, node in enumerate(lstm_nodes):
-        w, r, b = (weights[name] for name in node.input[1:4])
-        state[f"lstm.weight_ih_l{layer}"] = pytorch_order(w[0])
-        state[f"lstm.weight_hh_l{layer}"] = pytorch_order(r[0])
-        state[f"lstm.bias_ih_l{layer}"] = pytorch_order(b[0][:64])
-        state[f"lstm.bias_hh_l{layer}"] = pytorch_order(b[0][64:])
+        w, r, b = (weights[name][0] for name in node.input[1:4])
+        state[f"lstm.weight_ih_l{layer}"] = pytorch_order(w)
+        state[f"lstm.weight_hh_l{layer}"] = pytorch_order(r)
+        state[f"lstm.bias_ih_l{layer}"] = pytorch_order(b[:b.size // 2])
+        state[f"lstm.bias_hh_l{layer}"] = pytorch_order(b[b.size // 2:])
     state["head.weight"] = torch.from_numpy(weights["head.weight"])
     state["head.bias"] = torch.from_numpy(weights["head.bias"])
     model.load_state_dict(state)
