@@ -187,7 +187,7 @@ void StoreState(const Dimensions& dimensions, const float* state, const int64_t*
   const int64_t hidden = dimensions.hidden_size;
   for (int64_t batch = 0; batch < dimensions.batch_size; ++batch) {
     float* target = out + dimensions.StateOffset(direction, batch);
-    if (lengths && lengths[batch] == 0) {
+    if ((lengths ? lengths[batch] : dimensions.seq_length) == 0) {
       std::memset(target, 0, hidden * sizeof(float));
     } else {
       std::memcpy(target, state + batch * hidden, hidden * sizeof(float));

@@ -118,7 +118,7 @@ void LoadState(const RunContext& context, const Dimensions& dimensions, size_t i
                int64_t direction, float* state);
 
 // Copies `state` ([batch, H]) into `out` (Y_h or Y_c) at `direction`; sequences of length 0
-// get zeros.
+// (also all of them when seq is 0) get zeros.
 void StoreState(const Dimensions& dimensions, const float* state, const int64_t* lengths,
                 int64_t direction, float* out);
 

@@ -360,6 +360,13 @@ TEST(RecurrentTest, LargeBatchSpansSeveralInputProjectionChunks) {
   }
 }
 
+TEST(RecurrentTest, EmptyBatchAndEmptySequence) {
+  for (const char* op : {"LSTM", "GRU"}) {
+    ExpectMatchesReference(Config{.op = op, .direction = "bidirectional", .batch = 0}, 3);
+    ExpectMatchesReference(Config{.op = op, .layout = 1, .seq = 0, .initial_state = true}, 3);
+  }
+}
+
 Status InferStatus(Case data) { return EvaluateNode(data.node, data.Pointers()).status(); }
 
 TEST(RecurrentTest, ErrorsNameTheProblem) {
