@@ -5,7 +5,10 @@ Needs Debian's python3-torch, python3-onnx and python3-sklearn. Not run by CI: t
 files are committed. Everything is seeded, so a rerun on the same package versions reproduces
 the same files.
 
-  /usr/bin/python3 scripts/make_test_models.py [output_dir]   # default tests/data/ml
+  /usr/bin/python3 scripts/make_test_models.py [output_dir] [model ...]
+  output_dir defaults to tests/data/ml; naming models (e.g. lstm_forecaster unsupported)
+  regenerates only those, leaving the other committed files untouched.
+  /usr/bin/python3 scripts/make_test_models.py --forecaster-sql-rows   # see tests/sql/ml
 (Debian's interpreter: the python3-* packages are not visible to a pyenv python.)
 
 Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
@@ -14,7 +17,19 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
   text_encoder.onnx tiny transformer encoder: token_ids INT64 [batch, 8] -> embedding [batch, 16]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
                     image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
-  unsupported.onnx  a graph with an LSTM node named 'lstm_1' (onnx.helper), for the error test
+  lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to
+                    predict the next reading of a sensor series: readings FLOAT
+                    [batch, 24, 1] -> forecast [batch, 1] (the head reads the last layer's Y_h)
+  rnn_encoder.onnx  a 2-layer bidirectional GRU and a bidirectional LSTM (not batch_first) over
+                    the same input (untrained): sequence FLOAT [batch, 10, 3] ->
+                    gru_sequence [batch, 10, 16] (Y), gru_state [batch, 32] (Y_h),
+                    lstm_state [batch, 24] (Y_h and Y_c)
+  rnn_reference.onnx an LSTM with peepholes, bias and initial states, and a GRU with
+                    linear_before_reset = 0 (onnx.helper; paths PyTorch does not export), on one
+                    input: x FLOAT [3, 2, 2] -> lstm_y [3, 1, 2, 3], gru_y [3, 1, 2, 3]; its
+                    expected outputs come from ONNX's own numpy reference (the LSTM_Helper and
+                    GRU_Helper classes of onnx.backend.test.case.node), not from PyTorch
+  unsupported.onnx  a graph with a Det node named 'det_1' (onnx.helper), for the error test
   opset6.onnx       a Relu model importing opset 6 (unsupported opset)
   double_input.onnx a Relu model with a DOUBLE input (unsupported data type)
 
@@ -182,15 +197,10 @@ def make_text_encoder(out_dir):
 
 
 def make_unsupported(out_dir):
-    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 5, 4])
-    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, [5, 1, "batch", 3])
-    rng = np.random.default_rng(0)
-    w = helper.make_tensor("w", TensorProto.FLOAT, [1, 12, 4],
-                           rng.standard_normal(48).astype(np.float32).ravel().tolist())
-    r = helper.make_tensor("r", TensorProto.FLOAT, [1, 12, 3],
-                           rng.standard_normal(36).astype(np.float32).ravel().tolist())
-    lstm = helper.make_node("LSTM", ["x", "w", "r"], ["y"], name="lstm_1", hidden_size=3)
-    graph = helper.make_graph([lstm], "lstm_graph", [x], [y], initializer=[w, r])
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3, 3])
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch"])
+    det = helper.make_node("Det", ["x"], ["y"], name="det_1")
+    graph = helper.make_graph([det], "det_graph", [x], [y])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     onnx.checker.check_model(model)
     onnx.save(model, os.path.join(out_dir, "unsupported.onnx"))
@@ -236,6 +246,164 @@ def make_conv_bn(out_dir):
                [images[:1], images[1:9]])
 
 
+WINDOW = 24
+
+
+def sensor_series(length, generator):
+    """A seeded sensor/demand series: a daily cycle, a slower cycle, a trend and noise."""
+    t = torch.arange(length, dtype=torch.float32)
+    noise = torch.randn(length, generator=generator) * 0.05
+    return (torch.sin(2 * np.pi * t / 24) + 0.5 * torch.sin(2 * np.pi * t / 60)
+            + 0.002 * t + noise)
+
+
+class LstmForecaster(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(input_size=1, hidden_size=16, num_layers=2, batch_first=True)
+        self.head = nn.Linear(16, 1)
+
+    def forward(self, window):
+        _, (hidden, _) = self.lstm(window)
+        return self.head(hidden[-1])
+
+
+def make_lstm_forecaster(out_dir):
+    torch.manual_seed(11)
+    generator = torch.Generator().manual_seed(11)
+    series = sensor_series(600, generator)
+    windows = torch.stack([series[start:start + WINDOW] for start in range(0, 600 - WINDOW)])
+    targets = series[WINDOW:600].unsqueeze(1)
+    windows = windows.unsqueeze(2)                     # [n, 24, 1]
+    model = LstmForecaster()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    model.train()
+    for _ in range(150):
+        optimizer.zero_grad()
+        nn.functional.mse_loss(model(windows), targets).backward()
+        optimizer.step()
+    model.eval()
+    export(model, windows[:2], os.path.join(out_dir, "lstm_forecaster.onnx"), ["readings"],
+           ["forecast"], {"readings": {0: "batch"}, "forecast": {0: "batch"}})
+    # Windows of the series, then windows far outside the training range (saturating gates).
+    wild = torch.randn((16, WINDOW, 1), generator=generator) * 4
+    save_cases(model, os.path.join(out_dir, "lstm_forecaster.cases.bin"), "readings", ["forecast"],
+               [windows[:1], windows[100:107], torch.cat([windows[300:348], wild])])
+
+
+def forecaster_sql_rows():
+    """Prints PyTorch's forecasts for the windows tests/sql/ml/lstm_forecaster.test builds:
+    window id = [SIN(0.25 * (id + k)) + 0.01 * k for k in 0..23]."""
+    model = forecaster_from_onnx()
+    ids = range(1, 6)
+    windows = torch.tensor([[[np.sin(0.25 * (i + k)) + 0.01 * k] for k in range(WINDOW)]
+                            for i in ids], dtype=torch.float64).float()
+    with torch.no_grad():
+        for i, value in zip(ids, model(windows)[:, 0].tolist()):
+            print(f"{i}\t{value:.6f}")
+
+
+def forecaster_from_onnx():
+    """The committed forecaster as a PyTorch module, from lstm_forecaster.onnx's weights (so
+    the SQL expectations need no retraining)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml",
+                        "lstm_forecaster.onnx")
+    graph = onnx.load(path).graph
+    weights = {i.name: onnx.numpy_helper.to_array(i).copy() for i in graph.initializer}
+    model = LstmForecaster()
+    state = model.state_dict()
+
+    def pytorch_order(array):  # ONNX's gate blocks are i, o, f, c; PyTorch's i, f, c, o
+        i, o, f, c = np.split(array, 4, axis=0)
+        return torch.from_numpy(np.concatenate([i, f, c, o], axis=0))
+
+    lstm_nodes = [node for node in graph.node if node.op_type == "LSTM"]
+    for layer, node in enumerate(lstm_nodes):
+        w, r, b = (weights[name][0] for name in node.input[1:4])
+        state[f"lstm.weight_ih_l{layer}"] = pytorch_order(w)
+        state[f"lstm.weight_hh_l{layer}"] = pytorch_order(r)
+        state[f"lstm.bias_ih_l{layer}"] = pytorch_order(b[:b.size // 2])
+        state[f"lstm.bias_hh_l{layer}"] = pytorch_order(b[b.size // 2:])
+    state["head.weight"] = torch.from_numpy(weights["head.weight"])
+    state["head.bias"] = torch.from_numpy(weights["head.bias"])
+    model.load_state_dict(state)
+    model.eval()
+    return model
+
+
+class RnnEncoder(nn.Module):
+    """Covers the exporter's recurrent paths: a 2-layer bidirectional GRU (batch_first, so
+    Transposes around it) and a bidirectional LSTM run time-major."""
+
+    def __init__(self):
+        super().__init__()
+        self.gru = nn.GRU(input_size=3, hidden_size=8, num_layers=2, batch_first=True,
+                          bidirectional=True)
+        self.lstm = nn.LSTM(input_size=3, hidden_size=6, bidirectional=True)
+
+    def forward(self, sequence):
+        batch = sequence.shape[0]
+        gru_sequence, gru_hidden = self.gru(sequence)
+        _, (lstm_hidden, lstm_cell) = self.lstm(sequence.transpose(0, 1))
+        gru_state = gru_hidden.transpose(0, 1).reshape(batch, -1)
+        lstm_state = torch.cat([lstm_hidden, lstm_cell], 0).transpose(0, 1).reshape(batch, -1)
+        return gru_sequence, gru_state, lstm_state
+
+
+def make_rnn_encoder(out_dir):
+    torch.manual_seed(12)
+    generator = torch.Generator().manual_seed(12)
+    model = RnnEncoder()
+    model.eval()
+    sequences = torch.randn((40, 10, 3), generator=generator)
+    names = ["gru_sequence", "gru_state", "lstm_state"]
+    export(model, sequences[:2], os.path.join(out_dir, "rnn_encoder.onnx"), ["sequence"], names,
+           {name: {0: "batch"} for name in ["sequence"] + names})
+    save_cases(model, os.path.join(out_dir, "rnn_encoder.cases.bin"), "sequence", names,
+               [sequences[:1], sequences[1:4], sequences[4:40]])
+
+
+def make_rnn_reference(out_dir):
+    from onnx.backend.test.case.node.gru import GRU_Helper
+    from onnx.backend.test.case.node.lstm import LSTM_Helper
+    rng = np.random.default_rng(5)
+
+    def normal(*shape, scale=0.5):
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+    hidden = 3
+    x = normal(3, 2, 2, scale=1.0)
+    lstm = {"W": normal(1, 4 * hidden, 2), "R": normal(1, 4 * hidden, hidden),
+            "B": normal(1, 8 * hidden), "P": normal(1, 3 * hidden),
+            "initial_h": normal(1, 2, hidden), "initial_c": normal(1, 2, hidden)}
+    gru = {"W": normal(1, 3 * hidden, 2), "R": normal(1, 3 * hidden, hidden),
+           "B": normal(1, 6 * hidden), "initial_h": lstm["initial_h"]}
+    lstm_y, _ = LSTM_Helper(X=x, **{k: v.copy() for k, v in lstm.items()}).step()
+    gru_y, _ = GRU_Helper(X=x, **{k: v.copy() for k, v in gru.items()}).step()
+    initializers = [onnx.numpy_helper.from_array(value, "lstm_" + name)
+                    for name, value in lstm.items()]
+    initializers += [onnx.numpy_helper.from_array(value, "gru_" + name)
+                     for name, value in gru.items() if name != "initial_h"]
+    nodes = [
+        helper.make_node("LSTM", ["x", "lstm_W", "lstm_R", "lstm_B", "", "lstm_initial_h",
+                                  "lstm_initial_c", "lstm_P"], ["lstm_y"], name="lstm",
+                         hidden_size=hidden),
+        helper.make_node("GRU", ["x", "gru_W", "gru_R", "gru_B", "", "lstm_initial_h"],
+                         ["gru_y"], name="gru", hidden_size=hidden),
+    ]
+    outputs = [helper.make_tensor_value_info(name, TensorProto.FLOAT, [3, 1, 2, hidden])
+               for name in ["lstm_y", "gru_y"]]
+    graph = helper.make_graph(nodes, "rnn_reference",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [3, 2, 2])],
+                              outputs, initializer=initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out_dir, "rnn_reference.onnx"))
+    write_cases(os.path.join(out_dir, "rnn_reference.cases.bin"),
+                [("case0/input/x", x), ("case0/output/lstm_y", lstm_y.astype(np.float32)),
+                 ("case0/output/gru_y", gru_y.astype(np.float32))])
+
+
 def make_invalid(out_dir):
     def relu_model(elem_type, opset):
         graph = helper.make_graph(
@@ -248,18 +416,30 @@ def make_invalid(out_dir):
     onnx.save(relu_model(TensorProto.DOUBLE, 13), os.path.join(out_dir, "double_input.onnx"))
 
 
+MAKERS = {
+    # The first four share one torch seed set in main(), so they are made together, in order.
+    "seeded": lambda out_dir: (make_mlp(out_dir), make_cnn(out_dir), make_text_encoder(out_dir),
+                               make_conv_bn(out_dir)),
+    "unsupported": make_unsupported,
+    "invalid": make_invalid,
+    "lstm_forecaster": make_lstm_forecaster,
+    "rnn_encoder": make_rnn_encoder,
+    "rnn_reference": make_rnn_reference,
+}
+
+
 def main():
+    torch.set_num_threads(1)
+    if sys.argv[1:] == ["--forecaster-sql-rows"]:
+        forecaster_sql_rows()
+        return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml")
     os.makedirs(out_dir, exist_ok=True)
+    names = sys.argv[2:] or list(MAKERS)
     torch.manual_seed(0)
-    torch.set_num_threads(1)
-    make_mlp(out_dir)
-    make_cnn(out_dir)
-    make_text_encoder(out_dir)
-    make_conv_bn(out_dir)
-    make_unsupported(out_dir)
-    make_invalid(out_dir)
+    for name in names:
+        MAKERS[name](out_dir)
 
 
 if __name__ == "__main__":

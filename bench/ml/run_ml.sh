@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # ML.PREDICT against ONNX Runtime (npm onnxruntime-node) on the same reference models
 # (tests/data/ml), the same inputs, batch size and thread count.
-#   bench/ml/run_ml.sh [ROWS=100000] [BATCH=1024] [THREADS=2]
+#   bench/ml/run_ml.sh [ROWS=100000] [BATCH=1024] [THREADS=2] [MODEL...]
 # Both sides generate the inputs from the same formulas (see ort_bench.mjs); DeepQuery's time
 # is the ML.PREDICT query over a stored table (summing one output so the result stays small),
 # ONNX Runtime's time includes building the input tensors in JavaScript. Best of 3 after a
-# warm-up for both.
+# warm-up for both. The answers are checked: DeepQuery's SUM must equal ONNX Runtime's sum of
+# the same values within 1e-4 of the sum of their magnitudes (the script fails otherwise).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 ROWS="${1:-100000}"
 BATCH="${2:-1024}"
 THREADS="${3:-2}"
+MODELS=("${@:4}")
+[ ${#MODELS[@]} -eq 0 ] && MODELS=(mlp cnn text_encoder lstm_forecaster)
 BUILD="${BUILD:-$ROOT/build}"
 WAREHOUSE="$ROOT/bench/data/warehouse-ml"
 CLI="$BUILD/tools/deepquery"
@@ -31,29 +34,40 @@ int_array() {  # [MOD(7x + 13*0, 50), ...]
   echo "[$out]"
 }
 cd "$ROOT"
-"$CLI" "$WAREHOUSE" --threads "$THREADS" -c "CREATE SCHEMA ml" \
-  -c "CREATE MODEL ml.mlp OPTIONS(model_type='ONNX', model_path='tests/data/ml/mlp.onnx')" \
-  -c "CREATE MODEL ml.cnn OPTIONS(model_type='ONNX', model_path='tests/data/ml/cnn.onnx')" \
-  -c "CREATE MODEL ml.text_encoder OPTIONS(model_type='ONNX', model_path='tests/data/ml/text_encoder.onnx')" \
-  -c "CREATE TABLE ml.mlp_rows AS SELECT x AS id, $(float_array 4) AS features FROM UNNEST(GENERATE_ARRAY(1, $ROWS)) AS x" \
-  -c "CREATE TABLE ml.cnn_rows AS SELECT x AS id, $(float_array 64) AS image FROM UNNEST(GENERATE_ARRAY(1, $ROWS)) AS x" \
-  -c "CREATE TABLE ml.text_encoder_rows AS SELECT x AS id, $(int_array 8) AS token_ids FROM UNNEST(GENERATE_ARRAY(1, $ROWS)) AS x" \
-  > /dev/null
+# Per model: its input column (name and generated value) and the value the query sums.
+declare -A INPUT OUTPUT
+INPUT[mlp]="$(float_array 4) AS features";          OUTPUT[mlp]="logits[OFFSET(0)]"
+INPUT[cnn]="$(float_array 64) AS image";            OUTPUT[cnn]="logits[OFFSET(0)]"
+INPUT[text_encoder]="$(int_array 8) AS token_ids";  OUTPUT[text_encoder]="embedding[OFFSET(0)]"
+INPUT[lstm_forecaster]="$(float_array 24) AS readings"
+OUTPUT[lstm_forecaster]="forecast"  # one value per row: a FLOAT64 column
+setup=(-c "CREATE SCHEMA ml")
+for model in "${MODELS[@]}"; do
+  setup+=(-c "CREATE MODEL ml.$model OPTIONS(model_type='ONNX', model_path='tests/data/ml/$model.onnx')"
+          -c "CREATE TABLE ml.${model}_rows AS SELECT x AS id, ${INPUT[$model]} FROM UNNEST(GENERATE_ARRAY(1, $ROWS)) AS x")
+done
+"$CLI" "$WAREHOUSE" --threads "$THREADS" "${setup[@]}" > /dev/null
 
 echo "== rows=$ROWS batch=$BATCH threads=$THREADS"
-declare -A OURS
-for model in mlp cnn text_encoder; do
-  output=logits
-  [ "$model" = text_encoder ] && output=embedding
-  sql="SELECT SUM(${output}[OFFSET(0)]) FROM ML.PREDICT(MODEL ml.$model, TABLE ml.${model}_rows, STRUCT($BATCH AS batch_size))"
+declare -A OURS OURS_SUM
+for model in "${MODELS[@]}"; do
+  sql="SELECT SUM(${OUTPUT[$model]}) FROM ML.PREDICT(MODEL ml.$model, TABLE ml.${model}_rows, STRUCT($BATCH AS batch_size))"
   # One process: the first run loads the model (cache) and warms up; best of the next three.
-  OURS[$model]=$("$CLI" "$WAREHOUSE" --threads "$THREADS" -c "$sql" -c "$sql" -c "$sql" -c "$sql" 2>&1 |
-    sed -n 's/.* in \([0-9.]*\) s$/\1/p' | tail -3 | sort -g | head -1)
+  result=$("$CLI" "$WAREHOUSE" --threads "$THREADS" -c "$sql" -c "$sql" -c "$sql" -c "$sql" 2>&1)
+  OURS[$model]=$(echo "$result" | sed -n 's/.* in \([0-9.]*\) s$/\1/p' | tail -3 | sort -g | head -1)
+  OURS_SUM[$model]=$(echo "$result" | sed -n 's/^│ *\([-0-9.e+]*\) *│$/\1/p' | tail -1)
 done
-node "$ROOT/bench/ml/ort_bench.mjs" "$ROWS" "$BATCH" "$THREADS" > /tmp/ort_bench.txt
-printf '| model | DeepQuery ML.PREDICT rows/s | ONNX Runtime rows/s | ratio (ours/ORT throughput) |\n|---|---:|---:|---:|\n'
-while read -r model ms _ rate _; do
+ORT_OUT=$(mktemp)
+trap 'rm -f "$ORT_OUT"' EXIT
+node "$ROOT/bench/ml/ort_bench.mjs" "$ROWS" "$BATCH" "$THREADS" "${MODELS[@]}" > "$ORT_OUT"
+printf '| model | DeepQuery ML.PREDICT rows/s | ONNX Runtime rows/s | ratio (ours/ORT throughput) | answer |\n|---|---:|---:|---:|---|\n'
+status=0
+while read -r model ms _ rate _ _ ort_sum _ ort_abs; do
   ours_rate=$(awk "BEGIN{printf \"%.0f\", $ROWS / ${OURS[$model]}}")
   ratio=$(awk "BEGIN{printf \"%.2f\", $ours_rate / $rate}")
-  printf '| %s | %s | %s | %s |\n' "$model" "$ours_rate" "$rate" "$ratio"
-done < /tmp/ort_bench.txt
+  answer=$(awk "BEGIN{d = ${OURS_SUM[$model]} - $ort_sum; if (d < 0) d = -d;
+                      print (d <= 1e-4 * $ort_abs + 1e-6) ? \"ok\" : \"MISMATCH\"}")
+  [ "$answer" = ok ] || { answer="MISMATCH: ours ${OURS_SUM[$model]}, ONNX Runtime $ort_sum"; status=1; }
+  printf '| %s | %s | %s | %s | %s |\n' "$model" "$ours_rate" "$rate" "$ratio" "$answer"
+done < "$ORT_OUT"
+exit $status

@@ -27,6 +27,18 @@ std::span<const int64_t> Node::GetInts(std::string_view attribute) const {
   return found->second.ints;
 }
 
+std::span<const float> Node::GetFloats(std::string_view attribute) const {
+  auto found = attributes.find(attribute);
+  if (found == attributes.end()) return {};
+  return found->second.floats;
+}
+
+std::span<const std::string> Node::GetStrings(std::string_view attribute) const {
+  auto found = attributes.find(attribute);
+  if (found == attributes.end()) return {};
+  return found->second.strings;
+}
+
 std::string Node::Label() const { return "node '" + name + "' (" + op_type + ")"; }
 
 }  // namespace dq::ml

@@ -23,13 +23,14 @@ struct OpKernel;
 
 // A node attribute; only the fields of its kind are meaningful.
 struct Attribute {
-  enum class Kind : uint8_t { kInt, kFloat, kString, kInts, kFloats, kTensor };
+  enum class Kind : uint8_t { kInt, kFloat, kString, kInts, kFloats, kStrings, kTensor };
   Kind kind = Kind::kInt;
   int64_t int_value = 0;
   float float_value = 0;
   std::string string_value;
   std::vector<int64_t> ints;
   std::vector<float> floats;
+  std::vector<std::string> strings;
   std::shared_ptr<const Tensor> tensor;
 };
 
@@ -55,6 +56,8 @@ struct Node {
   std::string_view GetString(std::string_view attribute, std::string_view fallback) const;
   // The list; empty when absent.
   std::span<const int64_t> GetInts(std::string_view attribute) const;
+  std::span<const float> GetFloats(std::string_view attribute) const;
+  std::span<const std::string> GetStrings(std::string_view attribute) const;
   // "node 'name' (Op)" for error messages.
   std::string Label() const;
 };

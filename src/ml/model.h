@@ -33,7 +33,7 @@ class Model {
  public:
   // Parses and validates ONNX bytes. Errors (kInvalidInput) name what is wrong: not an ONNX
   // file / truncated ("Invalid model file: ..."), unsupported opset or data type, an
-  // unsupported operator naming the node and op ("Unsupported operator LSTM in node 'lstm_1'"),
+  // unsupported operator naming the node and op ("Unsupported operator Det in node 'det_1'"),
   // undefined tensors, shapes that cannot be inferred.
   static Result<std::shared_ptr<const Model>> Load(std::string_view onnx_bytes);
 

@@ -111,6 +111,10 @@ Result<Attribute> ToAttribute(const onnx::AttributeProto& proto, const std::stri
       attribute.kind = Attribute::Kind::kFloats;
       attribute.floats.assign(proto.floats().begin(), proto.floats().end());
       break;
+    case onnx::AttributeProto::STRINGS:
+      attribute.kind = Attribute::Kind::kStrings;
+      attribute.strings.assign(proto.strings().begin(), proto.strings().end());
+      break;
     case onnx::AttributeProto::TENSOR: {
       attribute.kind = Attribute::Kind::kTensor;
       DQ_ASSIGN_OR_RETURN(attribute.tensor, ToTensor(proto.t()));

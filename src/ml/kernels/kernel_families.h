@@ -1,6 +1,6 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
 // One .cc per family: elementwise.cc, matmul.cc, conv.cc, pool.cc, normalization.cc,
-// reduce.cc, shape_ops.cc.
+// reduce.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc).
 #pragma once
 
 #include <span>
@@ -17,6 +17,7 @@ std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerN
                                                    // Softmax, LogSoftmax
 std::span<const OpKernel> ReduceKernels();         // ReduceMean, ReduceSum
 std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
+std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU
 
 // Applies `activation` in place to `count` floats.
 void ApplyActivation(Activation activation, float* data, int64_t count);

@@ -12,7 +12,8 @@ const std::unordered_map<std::string_view, const OpKernel*>& KernelTable() {
   static const auto* table = [] {
     auto* map = new std::unordered_map<std::string_view, const OpKernel*>();
     for (auto family : {ElementwiseKernels(), MatMulKernels(), ConvKernels(), PoolKernels(),
-                        NormalizationKernels(), ReduceKernels(), ShapeKernels()}) {
+                        NormalizationKernels(), ReduceKernels(), ShapeKernels(),
+                        RecurrentKernels()}) {
       for (const OpKernel& kernel : family) map->emplace(kernel.op_type, &kernel);
     }
     return map;

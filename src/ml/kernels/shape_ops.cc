@@ -1,5 +1,6 @@
 // Data movement and shape kernels: Reshape, Flatten, Squeeze, Unsqueeze (copies with a new
-// shape), Transpose, Concat, Gather, Slice, Pad (constant mode), Shape and Constant.
+// shape), Transpose, Concat, Gather, Slice, Pad (constant mode), Shape, Constant and
+// ConstantOfShape.
 //
 // Axes, shapes, starts/ends and pads that arrive as inputs (opset 10/11/13 forms) must be
 // known at planning time: constants, or computed from shapes (Shape -> Gather -> Concat chains
@@ -509,6 +510,40 @@ Status InferConstant(InferContext& context) {
   return Status::OK();
 }
 
+// ConstantOfShape: a tensor of the given (known) shape filled with `value` (default float 0).
+Status InferConstantOfShape(InferContext& context) {
+  const Tensor* shape_input = context.known_input(0);
+  if (!shape_input) return context.Error("the shape must be known when the model is planned");
+  std::vector<int64_t> shape = ToInt64Vector(*shape_input);
+  for (int64_t dim : shape) {
+    if (dim < 0) return context.Error("negative dimension in shape " + ShapeToString(shape));
+  }
+  ElementType type = ElementType::kFloat32;
+  float float_value = 0;
+  int64_t int_value = 0;
+  auto found = context.node().attributes.find("value");
+  if (found != context.node().attributes.end()) {
+    const Tensor* value = found->second.tensor.get();
+    if (!value || value->element_count() != 1) {
+      return context.Error("'value' must be a one-element tensor");
+    }
+    type = value->type();
+    if (type == ElementType::kFloat32) {
+      float_value = value->floats()[0];
+    } else {
+      int_value = value->int64s()[0];
+    }
+  }
+  Tensor result(type, shape);
+  if (type == ElementType::kFloat32) {
+    std::fill(result.floats(), result.floats() + result.element_count(), float_value);
+  } else {
+    std::fill(result.int64s(), result.int64s() + result.element_count(), int_value);
+  }
+  context.SetKnownOutput(0, std::move(result));
+  return Status::OK();
+}
+
 void RunNothing(const RunContext& context) {}  // outputs are known at planning time
 
 const OpKernel kShapeKernels[] = {
@@ -523,6 +558,7 @@ const OpKernel kShapeKernels[] = {
     {"Pad", InferPad, RunPad},
     {"Shape", InferShape, RunNothing},
     {"Constant", InferConstant, RunNothing},
+    {"ConstantOfShape", InferConstantOfShape, RunNothing},
 };
 
 }  // namespace

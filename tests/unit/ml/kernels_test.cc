@@ -61,6 +61,11 @@ class NodeBuilder {
     node_.attributes[name].float_value = value;
     return *this;
   }
+  NodeBuilder& TensorValue(const std::string& name, Tensor value) {
+    node_.attributes[name].kind = Attribute::Kind::kTensor;
+    node_.attributes[name].tensor = std::make_shared<Tensor>(std::move(value));
+    return *this;
+  }
   // Evaluates on `inputs` (null = omitted); returns the first output.
   Result<Tensor> Run(std::vector<const Tensor*> inputs) {
     node_.inputs.clear();
@@ -324,6 +329,18 @@ TEST(KernelsTest, ShapeOps) {
   ASSERT_TRUE(padded.ok()) << padded.status().ToString();
   EXPECT_EQ(padded->shape(), (std::vector<int64_t>{2, 3}));
   EXPECT_THAT(Values(*padded), ElementsAreArray(std::vector<float>{0, 5, 6, 0, 0, 0}));
+  Tensor zeros = NodeBuilder("ConstantOfShape").Get({&shape});  // default: float 0
+  EXPECT_EQ(zeros.shape(), (std::vector<int64_t>{2, 3, 4}));
+  EXPECT_THAT(Values(zeros), ::testing::Each(0.0f));
+  Tensor two_by_two = Int64s({2}, {2, 2});
+  Tensor sevens =
+      NodeBuilder("ConstantOfShape").TensorValue("value", Int64s({1}, {7})).Get({&two_by_two});
+  ASSERT_EQ(sevens.type(), ElementType::kInt64);
+  EXPECT_EQ(std::vector<int64_t>(sevens.int64s(), sevens.int64s() + 4),
+            (std::vector<int64_t>{7, 7, 7, 7}));
+  auto negative = NodeBuilder("ConstantOfShape").Run({&target});
+  ASSERT_FALSE(negative.ok());
+  EXPECT_THAT(negative.status().message(), HasSubstr("negative dimension in shape [0, -1, 2]"));
 }
 
 TEST(KernelsTest, MatMulBatchedAndBroadcast) {

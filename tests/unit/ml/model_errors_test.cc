@@ -51,7 +51,7 @@ TEST(ModelErrorsTest, UnsupportedOperatorNamesNodeAndOp) {
   Status status = LoadStatus(ReadFileBytes(TestDataPath("unsupported.onnx")));
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.kind(), ErrorKind::kInvalidInput);
-  EXPECT_EQ(status.message(), "Unsupported operator LSTM in node 'lstm_1'");
+  EXPECT_EQ(status.message(), "Unsupported operator Det in node 'det_1'");
 }
 
 TEST(ModelErrorsTest, UnsupportedOpsetAndDataType) {

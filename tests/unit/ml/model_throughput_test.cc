@@ -57,7 +57,8 @@ std::vector<Tensor> MakeInputs(const Model& model, int64_t batch) {
 }
 
 TEST(ModelSessionTest, RunDoesNotAllocateAfterFirstBatch) {
-  for (const char* file : {"mlp.onnx", "cnn.onnx", "text_encoder.onnx"}) {
+  for (const char* file :
+       {"mlp.onnx", "cnn.onnx", "text_encoder.onnx", "lstm_forecaster.onnx", "rnn_encoder.onnx"}) {
     auto model = Model::Load(ReadFileBytes(TestDataPath(file)));
     ASSERT_TRUE(model.ok()) << model.status().ToString();
     auto session = (*model)->NewSession();
@@ -84,7 +85,8 @@ TEST(ModelSessionTest, RunDoesNotAllocateAfterFirstBatch) {
 
 // Rows per second at batch 1024, one thread (OpenBLAS is single-threaded for sessions).
 TEST(ModelSessionTest, DISABLED_Throughput) {
-  for (const char* file : {"mlp.onnx", "cnn.onnx", "text_encoder.onnx"}) {
+  for (const char* file :
+       {"mlp.onnx", "cnn.onnx", "text_encoder.onnx", "lstm_forecaster.onnx", "rnn_encoder.onnx"}) {
     auto model = Model::Load(ReadFileBytes(TestDataPath(file)));
     ASSERT_TRUE(model.ok());
     auto session = (*model)->NewSession();

@@ -103,5 +103,11 @@ class PredictParityTest : public ::testing::Test {
 
 TEST_F(PredictParityTest, MlpMatchesPyTorch) { CheckModel("mlp", "features"); }
 
+TEST_F(PredictParityTest, LstmForecasterMatchesPyTorch) {
+  CheckModel("lstm_forecaster", "readings");
+}
+
+TEST_F(PredictParityTest, RnnEncoderMatchesPyTorch) { CheckModel("rnn_encoder", "sequence"); }
+
 }  // namespace
 }  // namespace dq::ml
