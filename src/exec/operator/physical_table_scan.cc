@@ -1,25 +1,41 @@
 #include "exec/operator/physical_table_scan.h"
 
+#include <algorithm>
 #include <atomic>
+#include <vector>
 
 #include "common/error.h"
 #include "exec/expression_executor.h"
 #include "exec/row_operations.h"
+#include "exec/task_scheduler.h"
 #include "storage/row_group_reader.h"
 
 namespace dq {
 
 namespace {
 
+// A morsel: rows [begin, end) of one row group.
+struct ScanMorsel {
+  size_t row_group = 0;
+  uint64_t begin = 0;
+  uint64_t end = 0;
+};
+
 struct ScanGlobalState : GlobalSourceState {
-  std::atomic<size_t> next_row_group{0};
+  std::vector<ScanMorsel> morsels;
+  std::atomic<size_t> next_morsel{0};
   std::atomic<uint64_t> pruned_row_groups{0};
 };
 
+// Rows of a split morsel at least: below that, decoding a row group twice costs more than
+// the parallelism gains.
+constexpr uint64_t kMinMorselRows = 8 * kBatchSize;
+
 struct ScanLocalState : LocalSourceState {
   std::unique_ptr<RowGroupReader> reader;
-  size_t row_group = 0;
+  size_t row_group = SIZE_MAX;
   uint64_t next_row = 0;
+  uint64_t end_row = 0;
   std::unique_ptr<ExpressionExecutor> filter;
   SelectionVector selection{kBatchSize};
 };
@@ -87,7 +103,24 @@ bool PhysicalTableScan::ZoneMapExcludes(const ColumnStats& stats, uint64_t row_c
 std::unique_ptr<GlobalSourceState> PhysicalTableScan::GetGlobalSourceState(
     ExecutionContext& context) const {
   if (context.query) context.query->AddTotalWork(table_->row_count);
-  return std::make_unique<ScanGlobalState>();
+  auto state = std::make_unique<ScanGlobalState>();
+  // One morsel per row group, unless there are fewer row groups than threads: then each is
+  // split into row ranges so that every thread gets work (each range decodes the row group's
+  // column chunks it reads, the price of the parallelism).
+  size_t threads = context.scheduler ? context.scheduler->parallelism() : 1;
+  size_t groups = table_->row_groups.size();
+  size_t wanted = groups >= threads ? 1 : (threads + std::max<size_t>(groups, 1) - 1) / std::max<size_t>(groups, 1);
+  for (size_t group = 0; group < groups; ++group) {
+    uint64_t rows = table_->row_groups[group].row_count;
+    uint64_t parts = std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / kMinMorselRows));
+    uint64_t per_part = (rows + parts - 1) / parts;
+    per_part = (per_part + kBatchSize - 1) / kBatchSize * kBatchSize;  // whole batches
+    for (uint64_t begin = 0; begin < rows; begin += per_part) {
+      state->morsels.push_back({group, begin, std::min(rows, begin + per_part)});
+    }
+    if (rows == 0) state->morsels.push_back({group, 0, 0});
+  }
+  return state;
 }
 
 std::unique_ptr<LocalSourceState> PhysicalTableScan::GetLocalSourceState(
@@ -101,7 +134,7 @@ std::unique_ptr<LocalSourceState> PhysicalTableScan::GetLocalSourceState(
 }
 
 size_t PhysicalTableScan::MaxSourceThreads(GlobalSourceState& global) const {
-  return std::max<size_t>(table_->row_groups.size(), 1);
+  return std::max<size_t>(static_cast<ScanGlobalState&>(global).morsels.size(), 1);
 }
 
 SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& chunk,
@@ -109,25 +142,36 @@ SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& ch
                                         LocalSourceState& local_state) const {
   auto& global = static_cast<ScanGlobalState&>(global_state);
   auto& local = static_cast<ScanLocalState&>(local_state);
-  if (!local.reader || local.next_row >= local.reader->row_count()) {
-    local.reader.reset();
-    size_t row_group = global.next_row_group.fetch_add(1);
-    if (row_group >= table_->row_groups.size()) return SourceResult::kFinished;
-    const RowGroupMeta& meta = table_->row_groups[row_group];
+  if (!local.reader || local.next_row >= local.end_row) {
+    size_t index = global.next_morsel.fetch_add(1);
+    if (index >= global.morsels.size()) {
+      local.reader.reset();
+      return SourceResult::kFinished;
+    }
+    const ScanMorsel& morsel = global.morsels[index];
+    const RowGroupMeta& meta = table_->row_groups[morsel.row_group];
     for (const ZoneMapFilter& filter : zone_map_filters_) {
       if (filter.table_column < meta.stats.size() &&
           ZoneMapExcludes(meta.stats[filter.table_column], meta.row_count, filter)) {
-        global.pruned_row_groups.fetch_add(1);
-        pruned_row_groups_.fetch_add(1, std::memory_order_relaxed);
-        if (context.query) context.query->AddDoneWork(meta.row_count);
-        return SourceResult::kHaveMoreOutput;  // empty chunk: try the next row group
+        if (morsel.begin == 0) {
+          global.pruned_row_groups.fetch_add(1);
+          pruned_row_groups_.fetch_add(1, std::memory_order_relaxed);
+        }
+        if (context.query) context.query->AddDoneWork(morsel.end - morsel.begin);
+        local.end_row = local.next_row;       // nothing left of this morsel
+        return SourceResult::kHaveMoreOutput;  // empty chunk: try the next morsel
       }
     }
-    local.reader = RowGroupReader::Open(warehouse_directory_, meta, table_types_).ValueOrThrow();
-    local.row_group = row_group;
-    local.next_row = 0;
+    if (!local.reader || local.row_group != morsel.row_group) {
+      local.reader =
+          RowGroupReader::Open(warehouse_directory_, meta, table_types_).ValueOrThrow();
+      local.row_group = morsel.row_group;
+    }
+    local.next_row = morsel.begin;
+    local.end_row = morsel.end;
+    if (local.next_row >= local.end_row) return SourceResult::kHaveMoreOutput;
   }
-  size_t count = std::min<uint64_t>(kBatchSize, local.reader->row_count() - local.next_row);
+  size_t count = std::min<uint64_t>(kBatchSize, local.end_row - local.next_row);
   for (size_t output = 0; output < column_ids_.size(); ++output) {
     local.reader->ReadColumn(column_ids_[output], local.next_row, count, chunk.column(output))
         .ThrowIfError();

@@ -1,8 +1,10 @@
 // PhysicalTableScan: reads the projected columns of a stored table, row group by row group.
 //
-// Morsels are row groups: threads take the next row group from a shared counter, skip it when
-// a zone map proves a pushed-down comparison false for every row, and otherwise read it in
-// kBatchSize-row batches, applying the pushed-down filters to each batch (as a selection).
+// Morsels are row groups (split into row ranges of whole batches when there are fewer row
+// groups than threads): threads take the next morsel from a shared counter, skip it when a
+// zone map proves a pushed-down comparison false for every row of its row group, and
+// otherwise read it in kBatchSize-row batches, applying the pushed-down filters to each batch
+// (as a selection).
 // Progress is reported in rows.
 #pragma once
 
