@@ -47,9 +47,15 @@ Result<std::vector<std::shared_ptr<const Tensor>>> EvaluateNode(
   }
   if (!all_known) {
     std::vector<float> scratch(context->scratch_floats());
+    std::vector<double> double_scratch(context->scratch_doubles());
     Status status;
-    RunContext run{node, inputs.data(), inputs.size(), output_pointers.data(), scratch.data(),
-                   &status};
+    RunContext run{.node = node,
+                   .inputs = inputs.data(),
+                   .input_count = inputs.size(),
+                   .outputs = output_pointers.data(),
+                   .scratch = scratch.data(),
+                   .status = &status,
+                   .double_scratch = double_scratch.data()};
     node.kernel->run(run);
     DQ_RETURN_IF_ERROR(status);
   }
@@ -77,6 +83,7 @@ Result<std::unique_ptr<ShapePlan>> ShapePlan::Build(
   }
   // Shape propagation; nodes whose inputs are all known are evaluated now.
   int64_t scratch_floats = 0;
+  int64_t scratch_doubles = 0;
   for (const Node& node : graph.nodes) {
     std::vector<const TensorMeta*> metas(node.inputs.size(), nullptr);
     std::vector<const Tensor*> known(node.inputs.size(), nullptr);
@@ -117,9 +124,11 @@ Result<std::unique_ptr<ShapePlan>> ShapePlan::Build(
           ValueState{Location::kSlot, -1, std::move(context->outputs()[index])};
     }
     scratch_floats = std::max(scratch_floats, context->scratch_floats());
+    scratch_doubles = std::max(scratch_doubles, context->scratch_doubles());
     plan->steps_.push_back(Step{&node, node.inputs, node.outputs, {}, {}});
   }
   plan->scratch_.resize(scratch_floats);
+  plan->double_scratch_.resize(scratch_doubles);
 
   // Buffer plan: graph outputs computed by steps go to the caller's tensors; other step
   // outputs share slots by liveness.
@@ -219,7 +228,8 @@ Status ShapePlan::Run(const std::vector<Tensor>& inputs, std::vector<Tensor>* ou
                        step.input_pointers.size(),
                        step.output_pointers.data(),
                        scratch_.data(),
-                       &status};
+                       &status,
+                       double_scratch_.data()};
     step.node->kernel->run(context);
     DQ_RETURN_IF_ERROR(status);
   }

@@ -64,6 +64,7 @@ class ShapePlan {
   std::vector<Step> steps_;
   std::vector<Tensor> slots_;
   std::vector<float> scratch_;
+  std::vector<double> double_scratch_;
 };
 
 }  // namespace dq::ml

@@ -21,6 +21,10 @@ namespace dq::ml {
 
 struct OpKernel;
 
+// The operator domains we import: the default one ("" or "ai.onnx") and the classical-ML one.
+inline constexpr std::string_view kDefaultDomain = "";
+inline constexpr std::string_view kMlDomain = "ai.onnx.ml";
+
 // A node attribute; only the fields of its kind are meaningful.
 struct Attribute {
   enum class Kind : uint8_t { kInt, kFloat, kString, kInts, kFloats, kStrings, kTensor };
@@ -34,6 +38,13 @@ struct Attribute {
   std::shared_ptr<const Tensor> tensor;
 };
 
+// What a kernel derives once from a node's attributes at import (OpKernel::prepare), e.g. a
+// tree ensemble flattened into arrays. Immutable afterwards and shared by every session; each
+// kernel downcasts to its own type.
+struct KernelState {
+  virtual ~KernelState() = default;
+};
+
 // An activation applied to a kernel's output in the same pass (set by fusion).
 enum class Activation : uint8_t { kNone, kRelu };
 
@@ -42,12 +53,14 @@ inline constexpr int kNoValue = -1;  // an omitted optional input
 struct Node {
   std::string name;     // the ONNX node name, or "<op_type>_<index>" when it has none
   std::string op_type;  // the ONNX operator, e.g. "Gemm"
-  int64_t opset = 0;    // the default-domain opset version the model imports
+  std::string domain;   // kDefaultDomain or kMlDomain
+  int64_t opset = 0;    // the version the model imports of the node's domain
   std::vector<int> inputs;   // value ids; kNoValue for an omitted optional input
   std::vector<int> outputs;  // value ids
   std::map<std::string, Attribute, std::less<>> attributes;
   Activation activation = Activation::kNone;
   const OpKernel* kernel = nullptr;  // set at import; never null afterwards
+  std::shared_ptr<const KernelState> state;  // set at import by kernels that prepare one
 
   bool HasAttribute(std::string_view attribute) const;
   int64_t GetInt(std::string_view attribute, int64_t fallback) const;
@@ -76,7 +89,8 @@ struct Graph {
   std::vector<int> outputs;         // value ids of the graph outputs
   std::vector<std::string> output_names;  // graph output names (a value may be renamed by
                                           // optimization; the model keeps these names)
-  int64_t opset = 0;
+  int64_t opset = 0;     // default domain
+  int64_t ml_opset = 0;  // ai.onnx.ml; 0 when the model does not import it
 };
 
 }  // namespace dq::ml

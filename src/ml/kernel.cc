@@ -10,7 +10,11 @@ void InferContext::SetKnownOutput(size_t index, Tensor value) {
 }
 
 Status InferContext::Error(const std::string& message) const {
-  return Status::InvalidInput("Invalid model: " + node_.Label() + ": " + message);
+  return NodeError(node_, message);
+}
+
+Status NodeError(const Node& node, const std::string& message) {
+  return Status::InvalidInput("Invalid model: " + node.Label() + ": " + message);
 }
 
 Status InferContext::ExpectInput(size_t index, ElementType type) const {
@@ -21,6 +25,17 @@ Status InferContext::ExpectInput(size_t index, ElementType type) const {
                  std::string(ElementTypeName(type)));
   }
   return Status::OK();
+}
+
+Status PrepareNode(Node* node) {
+  DQ_CHECK(node->kernel != nullptr);
+  if (node->kernel->prepare == nullptr) return Status::OK();
+  return node->kernel->prepare(*node);
+}
+
+OutputLabels NodeOutputLabels(const Node& node, size_t index) {
+  if (node.kernel == nullptr || node.kernel->output_labels == nullptr) return OutputLabels();
+  return node.kernel->output_labels(node, index);
 }
 
 void RunContext::Fail(const std::string& message) const {

@@ -1,13 +1,19 @@
 // The kernel interface: one OpKernel per supported ONNX operator, registered in
-// kernel_registry.cc. Kernels are stateless functions; all state lives in the session.
+// kernel_registry.cc under its (domain, op_type). Kernels are stateless functions; all state
+// lives in the session, except what `prepare` derives once from the attributes.
 //
-// Each kernel has two parts:
+// Each kernel has two parts, and optionally two more:
 //  * Infer: from the input types and shapes (and the data of inputs known at planning time,
 //    e.g. a Reshape's target shape) computes the output types and shapes, checks attributes,
-//    and may request float scratch space. Errors are kInvalidInput naming the node. It may set
-//    an output's data directly when it depends only on shapes (Shape).
+//    and may request float/double scratch space. Errors are kInvalidInput naming the node. It
+//    may set an output's data directly when it depends only on shapes (Shape).
 //  * Run: computes the outputs. The executor has already shaped every output tensor as Infer
 //    said; Run must not allocate (scratch comes from the context).
+//  * prepare (optional): runs once at import, after the attributes are read, and stores an
+//    immutable KernelState on the node (graph.h), e.g. trees flattened into arrays. Attribute
+//    errors found here fail the import naming the node.
+//  * output_labels (optional): for outputs that ONNX types as string tensors or maps
+//    (classifier labels, ZipMap), the labels that give the numbers their meaning (tensor.h).
 // Inference runs once per distinct input shape per session; Run runs per batch.
 #pragma once
 
@@ -60,6 +66,10 @@ class InferContext {
   void SetKnownOutput(size_t index, Tensor value);
   // Requests `floats` elements of scratch for Run.
   void RequestScratch(int64_t floats) { scratch_floats_ = std::max(scratch_floats_, floats); }
+  // Requests `doubles` elements of double scratch for Run (accumulators).
+  void RequestDoubleScratch(int64_t doubles) {
+    scratch_doubles_ = std::max(scratch_doubles_, doubles);
+  }
 
   // kInvalidInput "Invalid model: node 'x' (Op): <message>".
   Status Error(const std::string& message) const;
@@ -69,6 +79,7 @@ class InferContext {
   std::vector<TensorMeta>& outputs() { return outputs_; }
   std::vector<std::unique_ptr<Tensor>>& known_outputs() { return known_outputs_; }
   int64_t scratch_floats() const { return scratch_floats_; }
+  int64_t scratch_doubles() const { return scratch_doubles_; }
 
  private:
   const Node& node_;
@@ -77,6 +88,7 @@ class InferContext {
   std::vector<TensorMeta> outputs_;
   std::vector<std::unique_ptr<Tensor>> known_outputs_;
   int64_t scratch_floats_ = 0;
+  int64_t scratch_doubles_ = 0;
 };
 
 struct RunContext {
@@ -86,6 +98,7 @@ struct RunContext {
   Tensor* const* outputs;       // node.outputs.size() entries, already shaped
   float* scratch;               // at least what Infer requested
   Status* status;               // a kernel that finds bad data (an out-of-range index) sets it
+  double* double_scratch = nullptr;  // at least what Infer requested
 
   bool has_input(size_t index) const { return index < input_count && inputs[index]; }
   const Tensor& input(size_t index) const { return *inputs[index]; }
@@ -98,12 +111,31 @@ struct OpKernel {
   std::string_view op_type;
   Status (*infer)(InferContext& context);
   void (*run)(const RunContext& context);
+  std::string_view domain = kDefaultDomain;
+  // Optional (null when the kernel needs no prepared state).
+  Status (*prepare)(Node& node) = nullptr;
+  // Optional: the labels of output `index` (default: OutputLabels::Kind::kNone).
+  OutputLabels (*output_labels)(const Node& node, size_t index) = nullptr;
 };
 
-// The kernel for a default-domain operator, or null when unsupported.
-const OpKernel* FindKernel(std::string_view op_type);
-// Every supported operator, for documentation and tests.
-std::vector<std::string_view> SupportedOperators();
+// The kernel for an operator of `domain` (kDefaultDomain or kMlDomain; "ai.onnx" counts as
+// the default), or null when unsupported.
+const OpKernel* FindKernel(std::string_view domain, std::string_view op_type);
+// A default-domain operator's kernel, or null.
+inline const OpKernel* FindKernel(std::string_view op_type) {
+  return FindKernel(kDefaultDomain, op_type);
+}
+// Every supported operator, "Op" for the default domain and "ai.onnx.ml.Op" for the ML one,
+// sorted; for documentation and tests.
+std::vector<std::string> SupportedOperators();
+
+// kInvalidInput "Invalid model: node 'x' (Op): <message>" (what InferContext::Error returns;
+// prepare steps use it).
+Status NodeError(const Node& node, const std::string& message);
+// Runs the node's kernel's `prepare`, if it has one, setting node->state. REQUIRES: kernel set.
+Status PrepareNode(Node* node);
+// The labels of the node's output `index` (kNone for plain tensors).
+OutputLabels NodeOutputLabels(const Node& node, size_t index);
 
 // Helpers shared by kernels.
 // Normalizes a possibly negative axis against `rank`; false when out of range.

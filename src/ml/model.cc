@@ -2,6 +2,8 @@
 
 #include <cblas.h>
 
+#include <algorithm>
+
 #include "ml/execution_plan.h"
 #include "ml/graph_optimizer.h"
 #include "ml/onnx_import.h"
@@ -27,6 +29,32 @@ std::vector<std::vector<int64_t>> ValidationShapes(const Graph& graph) {
   return shapes;
 }
 
+// The labels of each graph output (classifier string labels, ZipMap maps). Such values cannot
+// feed another node: ONNX types them as string tensors or maps, which our kernels do not read.
+Result<std::vector<OutputLabels>> GraphOutputLabels(const Graph& graph) {
+  std::vector<OutputLabels> by_value(graph.values.size());
+  for (const Node& node : graph.nodes) {
+    for (size_t index = 0; index < node.outputs.size(); ++index) {
+      OutputLabels labels = NodeOutputLabels(node, index);
+      if (labels.kind == OutputLabels::Kind::kNone) continue;
+      for (const Node& reader : graph.nodes) {
+        if (std::find(reader.inputs.begin(), reader.inputs.end(), node.outputs[index]) !=
+            reader.inputs.end()) {
+          return Status::InvalidInput(
+              "Unsupported model: " + reader.Label() + " reads output " + std::to_string(index) +
+              " of " + node.Label() +
+              ", which holds class labels or a label map (string tensors and maps can only be "
+              "model outputs)");
+        }
+      }
+      by_value[node.outputs[index]] = std::move(labels);
+    }
+  }
+  std::vector<OutputLabels> labels;
+  for (int id : graph.outputs) labels.push_back(by_value[id]);
+  return labels;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Model>> Model::Load(std::string_view onnx_bytes) {
@@ -47,10 +75,12 @@ Result<std::shared_ptr<const Model>> Model::Load(std::string_view onnx_bytes) {
   bool dynamic_batch = std::any_of(graph.inputs.begin(), graph.inputs.end(), [&](int id) {
     return !graph.values[id].shape.empty() && graph.values[id].shape[0] < 0;
   });
+  DQ_ASSIGN_OR_RETURN(std::vector<OutputLabels> labels, GraphOutputLabels(graph));
   std::vector<TensorInfo> outputs;
   for (size_t position = 0; position < graph.outputs.size(); ++position) {
     const TensorMeta& meta = validation->output_meta(position);
-    TensorInfo info{graph.output_names[position], meta.type, meta.shape};
+    TensorInfo info{graph.output_names[position], meta.type, meta.shape,
+                    std::move(labels[position])};
     // Dimension 0 follows the batch when the inputs' dimension 0 is dynamic.
     if (dynamic_batch && !info.shape.empty()) info.shape[0] = -1;
     outputs.push_back(std::move(info));
@@ -79,7 +109,7 @@ std::string Model::Describe() const {
             ShapeToString(input.shape) + "\n";
   }
   for (const auto& output : outputs_) {
-    text += "output " + output.name + " " + std::string(ElementTypeName(output.type)) + " " +
+    text += "output " + output.name + " " + TensorTypeName(output) + " " +
             ShapeToString(output.shape) + "\n";
   }
   return text;

@@ -11,8 +11,10 @@
 //   std::vector<Tensor> outputs;
 //   DQ_RETURN_IF_ERROR(session->Run(inputs, &outputs));
 //
-// Supported: default-domain opset 7..17, float32 tensors (int64 for indices, shapes and token
-// ids). The operator list is in kernel_registry.h.
+// Supported: default-domain opset 7..17 and ai.onnx.ml opset 1..3, float32 tensors (int64 for
+// indices, shapes, token ids and class labels). The operator list is in kernel_families.h.
+// Outputs that ONNX types as string tensors or maps (classifier string labels, ZipMap) are
+// numbers plus OutputLabels (tensor.h) and must be graph outputs.
 #pragma once
 
 #include <memory>
@@ -42,7 +44,8 @@ class Model {
   // A new per-thread execution state. The session borrows this model: the model must outlive it
   // (hold the shared_ptr).
   std::unique_ptr<ModelSession> NewSession() const;
-  // One line per input/output for the CLI/EXPLAIN: "input features FLOAT32 [-1, 4]".
+  // One line per input/output for the CLI/EXPLAIN: "input features FLOAT32 [-1, 4]"
+  // (labelled outputs show TensorTypeName: "output label STRING [-1]").
   std::string Describe() const;
   // Number of executed steps after optimization (for tests and EXPLAIN).
   size_t step_count() const;

@@ -117,7 +117,13 @@ Result<Attribute> ToAttribute(const onnx::AttributeProto& proto, const std::stri
       break;
     case onnx::AttributeProto::TENSOR: {
       attribute.kind = Attribute::Kind::kTensor;
-      DQ_ASSIGN_OR_RETURN(attribute.tensor, ToTensor(proto.t()));
+      auto tensor = ToTensor(proto.t());
+      if (!tensor.ok()) {
+        // e.g. the DOUBLE *_as_tensor attributes of the ai.onnx.ml tree ensembles
+        return Status::InvalidInput("Unsupported attribute '" + proto.name() + "' in node '" +
+                                    node + "': " + tensor.status().message());
+      }
+      attribute.tensor = std::move(*tensor);
       break;
     }
     default:
@@ -174,6 +180,13 @@ Result<Value> ToInputValue(const onnx::ValueInfoProto& info) {
   return value;
 }
 
+bool IsDefaultDomain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
+
+// The node's name, or "<op_type>_<index>" when it has none.
+std::string NodeName(const onnx::NodeProto& node, int index) {
+  return node.name().empty() ? node.op_type() + "_" + std::to_string(index) : node.name();
+}
+
 Status CheckModel(const onnx::ModelProto& model) {
   try {
     onnx::checker::check_model(model);
@@ -195,24 +208,39 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
   }
   Graph graph;
   for (const auto& opset : model.opset_import()) {
-    if (opset.domain().empty() || opset.domain() == "ai.onnx") graph.opset = opset.version();
-  }
-  if (graph.opset < kMinOpset || graph.opset > kMaxOpset) {
-    return Status::InvalidInput("Unsupported opset version " + std::to_string(graph.opset) +
-                                " (supported: " + std::to_string(kMinOpset) + " to " +
-                                std::to_string(kMaxOpset) + ")");
+    if (IsDefaultDomain(opset.domain())) graph.opset = opset.version();
+    if (opset.domain() == kMlDomain) graph.ml_opset = opset.version();
   }
   // Operators first: an unsupported operator is the most useful message, and the checker
   // would only repeat what we report.
   const onnx::GraphProto& proto = model.graph();
+  bool uses_default_domain = false;
+  bool uses_ml_domain = false;
   for (int index = 0; index < proto.node_size(); ++index) {
     const auto& node = proto.node(index);
-    std::string name = node.name().empty() ? node.op_type() + "_" + std::to_string(index) : node.name();
-    bool default_domain = node.domain().empty() || node.domain() == "ai.onnx";
-    if (!default_domain || !FindKernel(node.op_type())) {
-      std::string op = default_domain ? node.op_type() : node.domain() + "." + node.op_type();
-      return Status::InvalidInput("Unsupported operator " + op + " in node '" + name + "'");
+    if (!FindKernel(node.domain(), node.op_type())) {
+      std::string op = IsDefaultDomain(node.domain()) ? node.op_type()
+                                                      : node.domain() + "." + node.op_type();
+      return Status::InvalidInput("Unsupported operator " + op + " in node '" +
+                                  NodeName(node, index) + "'");
     }
+    if (IsDefaultDomain(node.domain())) {
+      uses_default_domain = true;
+    } else {
+      uses_ml_domain = true;
+    }
+  }
+  // A domain's opset matters only when a node uses it (a classical-ML graph may import the
+  // default domain without a default-domain node).
+  if (uses_default_domain && (graph.opset < kMinOpset || graph.opset > kMaxOpset)) {
+    return Status::InvalidInput("Unsupported opset version " + std::to_string(graph.opset) +
+                                " (supported: " + std::to_string(kMinOpset) + " to " +
+                                std::to_string(kMaxOpset) + ")");
+  }
+  if (uses_ml_domain && (graph.ml_opset < kMinMlOpset || graph.ml_opset > kMaxMlOpset)) {
+    return Status::InvalidInput(
+        "Unsupported ai.onnx.ml opset version " + std::to_string(graph.ml_opset) +
+        " (supported: " + std::to_string(kMinMlOpset) + " to " + std::to_string(kMaxMlOpset) + ")");
   }
   DQ_RETURN_IF_ERROR(CheckModel(model));
 
@@ -239,11 +267,12 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
   for (int index = 0; index < proto.node_size(); ++index) {
     const auto& node_proto = proto.node(index);
     Node node;
-    node.name = node_proto.name().empty() ? node_proto.op_type() + "_" + std::to_string(index)
-                                          : node_proto.name();
+    node.name = NodeName(node_proto, index);
     node.op_type = node_proto.op_type();
-    node.opset = graph.opset;
-    node.kernel = FindKernel(node.op_type);
+    bool default_domain = IsDefaultDomain(node_proto.domain());
+    node.domain = default_domain ? std::string(kDefaultDomain) : node_proto.domain();
+    node.opset = default_domain ? graph.opset : graph.ml_opset;
+    node.kernel = FindKernel(node.domain, node.op_type);
     for (const auto& attribute : node_proto.attribute()) {
       DQ_ASSIGN_OR_RETURN(node.attributes[attribute.name()], ToAttribute(attribute, node.name));
     }
@@ -269,6 +298,7 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
       value.name = output;
       node.outputs.push_back(add_value(std::move(value)));
     }
+    DQ_RETURN_IF_ERROR(PrepareNode(&node));
     graph.nodes.push_back(std::move(node));
   }
   for (const auto& output : proto.output()) {

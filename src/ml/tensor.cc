@@ -10,6 +10,18 @@ std::string_view ElementTypeName(ElementType type) {
   return type == ElementType::kFloat32 ? "FLOAT32" : "INT64";
 }
 
+std::string TensorTypeName(const TensorInfo& tensor) {
+  switch (tensor.labels.kind) {
+    case OutputLabels::Kind::kNone:
+      break;
+    case OutputLabels::Kind::kStringLabels:
+      return "STRING";
+    case OutputLabels::Kind::kLabelMap:
+      return tensor.labels.strings.empty() ? "MAP<INT64, FLOAT32>" : "MAP<STRING, FLOAT32>";
+  }
+  return std::string(ElementTypeName(tensor.type));
+}
+
 std::string ShapeToString(const std::vector<int64_t>& shape) {
   std::string text = "[";
   for (size_t axis = 0; axis < shape.size(); ++axis) {

@@ -23,12 +23,35 @@ std::string ShapeToString(const std::vector<int64_t>& shape);
 // Product of the dimensions; 1 for a scalar (empty shape). REQUIRES: no dynamic dimension.
 int64_t ShapeElementCount(const std::vector<int64_t>& shape);
 
+// Class labels attached to a model output (ai.onnx.ml classifiers). ONNX types a classifier's
+// string labels as a string tensor and ZipMap's result as a sequence of maps; our tensors hold
+// neither, so these outputs travel as numbers plus the labels, and ML.PREDICT turns them into
+// columns (STRING, and ARRAY<STRUCT<label, prob>>; see plan/ml_binder.cc).
+struct OutputLabels {
+  enum class Kind : uint8_t {
+    kNone,          // a plain tensor
+    kStringLabels,  // an INT64 tensor of indices into `strings`: one class label per row
+    kLabelMap,      // a FLOAT32 [batch, C] tensor: column c is the value of label c (ZipMap);
+                    // the labels are `int64s` or `strings`, in column order
+  };
+  Kind kind = Kind::kNone;
+  std::vector<int64_t> int64s;
+  std::vector<std::string> strings;
+
+  bool operator==(const OutputLabels&) const = default;
+};
+
 // A named graph input or output as the model declares it.
 struct TensorInfo {
   std::string name;
   ElementType type;
   std::vector<int64_t> shape;  // -1 for a dynamic dimension (normally the batch, dim 0)
+  OutputLabels labels;         // outputs only
 };
+
+// The type ML.FEATURE_INFO and the catalog show: "FLOAT32", "INT64", and for labelled outputs
+// "STRING", "MAP<INT64, FLOAT32>" or "MAP<STRING, FLOAT32>" (one map per row).
+std::string TensorTypeName(const TensorInfo& tensor);
 
 // Dense row-major tensor owning its data (float or int64 by type).
 class Tensor {

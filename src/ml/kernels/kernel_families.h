@@ -1,6 +1,8 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
 // One .cc per family: elementwise.cc, matmul.cc, conv.cc, pool.cc, normalization.cc,
-// reduce.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc).
+// reduce.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
+// tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
+// zipmap.cc.
 #pragma once
 
 #include <span>
@@ -18,6 +20,12 @@ std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerN
 std::span<const OpKernel> ReduceKernels();         // ReduceMean, ReduceSum
 std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
 std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU
+// ai.onnx.ml
+std::span<const OpKernel> TreeEnsembleKernels();   // TreeEnsembleClassifier, TreeEnsembleRegressor
+std::span<const OpKernel> LinearModelKernels();    // LinearClassifier, LinearRegressor
+std::span<const OpKernel> PreprocessingKernels();  // Scaler, Normalizer, Binarizer,
+                                                   // OneHotEncoder, ArrayFeatureExtractor
+std::span<const OpKernel> ZipMapKernels();         // ZipMap
 
 // Applies `activation` in place to `count` floats.
 void ApplyActivation(Activation activation, float* data, int64_t count);

@@ -1,20 +1,26 @@
-// The table of supported operators: every family's kernels by op type.
+// The table of supported operators: every family's kernels by (domain, op type).
 #include <algorithm>
+#include <map>
 #include <string>
-#include <unordered_map>
+#include <utility>
 
 #include "ml/kernels/kernel_families.h"
 
 namespace dq::ml {
 namespace {
 
-const std::unordered_map<std::string_view, const OpKernel*>& KernelTable() {
+using KernelKey = std::pair<std::string_view, std::string_view>;  // (domain, op_type)
+
+const std::map<KernelKey, const OpKernel*>& KernelTable() {
   static const auto* table = [] {
-    auto* map = new std::unordered_map<std::string_view, const OpKernel*>();
-    for (auto family : {ElementwiseKernels(), MatMulKernels(), ConvKernels(), PoolKernels(),
-                        NormalizationKernels(), ReduceKernels(), ShapeKernels(),
-                        RecurrentKernels()}) {
-      for (const OpKernel& kernel : family) map->emplace(kernel.op_type, &kernel);
+    auto* map = new std::map<KernelKey, const OpKernel*>();
+    for (auto family :
+         {ElementwiseKernels(), MatMulKernels(), ConvKernels(), PoolKernels(),
+          NormalizationKernels(), ReduceKernels(), ShapeKernels(), RecurrentKernels(),
+          TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(), ZipMapKernels()}) {
+      for (const OpKernel& kernel : family) {
+        map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
+      }
     }
     return map;
   }();
@@ -23,14 +29,19 @@ const std::unordered_map<std::string_view, const OpKernel*>& KernelTable() {
 
 }  // namespace
 
-const OpKernel* FindKernel(std::string_view op_type) {
-  auto found = KernelTable().find(op_type);
+const OpKernel* FindKernel(std::string_view domain, std::string_view op_type) {
+  if (domain == "ai.onnx") domain = kDefaultDomain;
+  auto found = KernelTable().find(KernelKey{domain, op_type});
   return found == KernelTable().end() ? nullptr : found->second;
 }
 
-std::vector<std::string_view> SupportedOperators() {
-  std::vector<std::string_view> names;
-  for (const auto& [name, kernel] : KernelTable()) names.push_back(name);
+std::vector<std::string> SupportedOperators() {
+  std::vector<std::string> names;
+  for (const auto& [key, kernel] : KernelTable()) {
+    const auto& [domain, op_type] = key;
+    names.push_back(domain.empty() ? std::string(op_type)
+                                   : std::string(domain) + "." + std::string(op_type));
+  }
   std::sort(names.begin(), names.end());
   return names;
 }
