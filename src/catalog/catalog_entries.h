@@ -96,7 +96,8 @@ struct ViewEntry {
 // A named tensor of an imported model, as the catalog records it.
 struct ModelTensorMeta {
   std::string name;
-  std::string type;            // element type: "FLOAT32" or "INT64"
+  std::string type;            // ml::TensorTypeName: "FLOAT32" or "INT64"; classifier outputs
+                               // also "STRING", "MAP<INT64, FLOAT32>", "MAP<STRING, FLOAT32>"
   std::vector<int64_t> shape;  // -1 = dynamic (normally the batch dimension)
 
   bool operator==(const ModelTensorMeta&) const = default;

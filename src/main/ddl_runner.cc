@@ -269,7 +269,7 @@ namespace {
 std::vector<ModelTensorMeta> TensorMetas(const std::vector<ml::TensorInfo>& tensors) {
   std::vector<ModelTensorMeta> metas;
   for (const ml::TensorInfo& tensor : tensors) {
-    metas.push_back({tensor.name, std::string(ml::ElementTypeName(tensor.type)), tensor.shape});
+    metas.push_back({tensor.name, ml::TensorTypeName(tensor), tensor.shape});
   }
   return metas;
 }

@@ -8,6 +8,9 @@
 //     ARRAY<INT64> or ARRAY<FLOAT64> column holding the trailing dimensions row-major;
 //   * INT64 model inputs need INT64 columns (FLOAT64 values are not truncated silently).
 // Outputs: FLOAT64 (INT64 for int64 outputs) when one value per row, else ARRAY of it.
+// Classifier outputs that ONNX types as strings or maps (ml::OutputLabels): a "STRING" label
+// output is a STRING column; a "MAP<K, FLOAT32>" output (ZipMap) is one
+// ARRAY<STRUCT<label K, prob FLOAT64>> per row, in the model's class order.
 #include <algorithm>
 
 #include "common/error.h"
@@ -49,6 +52,13 @@ bool AcceptsColumn(const ModelTensorMeta& input, const LogicalType& type) {
 }
 
 LogicalType OutputType(const ModelTensorMeta& output) {
+  if (output.type == "STRING") return LogicalType(TypeId::kString);
+  if (output.type.rfind("MAP<", 0) == 0) {
+    bool string_keys = output.type.rfind("MAP<STRING", 0) == 0;
+    return LogicalType::Array(LogicalType::Struct(
+        {{"label", LogicalType(string_keys ? TypeId::kString : TypeId::kInt64)},
+         {"prob", LogicalType(TypeId::kFloat64)}}));
+  }
   LogicalType scalar(output.type == "INT64" ? TypeId::kInt64 : TypeId::kFloat64);
   return ml::IsScalarPerRow(output.shape) ? scalar : LogicalType::Array(scalar);
 }

@@ -30,6 +30,45 @@ Element ReadNumber(const UnifiedVector& values, TypeId type, sel_t index) {
   return static_cast<Element>(values.Data<double>()[index]);
 }
 
+// Writes a labelled output (ml::OutputLabels) for the fed `rows`: STRING labels from class
+// indices, or a label map as ARRAY<STRUCT<label, prob>> entries in class order.
+void ScatterLabelledOutput(const ml::Tensor& tensor, const ml::TensorInfo& info,
+                           const std::vector<sel_t>& rows, Vector& column) {
+  const ml::OutputLabels& labels = info.labels;
+  const int64_t count = static_cast<int64_t>(rows.size());
+  if (labels.kind == ml::OutputLabels::Kind::kStringLabels) {
+    const int64_t label_count = static_cast<int64_t>(labels.strings.size());
+    for (int64_t position = 0; position < count; ++position) {
+      int64_t label = tensor.int64s()[position];
+      DQ_CHECK_LE(0, label);
+      DQ_CHECK_LT(label, label_count);
+      column.Data<StringView>()[rows[position]] = column.AddString(labels.strings[label]);
+    }
+    return;
+  }
+  const bool string_keys = !labels.strings.empty();
+  const int64_t classes = string_keys ? labels.strings.size() : labels.int64s.size();
+  DQ_CHECK_EQ(tensor.element_count(), count * classes);
+  const size_t base = column.array_size();
+  column.SetArraySize(base + static_cast<size_t>(count * classes));
+  std::vector<Vector>& fields = column.array_child().struct_children();
+  Vector& label_field = fields[0];
+  double* probabilities = fields[1].Data<double>();
+  for (int64_t position = 0; position < count; ++position) {
+    size_t first = base + position * classes;
+    for (int64_t label = 0; label < classes; ++label) {
+      if (string_keys) {
+        label_field.Data<StringView>()[first + label] =
+            label_field.AddString(labels.strings[label]);
+      } else {
+        label_field.Data<int64_t>()[first + label] = labels.int64s[label];
+      }
+      probabilities[first + label] = tensor.floats()[position * classes + label];
+    }
+    column.Data<ArrayEntry>()[rows[position]] = ArrayEntry{first, static_cast<uint64_t>(classes)};
+  }
+}
+
 }  // namespace
 
 // Per-thread state: the session and the buffers reused across batches.
@@ -251,6 +290,11 @@ void PhysicalPredict::RunBatch(Batch& batch, size_t begin, size_t end, DataChunk
   for (size_t index = 0; index < batch.outputs.size(); ++index) {
     const ml::Tensor& tensor = batch.outputs[index];
     Vector& column = output.column(first_output + index);
+    const ml::TensorInfo& info = model_->outputs()[index];
+    if (info.labels.kind != ml::OutputLabels::Kind::kNone) {
+      ScatterLabelledOutput(tensor, info, batch.rows, column);
+      continue;
+    }
     const int64_t per_row = tensor.element_count() / rows;
     const bool is_array = column.type().id() == TypeId::kArray;
     const TypeId value_type = is_array ? column.type().element_type().id() : column.type().id();
