@@ -37,6 +37,11 @@ prediction FLOAT [batch, 1].
                               OneHotEncoder on category as one_hot [batch, 1, 4]; expected
                               values from sklearn's Normalizer, Binarizer, OneHotEncoder
   svm_unsupported.onnx        an ai.onnx.ml SVMClassifier node named 'svm' (unsupported)
+  labels_consumed.onnx        STRING labels of a LinearClassifier read by an
+                              ArrayFeatureExtractor named 'pick' (string tensors can only be
+                              model outputs)
+  ml_opset4.onnx              a Binarizer importing ai.onnx.ml opset 4 (unsupported; written
+                              without the checker, which onnx 1.12 would fail)
 
 Each model M (but svm_unsupported) gets M.cases.bin in the format scripts/make_test_models.py
 documents (read by tests/unit/ml/test_tensor_file.h): case0 holds the held-out rows, case1 one
@@ -93,12 +98,14 @@ def float32_exact(x):
     return np.asarray(x, dtype=np.float32).astype(np.float64)
 
 
-def save_model(directory, name, nodes, inputs, outputs, ml_opset=1, initializers=()):
+def save_model(directory, name, nodes, inputs, outputs, ml_opset=1, initializers=(),
+               check=True):
     graph = helper.make_graph(nodes, name, inputs, outputs, initializer=list(initializers))
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13),
                                                     helper.make_opsetid(ML, ml_opset)])
     model.producer_name = "deepquery scripts/make_classical_models.py"
-    onnx.checker.check_model(model)
+    if check:
+        onnx.checker.check_model(model)
     onnx.save(model, os.path.join(directory, name + ".onnx"))
 
 
@@ -493,13 +500,30 @@ def make_svm_unsupported(directory):
                 helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["batch", 2])])
 
 
+def make_labels_consumed(directory):
+    index = helper.make_tensor("first", TensorProto.INT64, [1], [0])
+    nodes = [linear_classifier_node("scores", [1.0, -1.0], [0.0], ["no", "yes"], "LOGISTIC"),
+             helper.make_node("ArrayFeatureExtractor", ["label", "first"], ["picked"],
+                              name="pick", domain=ML)]
+    save_model(directory, "labels_consumed", nodes, [features_input(2)],
+               [helper.make_tensor_value_info("picked", TensorProto.STRING, [1, 1])],
+               initializers=[index])
+
+
+def make_ml_opset4(directory):
+    node = helper.make_node("Binarizer", ["features"], ["binarized"], name="binarize", domain=ML)
+    save_model(directory, "ml_opset4", [node], [features_input(2)],
+               [helper.make_tensor_value_info("binarized", TensorProto.FLOAT, ["batch", 2])],
+               ml_opset=4, check=False)
+
+
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ml"
     os.makedirs(directory, exist_ok=True)
     for make in (make_iris_forest, make_iris_boosting, make_cancer_boosting, make_diabetes_forest,
                  make_diabetes_hist_boosting, make_iris_logistic, make_iris_logistic_ovr,
                  make_cancer_logistic, make_diabetes_linear, make_iris_preprocess,
-                 make_svm_unsupported):
+                 make_svm_unsupported, make_labels_consumed, make_ml_opset4):
         make(directory)
     print("wrote", directory)
 
