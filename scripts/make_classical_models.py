@@ -8,6 +8,7 @@ conventions skl2onnx uses). Not run by CI: the generated files are committed. Ev
 seeded, so a rerun on the same package versions reproduces the same files.
 
   /usr/bin/python3 scripts/make_classical_models.py [output_dir]   # default tests/data/ml
+  /usr/bin/python3 scripts/make_classical_models.py --bench DIR    # bench/ml/run_trees.sh
 
 Every model has one input, features FLOAT [batch, F] (iris_preprocess.onnx also has category
 INT64 [batch, 1]), opset imports "" 13 and ai.onnx.ml 1 (iris_boosting: ai.onnx.ml 3).
@@ -43,7 +44,12 @@ prediction FLOAT [batch, 1].
   ml_opset4.onnx              a Binarizer importing ai.onnx.ml opset 4 (unsupported; written
                               without the checker, which onnx 1.12 would fail)
 
-Each model M (but svm_unsupported) gets M.cases.bin in the format scripts/make_test_models.py
+--bench writes two larger models for bench/ml/run_trees.sh instead (not committed): on a
+make_classification set of 20 features, forest_bench.onnx (RandomForestClassifier, 100 trees
+of depth <= 10, 3 classes: label, probabilities) and boosting_bench.onnx
+(HistGradientBoostingRegressor, 200 trees of depth <= 6: prediction).
+
+Each model M (but svm_unsupported, labels_consumed, ml_opset4) gets M.cases.bin in the format scripts/make_test_models.py
 documents (read by tests/unit/ml/test_tensor_file.h): case0 holds the held-out rows, case1 one
 row, case2 five rows; "caseK/input/features", "caseK/output/<output>". Expected outputs are
 sklearn's predict / predict_proba / transform, as float32 (labels INT64; for STRING labels the
@@ -517,7 +523,52 @@ def make_ml_opset4(directory):
                ml_opset=4, check=False)
 
 
+def make_bench_models(directory):
+    from sklearn.datasets import make_classification
+    X, y = make_classification(n_samples=20000, n_features=20, n_informative=10, n_classes=3,
+                               random_state=0)
+    X = float32_exact(X)
+    forest = RandomForestClassifier(n_estimators=100, max_depth=10, random_state=0, n_jobs=2)
+    forest.fit(X, y)
+    attributes = TreeAttributes("class")
+
+    def votes(structure, node):
+        counts = structure.value[node][0]
+        return [(k, p / len(forest.estimators_)) for k, p in enumerate(counts / counts.sum())]
+
+    for tree_id, tree in enumerate(forest.estimators_):
+        attributes.add_sklearn_tree(tree_id, tree, votes)
+    node = helper.make_node("TreeEnsembleClassifier", ["features"], ["label", "probabilities"],
+                            name="trees", domain=ML, classlabels_int64s=[0, 1, 2],
+                            post_transform="NONE", **attributes.attributes())
+    save_model(directory, "forest_bench", [node], [features_input(20)],
+               classifier_outputs([0, 1, 2], zipmap=False))
+    boosting = HistGradientBoostingRegressor(max_iter=200, max_depth=6, random_state=0)
+    boosting.fit(X, X[:, 0] * 3 + np.sin(X[:, 1]) + y)
+    attributes = TreeAttributes("target")
+    for tree_id, predictors in enumerate(boosting._predictors):
+        for node_id, node in enumerate(predictors[0].nodes):
+            if node["is_leaf"]:
+                attributes.add_node(tree_id, node_id)
+                attributes.add_vote(tree_id, node_id, 0, node["value"])
+            else:
+                attributes.add_node(tree_id, node_id, int(node["feature_idx"]), "BRANCH_LEQ",
+                                    node["num_threshold"], true=int(node["left"]),
+                                    false=int(node["right"]),
+                                    missing_true=int(node["missing_go_to_left"]))
+    node = helper.make_node("TreeEnsembleRegressor", ["features"], ["prediction"], name="trees",
+                            domain=ML, n_targets=1, aggregate_function="SUM",
+                            base_values=[float(np.ravel(boosting._baseline_prediction)[0])],
+                            **attributes.attributes(with_missing=True))
+    save_model(directory, "boosting_bench", [node], [features_input(20)], regressor_output())
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        os.makedirs(sys.argv[2], exist_ok=True)
+        make_bench_models(sys.argv[2])
+        print("wrote", sys.argv[2])
+        return
     directory = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ml"
     os.makedirs(directory, exist_ok=True)
     for make in (make_iris_forest, make_iris_boosting, make_cancer_boosting, make_diabetes_forest,

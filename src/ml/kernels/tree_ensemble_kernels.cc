@@ -30,7 +30,7 @@
 namespace dq::ml {
 namespace {
 
-constexpr int64_t kBlockRows = 128;
+constexpr int64_t kBlockRows = 256;
 
 // base_values expanded to one per score.
 Result<std::vector<double>> ReadBaseValues(const Node& node, int64_t count) {
