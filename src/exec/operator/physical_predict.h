@@ -14,6 +14,8 @@
 //
 // Threading: the operator is immutable and shared; each pipeline thread gets its own
 // PredictState holding a ModelSession of the shared, immutable ml::Model and reusable tensors.
+// Outputs with ml::OutputLabels (ai.onnx.ml classifiers): class indices become their STRING
+// labels, a label map (ZipMap) one ARRAY<STRUCT<label, prob>> per row in class order.
 #pragma once
 
 #include <memory>
