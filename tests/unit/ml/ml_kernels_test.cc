@@ -499,6 +499,7 @@ TEST(MlKernelsTest, SupportedOperatorsListTheMlDomain) {
   }
   EXPECT_EQ(FindKernel("TreeEnsembleClassifier"), nullptr);  // not in the default domain
   EXPECT_EQ(FindKernel("ai.onnx", "Gemm"), FindKernel("Gemm"));
+  EXPECT_EQ(FindKernel("com.microsoft", "Gemm"), nullptr);
 }
 
 }  // namespace
