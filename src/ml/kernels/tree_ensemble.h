@@ -35,7 +35,7 @@
 // every 8 steps, for deep unbalanced trees). The comparison is specialized when all branches
 // share one mode (the usual case: scikit-learn and LightGBM export BRANCH_LEQ, XGBoost
 // BRANCH_LT) and when no node routes NaN to the true child. Measured with
-// bench/ml/run_trees.sh (100k rows, one thread): a 100-tree forest of depth 10 at 2.4x and a
+// bench/ml/run_trees.sh (100k rows, one thread): a 100-tree forest of depth 10 at 2.6x and a
 // 200-tree boosting model of depth 6 at 1.1x ONNX Runtime's rows/s.
 #pragma once
 
