@@ -251,7 +251,7 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanPredict(LogicalPredict& predict) {
   }
   auto physical = std::make_unique<PhysicalPredict>(std::move(types), std::move(model_name),
                                                     *model, std::move(inputs),
-                                                    predict.batch_size, predict.null_on_error);
+                                                    predict.options);
   physical->AddChild(std::move(child.op));
   return Planned{std::move(physical), std::move(bindings)};
 }

@@ -210,7 +210,8 @@ std::vector<LogicalType> LogicalPredict::Types() const {
 
 std::string LogicalPredict::Describe() const {
   return "ML.PREDICT " + model->dataset + "." + model->name + " batch_size=" +
-         std::to_string(batch_size);
+         std::to_string(options.batch_size) + (options.null_on_error ? " null_on_error" : "") +
+         (options.missing_as_nan ? " missing_as_nan" : "");
 }
 
 }  // namespace dq

@@ -195,6 +195,15 @@ struct LogicalUnnest : LogicalOperator {
   std::string Describe() const override;
 };
 
+// ML.PREDICT's options: STRUCT(n AS batch_size, TRUE AS null_on_error, TRUE AS missing_as_nan).
+struct PredictOptions {
+  size_t batch_size = 1024;     // rows per tensor batch
+  bool null_on_error = false;   // bad rows get NULL outputs instead of an error
+  // FLOAT32 inputs: NULL (also inside arrays) and NaN are fed as NaN, the missing value of
+  // models that handle one (tree ensembles), instead of NULL outputs / an error.
+  bool missing_as_nan = false;
+};
+
 // ML.PREDICT(MODEL m, TABLE t | (query)): each child row with the model's outputs appended
 // as (table_index, i) for model->outputs[i]. Row-wise and 1:1, so predicates over the child's
 // columns alone may move below it; predicates over the outputs must stay above.
@@ -205,8 +214,7 @@ struct LogicalPredict : LogicalOperator {
   // One column reference over the child per model input (model->inputs order).
   std::vector<ExpressionPtr> inputs;
   std::vector<LogicalType> output_types;  // per model output
-  size_t batch_size = 1024;               // rows per tensor batch
-  bool null_on_error = false;             // bad rows get NULL outputs instead of an error
+  PredictOptions options;
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;
   std::string Describe() const override;

@@ -1,5 +1,5 @@
 // Binder: table-valued functions in FROM. ML.PREDICT(MODEL m, TABLE t | (query)
-// [, STRUCT(n AS batch_size, TRUE AS null_on_error)]) becomes a LogicalPredict over the bound input relation;
+// [, STRUCT(n AS batch_size, TRUE AS null_on_error, TRUE AS missing_as_nan)]) becomes a LogicalPredict over the bound input relation;
 // ML.FEATURE_INFO(MODEL m) a constant relation describing the model's inputs and outputs.
 //
 // Input binding rules (the model's declared shapes, dimension 0 = batch, see tensor_layout.h):
@@ -63,7 +63,8 @@ LogicalType OutputType(const ModelTensorMeta& output) {
   return ml::IsScalarPerRow(output.shape) ? scalar : LogicalType::Array(scalar);
 }
 
-// STRUCT(n AS batch_size, TRUE AS null_on_error): either field may be left out.
+// STRUCT(n AS batch_size, TRUE AS null_on_error, TRUE AS missing_as_nan): any field may be
+// left out.
 void ReadPredictOptions(const Value& options, int64_t position, LogicalPredict& predict) {
   if (options.is_null() || options.type().id() != TypeId::kStruct) {
     throw Error(ErrorKind::kBinding, "ML.PREDICT options must be a STRUCT, e.g. "
@@ -72,18 +73,21 @@ void ReadPredictOptions(const Value& options, int64_t position, LogicalPredict& 
   const std::vector<StructField>& fields = options.type().fields();
   for (size_t field = 0; field < fields.size(); ++field) {
     const Value& value = options.children()[field];
-    if (IdentifierEquals(fields[field].name, "null_on_error")) {
+    const std::string& name = fields[field].name;
+    if (IdentifierEquals(name, "null_on_error") || IdentifierEquals(name, "missing_as_nan")) {
       if (value.is_null() || value.type().id() != TypeId::kBool) {
-        throw Error(ErrorKind::kBinding, "ML.PREDICT null_on_error must be TRUE or FALSE",
+        throw Error(ErrorKind::kBinding, "ML.PREDICT " + name + " must be TRUE or FALSE",
                     position);
       }
-      predict.null_on_error = value.bool_value();
+      (IdentifierEquals(name, "null_on_error") ? predict.options.null_on_error
+                                               : predict.options.missing_as_nan) =
+          value.bool_value();
       continue;
     }
     if (!IdentifierEquals(fields[field].name, "batch_size")) {
       throw Error(ErrorKind::kBinding,
                   "Unsupported ML.PREDICT option " + fields[field].name +
-                      "; expected batch_size or null_on_error",
+                      "; expected batch_size, null_on_error or missing_as_nan",
                   position);
     }
     if (value.is_null() || value.type().id() != TypeId::kInt64 || value.int64_value() < 1 ||
@@ -93,7 +97,7 @@ void ReadPredictOptions(const Value& options, int64_t position, LogicalPredict& 
                       std::to_string(kMaxBatchSize),
                   position);
     }
-    predict.batch_size = static_cast<size_t>(value.int64_value());
+    predict.options.batch_size = static_cast<size_t>(value.int64_value());
   }
 }
 

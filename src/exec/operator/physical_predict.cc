@@ -166,9 +166,13 @@ bool PhysicalPredict::RowIsFeedable(Batch& batch, size_t row) const {
   for (size_t index = 0; index < inputs_.size(); ++index) {
     const PredictInputSpec& spec = inputs_[index];
     const UnifiedVector& values = batch.values[index];
-    if (!values.IsValid(row)) return false;
-    const bool check_finite =
-        spec.type == ml::ElementType::kFloat32 && batch.element_types[index] == TypeId::kFloat64;
+    const bool as_nan = missing_as_nan_ && spec.type == ml::ElementType::kFloat32;
+    if (!values.IsValid(row)) {
+      if (as_nan && !spec.is_array) continue;  // fed as NaN
+      return false;
+    }
+    const bool check_finite = !as_nan && spec.type == ml::ElementType::kFloat32 &&
+                              batch.element_types[index] == TypeId::kFloat64;
     auto reject = [&](const std::string& problem) {
       if (null_on_error_) return false;
       throw Error(ErrorKind::kInvalidInput,
@@ -184,7 +188,10 @@ bool PhysicalPredict::RowIsFeedable(Batch& batch, size_t row) const {
     const ArrayEntry entry = values.Data<ArrayEntry>()[values.index(row)];
     const UnifiedVector& elements = batch.elements[index];
     for (uint64_t element = 0; element < entry.length; ++element) {
-      if (!elements.IsValid(entry.offset + element)) return false;  // NULL in, NULL out
+      if (!elements.IsValid(entry.offset + element)) {
+        if (as_nan) continue;  // fed as NaN
+        return false;          // NULL in, NULL out
+      }
       if (check_finite &&
           !FitsFloat32(elements.Data<double>()[elements.index(entry.offset + element)])) {
         return reject("has a NaN, infinite or out-of-range element for model input " +
@@ -260,7 +267,9 @@ void PhysicalPredict::RunBatch(Batch& batch, size_t begin, size_t end, DataChunk
                                        : static_cast<sel_t>(offset);
         if (spec.type == ml::ElementType::kFloat32) {
           tensor.floats()[position * per_row + element] =
-              ReadNumber<float>(*source, element_type, physical);
+              missing_as_nan_ && !source->validity->RowIsValid(physical)
+                  ? std::numeric_limits<float>::quiet_NaN()
+                  : ReadNumber<float>(*source, element_type, physical);
         } else {
           tensor.int64s()[position * per_row + element] =
               ReadNumber<int64_t>(*source, element_type, physical);

@@ -10,7 +10,9 @@
 // Bad rows: an ARRAY input whose length does not fit the model's shape, or a FLOAT32 input
 // value that is NaN, infinite or beyond FLOAT32's range, is an error (kInvalidInput, naming
 // the input and the row's value); so is a batch the model rejects. With null_on_error those
-// rows get NULL outputs instead: a rejected batch is rerun row by row to find them.
+// rows get NULL outputs instead: a rejected batch is rerun row by row to find them. With
+// missing_as_nan, NULL and NaN FLOAT32 inputs (also array elements) are fed as NaN, the
+// missing value of tree ensembles.
 //
 // Threading: the operator is immutable and shared; each pipeline thread gets its own
 // PredictState holding a ModelSession of the shared, immutable ml::Model and reusable tensors.
@@ -24,6 +26,7 @@
 
 #include "exec/physical_operator.h"
 #include "ml/model.h"
+#include "plan/logical_operator.h"
 
 namespace dq {
 
@@ -42,13 +45,14 @@ class PhysicalPredict : public PhysicalOperator {
   // REQUIRES: inputs follow model->inputs() order; batch_size >= 1.
   PhysicalPredict(std::vector<LogicalType> types, std::string model_name,
                   std::shared_ptr<const ml::Model> model, std::vector<PredictInputSpec> inputs,
-                  size_t batch_size, bool null_on_error)
+                  const PredictOptions& options)
       : PhysicalOperator(std::move(types)),
         model_name_(std::move(model_name)),
         model_(std::move(model)),
         inputs_(std::move(inputs)),
-        batch_size_(batch_size),
-        null_on_error_(null_on_error) {}
+        batch_size_(options.batch_size),
+        null_on_error_(options.null_on_error),
+        missing_as_nan_(options.missing_as_nan) {}
 
   std::string Name() const override { return "ML.PREDICT"; }
   std::vector<std::string> Details() const override;
@@ -70,6 +74,7 @@ class PhysicalPredict : public PhysicalOperator {
   std::vector<PredictInputSpec> inputs_;
   size_t batch_size_;
   bool null_on_error_;
+  bool missing_as_nan_;
 };
 
 }  // namespace dq
