@@ -17,11 +17,14 @@ const models = [
   { name: 'cnn', input: 'image', width: 64, shape: (n) => [n, 1, 8, 8], int: false },
   { name: 'text_encoder', input: 'token_ids', width: 8, shape: (n) => [n, 8], int: true },
   { name: 'lstm_forecaster', input: 'readings', width: 24, shape: (n) => [n, 24, 1], int: false },
+  // ResNet-18-size CNN written by bench/ml/make_resnet18.py (not committed).
+  { name: 'resnet18', input: 'image', width: 3072, shape: (n) => [n, 3, 32, 32], int: false,
+    directory: 'bench/data/ml' },
 ];
 
 for (const model of models.filter((m) => only.length === 0 || only.includes(m.name))) {
   const session = await ort.InferenceSession.create(
-      path.join(root, 'tests/data/ml', model.name + '.onnx'),
+      path.join(root, model.directory ?? 'tests/data/ml', model.name + '.onnx'),
       { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential' });
   const run = async () => {
     let sum = 0;

@@ -2,6 +2,9 @@
 # ML.PREDICT against ONNX Runtime (npm onnxruntime-node) on the same reference models
 # (tests/data/ml), the same inputs, batch size and thread count.
 #   bench/ml/run_ml.sh [ROWS=100000] [BATCH=1024] [THREADS=2] [MODEL...]
+# MODEL: mlp, cnn, text_encoder, lstm_forecaster (the default: all four), or resnet18, a
+# ResNet-18-size CNN on 3x32x32 images that bench/ml/make_resnet18.py writes to bench/data/ml
+# when missing (e.g. bench/ml/run_ml.sh 5000 256 2 resnet18).
 # Both sides generate the inputs from the same formulas (see ort_bench.mjs); DeepQuery's time
 # is the ML.PREDICT query over a stored table (summing one output so the result stays small),
 # ONNX Runtime's time includes building the input tensors in JavaScript. Best of 3 after a
@@ -41,9 +44,16 @@ INPUT[cnn]="$(float_array 64) AS image";            OUTPUT[cnn]="logits[OFFSET(0
 INPUT[text_encoder]="$(int_array 8) AS token_ids";  OUTPUT[text_encoder]="embedding[OFFSET(0)]"
 INPUT[lstm_forecaster]="$(float_array 24) AS readings"
 OUTPUT[lstm_forecaster]="forecast"  # one value per row: a FLOAT64 column
+INPUT[resnet18]="$(float_array 3072) AS image";     OUTPUT[resnet18]="logits[OFFSET(0)]"
+declare -A MODEL_PATH
+for model in "${MODELS[@]}"; do MODEL_PATH[$model]="tests/data/ml/$model.onnx"; done
+MODEL_PATH[resnet18]="bench/data/ml/resnet18.onnx"
+if [[ " ${MODELS[*]} " == *" resnet18 "* && ! -f "${MODEL_PATH[resnet18]}" ]]; then
+  /usr/bin/python3 "$ROOT/bench/ml/make_resnet18.py" "${MODEL_PATH[resnet18]}"
+fi
 setup=(-c "CREATE SCHEMA ml")
 for model in "${MODELS[@]}"; do
-  setup+=(-c "CREATE MODEL ml.$model OPTIONS(model_type='ONNX', model_path='tests/data/ml/$model.onnx')"
+  setup+=(-c "CREATE MODEL ml.$model OPTIONS(model_type='ONNX', model_path='${MODEL_PATH[$model]}')"
           -c "CREATE TABLE ml.${model}_rows AS SELECT x AS id, ${INPUT[$model]} FROM UNNEST(GENERATE_ARRAY(1, $ROWS)) AS x")
 done
 "$CLI" "$WAREHOUSE" --threads "$THREADS" "${setup[@]}" > /dev/null
