@@ -28,7 +28,8 @@ PGDB="${PGDB:-tpch_sf${SF//./_}}"
 DATA="$ROOT/bench/data/sf$SF"
 WAREHOUSE="$ROOT/bench/data/warehouse-sf$SF"
 RESULTS="$ROOT/bench/data/results-sf$SF"
-QUERY_DIR="$ROOT/bench/queries/postgres"
+# PostgreSQL accepts the shared query texts unchanged, as DuckDB does (bench/README.md).
+QUERY_DIR="$ROOT/bench/queries/duckdb"
 if [[ -z "${PSQL:-}" ]]; then
   if [[ $(id -u) == 0 ]]; then PSQL="runuser -u postgres -- psql"; else PSQL="psql"; fi
 fi
