@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "functions/aggregate/array_aggregates.h"
 #include "plan/bind_scope.h"
 #include "plan/bound_aggregate.h"
 #include "plan/expression.h"
@@ -125,6 +126,9 @@ class ExpressionBinder {
 
 // "INT64, STRING" for error messages (an untyped NULL shows as INT64, as in GoogleSQL).
 std::string ArgumentTypeList(const std::vector<ExpressionPtr>& arguments);
+// The sort direction and NULL placement of an ORDER BY item inside an aggregate (GoogleSQL's
+// default: NULLs first ascending, last descending).
+OrderedAggregateKey OrderedAggregateKeyOf(const sql::OrderByItem& item);
 // How errors name a function or operator: "function SUBSTR", "operator +".
 std::string DisplayName(const std::string& name);
 

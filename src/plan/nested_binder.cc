@@ -342,6 +342,15 @@ ExpressionPtr ExpressionBinder::BindInUnnest(const sql::InUnnestExpression& in) 
   return FoldConstant(std::move(negated));
 }
 
+OrderedAggregateKey OrderedAggregateKeyOf(const sql::OrderByItem& item) {
+  OrderedAggregateKey key;
+  key.descending = item.direction == sql::OrderByItem::Direction::kDescending;
+  key.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
+                        ? !key.descending
+                        : item.nulls == sql::OrderByItem::Nulls::kFirst;
+  return key;
+}
+
 void ExpressionBinder::BindAggregateModifiers(const sql::FunctionCall& call,
                                               BoundAggregate& bound) {
   const std::string& name = bound.function->name;
@@ -369,12 +378,7 @@ void ExpressionBinder::BindAggregateModifiers(const sql::FunctionCall& call,
                   item.expression->position);
     }
     if (key->type.id() == TypeId::kNull) key = CoerceTo(std::move(key), TypeId::kInt64);
-    OrderedAggregateKey spec;
-    spec.descending = item.direction == sql::OrderByItem::Direction::kDescending;
-    spec.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
-                           ? !spec.descending
-                           : item.nulls == sql::OrderByItem::Nulls::kFirst;
-    data->keys.push_back(spec);
+    data->keys.push_back(OrderedAggregateKeyOf(item));
     bound.arguments.push_back(std::move(key));
   }
   inside_aggregate_ = false;

@@ -509,12 +509,7 @@ void Binder::BindCorrelatedValue(const sql::QueryExpression& query, bool is_arra
     ExpressionPtr key = regroup(order_binder.Bind(*item.expression));
     if (grouped) check_grouped(*key, "ORDER BY clause");
     if (key->type.id() == TypeId::kNull) key = CoerceTo(std::move(key), TypeId::kInt64);
-    OrderedAggregateKey spec;
-    spec.descending = item.direction == sql::OrderByItem::Direction::kDescending;
-    spec.nulls_first = item.nulls == sql::OrderByItem::Nulls::kDefault
-                           ? !spec.descending
-                           : item.nulls == sql::OrderByItem::Nulls::kFirst;
-    order->keys.push_back(spec);
+    order->keys.push_back(OrderedAggregateKeyOf(item));
     rows.arguments.push_back(std::move(key));
   }
   rows.bind_data = std::move(order);
