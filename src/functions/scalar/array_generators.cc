@@ -58,10 +58,12 @@ uint64_t SequenceLength(T start, T end, T step) {
   }
 }
 
-template <typename T>
-void GenerateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+// Drives a generator over the rows: a row with a NULL argument gets a NULL array; for the
+// others `fill(inputs, row, offset)` appends the row's elements to result's child at `offset`
+// and returns how many.
+template <typename Fill>
+void GenerateRows(const DataChunk& args, Vector& result, Fill&& fill) {
   const size_t count = args.size();
-  const bool has_step = args.column_count() == 3;
   std::vector<UnifiedVector> inputs(args.column_count());
   for (size_t column = 0; column < args.column_count(); ++column) {
     args.column(column).ToUnified(count, inputs[column]);
@@ -76,9 +78,24 @@ void GenerateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& resul
       entries[row] = ArrayEntry{offset, 0};
       continue;
     }
-    T start = inputs[0].Data<T>()[inputs[0].index(row)];
-    T end = inputs[1].Data<T>()[inputs[1].index(row)];
-    T step = has_step ? inputs[2].Data<T>()[inputs[2].index(row)] : T(1);
+    entries[row] = ArrayEntry{offset, fill(inputs, row, offset)};
+  }
+}
+
+// Argument `column` of `row` as T.
+template <typename T>
+T Argument(const std::vector<UnifiedVector>& inputs, size_t column, size_t row) {
+  return inputs[column].Data<T>()[inputs[column].index(row)];
+}
+
+template <typename T>
+void GenerateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
+  const bool has_step = args.column_count() == 3;
+  GenerateRows(args, result, [&](const std::vector<UnifiedVector>& inputs, size_t row,
+                                 uint64_t offset) {
+    T start = Argument<T>(inputs, 0, row);
+    T end = Argument<T>(inputs, 1, row);
+    T step = has_step ? Argument<T>(inputs, 2, row) : T(1);
     if constexpr (std::is_same_v<T, int128_t>) {
       if (!has_step) step = kNumericScaleFactor;
     }
@@ -89,17 +106,12 @@ void GenerateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& resul
       // start + element * step stays within [start, end], so it cannot overflow.
       elements[offset + element] = static_cast<T>(start + static_cast<T>(element) * step);
     }
-    entries[row] = ArrayEntry{offset, length};
-  }
+    return length;
+  });
 }
 
 void GenerateDateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  const size_t count = args.size();
   const bool has_step = args.column_count() == 4;
-  std::vector<UnifiedVector> inputs(args.column_count());
-  for (size_t column = 0; column < args.column_count(); ++column) {
-    args.column(column).ToUnified(count, inputs[column]);
-  }
   DatePartSpec part;
   if (has_step) {
     part = ReadDatePart(args.column(3));
@@ -109,19 +121,11 @@ void GenerateDateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& r
       ThrowUnsupportedPart("GENERATE_DATE_ARRAY", part);
     }
   }
-  ArrayEntry* entries = result.Data<ArrayEntry>();
-  for (size_t row = 0; row < count; ++row) {
-    bool is_null = false;
-    for (const UnifiedVector& input : inputs) is_null = is_null || !input.IsValid(row);
-    const uint64_t offset = result.array_size();
-    if (is_null) {
-      result.SetNull(row);
-      entries[row] = ArrayEntry{offset, 0};
-      continue;
-    }
-    const int64_t start = inputs[0].Data<int32_t>()[inputs[0].index(row)];
-    const int64_t end = inputs[1].Data<int32_t>()[inputs[1].index(row)];
-    const int64_t step = has_step ? inputs[2].Data<int64_t>()[inputs[2].index(row)] : 1;
+  GenerateRows(args, result, [&](const std::vector<UnifiedVector>& inputs, size_t row,
+                                 uint64_t offset) {
+    const int64_t start = Argument<int32_t>(inputs, 0, row);
+    const int64_t end = Argument<int32_t>(inputs, 1, row);
+    const int64_t step = has_step ? Argument<int64_t>(inputs, 2, row) : 1;
     if (step == 0) ThrowZeroStep();
     uint64_t length = 0;
     for (int64_t date = start; step > 0 ? date <= end : date >= end;) {
@@ -133,34 +137,22 @@ void GenerateDateArrayKernel(const ScalarCall&, const DataChunk& args, Vector& r
       date = AddToDays(start, static_cast<int64_t>(length) * step, part, "GENERATE_DATE_ARRAY");
       if (!DateInRange(date)) break;
     }
-    entries[row] = ArrayEntry{offset, length};
-  }
+    return length;
+  });
 }
 
 void GenerateTimestampArrayKernel(const ScalarCall&, const DataChunk& args, Vector& result) {
-  const size_t count = args.size();
-  std::vector<UnifiedVector> inputs(args.column_count());
-  for (size_t column = 0; column < args.column_count(); ++column) {
-    args.column(column).ToUnified(count, inputs[column]);
-  }
   DatePartSpec part = ReadDatePart(args.column(3));
   int64_t unit = MicrosPerUnit(part.part);
   if (unit == 0) ThrowUnsupportedPart("GENERATE_TIMESTAMP_ARRAY", part);
-  ArrayEntry* entries = result.Data<ArrayEntry>();
-  for (size_t row = 0; row < count; ++row) {
-    bool is_null = false;
-    for (const UnifiedVector& input : inputs) is_null = is_null || !input.IsValid(row);
-    const uint64_t offset = result.array_size();
-    if (is_null) {
-      result.SetNull(row);
-      entries[row] = ArrayEntry{offset, 0};
-      continue;
-    }
-    const int64_t start = inputs[0].Data<int64_t>()[inputs[0].index(row)];
-    const int64_t end = inputs[1].Data<int64_t>()[inputs[1].index(row)];
-    const int64_t amount = inputs[2].Data<int64_t>()[inputs[2].index(row)];
+  GenerateRows(args, result, [&](const std::vector<UnifiedVector>& inputs, size_t row,
+                                 uint64_t offset) {
+    const int64_t start = Argument<int64_t>(inputs, 0, row);
+    const int64_t end = Argument<int64_t>(inputs, 1, row);
     int64_t step;
-    if (__builtin_mul_overflow(amount, unit, &step)) ThrowTooMany("GENERATE_TIMESTAMP_ARRAY");
+    if (__builtin_mul_overflow(Argument<int64_t>(inputs, 2, row), unit, &step)) {
+      ThrowTooMany("GENERATE_TIMESTAMP_ARRAY");
+    }
     if (step == 0) ThrowZeroStep();
     uint64_t length = 0;
     for (__int128 stamp = start; step > 0 ? stamp <= end : stamp >= end; stamp += step) {
@@ -169,8 +161,8 @@ void GenerateTimestampArrayKernel(const ScalarCall&, const DataChunk& args, Vect
       result.array_child().Data<int64_t>()[offset + length] = static_cast<int64_t>(stamp);
       ++length;
     }
-    entries[row] = ArrayEntry{offset, length};
-  }
+    return length;
+  });
 }
 
 }  // namespace
