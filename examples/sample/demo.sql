@@ -102,3 +102,32 @@ WHERE s.day >= DATE '2024-06-01'
 GROUP BY p.category
 ORDER BY revenue DESC
 LIMIT 3;
+
+-- 10. Top three products of every region: a correlated ARRAY subquery with GROUP BY,
+--     decorrelated into joins and aggregates (no per-region re-execution).
+SELECT r.region,
+       ARRAY(SELECT AS STRUCT p.product_name, SUM(s.quantity) AS units
+             FROM shop.sales AS s JOIN shop.products AS p USING (product_id)
+             WHERE s.region = r.region
+             GROUP BY p.product_name
+             ORDER BY units DESC, p.product_name LIMIT 3) AS top_products
+FROM shop.regions AS r
+ORDER BY r.region;
+
+-- 11. A neural network in SQL. A data scientist's ONNX model is imported once (copied into
+--     the warehouse) and called like a table function; here a small LSTM forecaster (a test
+--     fixture trained on synthetic signals by scripts/make_test_models.py) reads each
+--     region's last 24 days of demand, scaled to its peak, and predicts the next day's level.
+CREATE OR REPLACE MODEL shop.forecaster
+  OPTIONS (model_type = 'ONNX', model_path = 'tests/data/ml/lstm_forecaster.onnx');
+SELECT * FROM ML.FEATURE_INFO(MODEL shop.forecaster);
+WITH daily AS (
+  SELECT region, day, SUM(quantity) AS units FROM shop.sales GROUP BY region, day
+), scaled AS (
+  SELECT region, day, units / MAX(units) OVER (PARTITION BY region) AS level FROM daily
+)
+SELECT region, ROUND(forecast, 3) AS next_day_level
+FROM ML.PREDICT(MODEL shop.forecaster,
+  (SELECT region, ARRAY_REVERSE(ARRAY_AGG(level ORDER BY day DESC LIMIT 24)) AS readings
+   FROM scaled GROUP BY region HAVING COUNT(*) >= 24))
+ORDER BY region;
