@@ -1,6 +1,8 @@
 #include "plan/bound_aggregate.h"
 
+#include "common/error.h"
 #include "functions/aggregate/array_aggregates.h"
+#include "functions/function_registry.h"
 
 namespace dq {
 
@@ -37,6 +39,33 @@ std::string BoundAggregate::ToString() const {
     if (ordered->limit) out += " LIMIT " + std::to_string(*ordered->limit);
   }
   return out + ")";
+}
+
+BoundAggregate MakeBuiltinAggregate(const std::string& name, std::vector<ExpressionPtr> arguments) {
+  const std::vector<AggregateFunction>* overloads = FunctionRegistry::Get().FindAggregate(name);
+  DQ_CHECK(overloads != nullptr);
+  std::vector<LogicalType> types;
+  for (const auto& argument : arguments) types.push_back(argument->type);
+  BoundAggregate bound;
+  for (const AggregateFunction& candidate : *overloads) {
+    if (candidate.bind) {
+      auto resolved = std::make_shared<AggregateFunction>(candidate);
+      std::shared_ptr<FunctionData> bind_data;
+      if (!candidate.bind(types, resolved.get(), &bind_data)) continue;
+      bound.function = resolved.get();
+      bound.resolved = resolved;
+      bound.bind_data = bind_data;
+      break;
+    }
+    if (candidate.arguments == types) {
+      bound.function = &candidate;
+      break;
+    }
+  }
+  DQ_CHECK(bound.function != nullptr);
+  bound.arguments = std::move(arguments);
+  bound.return_type = bound.function->return_type;
+  return bound;
 }
 
 }  // namespace dq

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "functions/function.h"
@@ -22,5 +23,9 @@ struct BoundAggregate {
   BoundAggregate Copy() const;
   std::string ToString() const;
 };
+
+// The built-in aggregate `name` over `arguments` of exactly its parameter types (or accepted by
+// its bind hook), for aggregates the binder adds itself (decorrelation). REQUIRES: it exists.
+BoundAggregate MakeBuiltinAggregate(const std::string& name, std::vector<ExpressionPtr> arguments);
 
 }  // namespace dq
