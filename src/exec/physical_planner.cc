@@ -207,9 +207,11 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanOperator(LogicalOperator& logical)
         types.push_back(TypeId::kInt64);
         bindings.push_back({unnest.table_index, 1});
       }
+      ExpressionPtr condition =
+          unnest.condition ? Resolved(unnest.condition, bindings) : nullptr;
       auto physical = std::make_unique<PhysicalUnnest>(
           std::move(types), Resolved(unnest.array, child.bindings), unnest.with_offset,
-          unnest.preserve_empty);
+          unnest.preserve_empty, std::move(condition));
       physical->AddChild(std::move(child.op));
       result.op = std::move(physical);
       result.bindings = std::move(bindings);

@@ -74,7 +74,8 @@ std::string Expression::ToString() const {
         return "#" + std::to_string(binding.table) + "." + std::to_string(binding.column);
       }
       return name.empty() ? "#" + std::to_string(index) : name;
-    case ExpressionKind::kConstant: return value.ToSqlLiteral();
+    case ExpressionKind::kConstant:
+      return value.ToSqlLiteral();
     case ExpressionKind::kFunction: {
       std::string function_name = function ? function->name : "?";
       std::string symbol = OperatorSymbol(function_name);
@@ -83,7 +84,8 @@ std::string Expression::ToString() const {
       }
       if (function_name == "$negate") return "-" + children[0]->ToString();
       if (function_name == "$bitwise_not") return "~" + children[0]->ToString();
-      if (!function_name.empty() && function_name[0] == '$') function_name = function_name.substr(1);
+      if (!function_name.empty() && function_name[0] == '$')
+        function_name = function_name.substr(1);
       std::string described = bind_data ? bind_data->Describe() : "";
       return (safe ? "SAFE." : "") + function_name + "(" + JoinChildren(children, ", ") +
              (described.empty() ? "" : ", " + described) + ")";
@@ -91,11 +93,16 @@ std::string Expression::ToString() const {
     case ExpressionKind::kCast:
       return std::string(safe ? "SAFE_CAST(" : "CAST(") + children[0]->ToString() + " AS " +
              type.ToString() + ")";
-    case ExpressionKind::kAnd: return "(" + JoinChildren(children, " AND ") + ")";
-    case ExpressionKind::kOr: return "(" + JoinChildren(children, " OR ") + ")";
-    case ExpressionKind::kNot: return "NOT " + children[0]->ToString();
-    case ExpressionKind::kIsNull: return children[0]->ToString() + " IS NULL";
-    case ExpressionKind::kIsNotNull: return children[0]->ToString() + " IS NOT NULL";
+    case ExpressionKind::kAnd:
+      return "(" + JoinChildren(children, " AND ") + ")";
+    case ExpressionKind::kOr:
+      return "(" + JoinChildren(children, " OR ") + ")";
+    case ExpressionKind::kNot:
+      return "NOT " + children[0]->ToString();
+    case ExpressionKind::kIsNull:
+      return children[0]->ToString() + " IS NULL";
+    case ExpressionKind::kIsNotNull:
+      return children[0]->ToString() + " IS NOT NULL";
     case ExpressionKind::kCase: {
       std::string out = "CASE";
       for (size_t index = 0; index + 1 < children.size(); index += 2) {
@@ -103,7 +110,8 @@ std::string Expression::ToString() const {
       }
       return out + " ELSE " + children.back()->ToString() + " END";
     }
-    case ExpressionKind::kCoalesce: return "COALESCE(" + JoinChildren(children, ", ") + ")";
+    case ExpressionKind::kCoalesce:
+      return "COALESCE(" + JoinChildren(children, ", ") + ")";
   }
   return "?";
 }
@@ -205,6 +213,17 @@ ExpressionPtr MakeConjunction(ExpressionKind kind, std::vector<ExpressionPtr> ch
   expression->type = TypeId::kBool;
   expression->position = children[0]->position;
   expression->children = std::move(children);
+  return expression;
+}
+
+ExpressionPtr SubstituteColumnRefs(ExpressionPtr expression, uint32_t table_index,
+                                   const std::vector<ExpressionPtr>& replacements) {
+  if (expression->kind == ExpressionKind::kColumnRef && expression->binding.table == table_index) {
+    return replacements[expression->binding.column]->Copy();
+  }
+  for (auto& child : expression->children) {
+    child = SubstituteColumnRefs(std::move(child), table_index, replacements);
+  }
   return expression;
 }
 

@@ -131,6 +131,10 @@ void VisitColumnRefs(const Expression& expression, Visitor&& visitor) {
   for (const auto& child : expression.children) VisitColumnRefs(*child, visitor);
 }
 
+// Replaces references to columns of `table_index` by copies of `replacements[column]`.
+ExpressionPtr SubstituteColumnRefs(ExpressionPtr expression, uint32_t table_index,
+                                   const std::vector<ExpressionPtr>& replacements);
+
 // Splits a conjunction into its AND-ed terms (moving them out of `expression`).
 void SplitConjunction(ExpressionPtr expression, std::vector<ExpressionPtr>& terms);
 

@@ -169,6 +169,7 @@ std::vector<LogicalType> LogicalUnnest::Types() const {
 std::string LogicalUnnest::Describe() const {
   std::string out = std::string(preserve_empty ? "LEFT " : "") + "UNNEST " + array->ToString();
   if (with_offset) out += " WITH OFFSET";
+  if (condition) out += " ON " + condition->ToString();
   return out;
 }
 

@@ -189,6 +189,10 @@ struct LogicalUnnest : LogicalOperator {
   ExpressionPtr array;       // over the child's bindings
   bool with_offset = false;
   bool preserve_empty = false;
+  // LEFT JOIN UNNEST(...) ON condition, over the child's bindings and the element (and
+  // offset): only elements passing it are kept, and a row none of whose elements pass keeps
+  // one row with a NULL element, as a LEFT JOIN does. Null when there is no ON.
+  ExpressionPtr condition;
   LogicalType ElementType() const { return array->type.element_type(); }
   std::vector<ColumnBinding> Bindings() const override;
   std::vector<LogicalType> Types() const override;

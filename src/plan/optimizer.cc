@@ -14,7 +14,8 @@ namespace {
 
 std::set<uint32_t> TablesOf(const Expression& expression) {
   std::set<uint32_t> tables;
-  VisitColumnRefs(expression, [&](const Expression& reference) { tables.insert(reference.binding.table); });
+  VisitColumnRefs(expression,
+                  [&](const Expression& reference) { tables.insert(reference.binding.table); });
   return tables;
 }
 
@@ -26,18 +27,6 @@ std::set<uint32_t> TablesProducedBy(const LogicalOperator& op) {
 
 bool Subset(const std::set<uint32_t>& inner, const std::set<uint32_t>& outer) {
   return std::includes(outer.begin(), outer.end(), inner.begin(), inner.end());
-}
-
-// Replaces references to `table_index` columns by copies of `replacements[column]`.
-ExpressionPtr Substitute(ExpressionPtr expression, uint32_t table_index,
-                         const std::vector<ExpressionPtr>& replacements) {
-  if (expression->kind == ExpressionKind::kColumnRef && expression->binding.table == table_index) {
-    return replacements[expression->binding.column]->Copy();
-  }
-  for (auto& child : expression->children) {
-    child = Substitute(std::move(child), table_index, replacements);
-  }
-  return expression;
 }
 
 LogicalOperatorPtr WrapInFilter(LogicalOperatorPtr plan, std::vector<ExpressionPtr> predicates) {
@@ -115,18 +104,21 @@ LogicalOperatorPtr PushIntoJoin(std::unique_ptr<LogicalJoin> join,
         std::set<uint32_t> second = TablesOf(*predicate->children[1]);
         if (!first.empty() && !second.empty()) {
           if (Subset(first, left_tables) && Subset(second, right_tables)) {
-            join->conditions.push_back({std::move(predicate->children[0]), std::move(predicate->children[1])});
+            join->conditions.push_back(
+                {std::move(predicate->children[0]), std::move(predicate->children[1])});
             continue;
           }
           if (Subset(first, right_tables) && Subset(second, left_tables)) {
-            join->conditions.push_back({std::move(predicate->children[1]), std::move(predicate->children[0])});
+            join->conditions.push_back(
+                {std::move(predicate->children[1]), std::move(predicate->children[0])});
             continue;
           }
         }
       }
       residual.push_back(std::move(predicate));
     }
-    if (!residual.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
+    if (!residual.empty())
+      join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
     return join;
   }
   // Outer joins: equalities in the ON residual become keys; WHERE leftovers stay above.
@@ -180,10 +172,9 @@ void SplitWithCommonOrTerms(ExpressionPtr predicate, std::vector<ExpressionPtr>&
     std::string fingerprint = branches[0][term]->Fingerprint();
     bool everywhere = true;
     for (size_t branch = 1; branch < branches.size() && everywhere; ++branch) {
-      everywhere = std::any_of(branches[branch].begin(), branches[branch].end(),
-                               [&](const ExpressionPtr& other) {
-                                 return other && other->Fingerprint() == fingerprint;
-                               });
+      everywhere = std::any_of(
+          branches[branch].begin(), branches[branch].end(),
+          [&](const ExpressionPtr& other) { return other && other->Fingerprint() == fingerprint; });
     }
     if (!everywhere) continue;
     for (size_t branch = 1; branch < branches.size(); ++branch) {
@@ -203,8 +194,10 @@ void SplitWithCommonOrTerms(ExpressionPtr predicate, std::vector<ExpressionPtr>&
     for (auto& term : branch) {
       if (term) rest.push_back(std::move(term));
     }
-    if (rest.empty()) some_branch_empty = true;  // that branch is just the common terms
-    else alternatives.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(rest)));
+    if (rest.empty())
+      some_branch_empty = true;  // that branch is just the common terms
+    else
+      alternatives.push_back(MakeConjunction(ExpressionKind::kAnd, std::move(rest)));
   }
   for (auto& term : common) out.push_back(std::move(term));
   if (some_branch_empty) return;
@@ -244,7 +237,8 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
   switch (op->kind) {
     case LogicalKind::kFilter: {
       auto& filter = op->As<LogicalFilter>();
-      for (auto& predicate : filter.predicates) SplitWithCommonOrTerms(std::move(predicate), predicates);
+      for (auto& predicate : filter.predicates)
+        SplitWithCommonOrTerms(std::move(predicate), predicates);
       return PushDown(std::move(op->children[0]), std::move(predicates));
     }
     case LogicalKind::kGet: {
@@ -265,7 +259,8 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
       auto& projection = op->As<LogicalProjection>();
       std::vector<ExpressionPtr> below;
       for (auto& predicate : predicates) {
-        below.push_back(Substitute(std::move(predicate), projection.table_index, projection.expressions));
+        below.push_back(SubstituteColumnRefs(std::move(predicate), projection.table_index,
+                                             projection.expressions));
       }
       op->children[0] = PushDown(std::move(op->children[0]), std::move(below));
       return op;
@@ -289,7 +284,8 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
         });
         // With grouping sets a key is NULL in the rolled-up rows: keep such filters above.
         if (aggregate.grouping_sets.empty() && any_column && only_groups) {
-          below.push_back(Substitute(std::move(predicate), aggregate.group_index, aggregate.groups));
+          below.push_back(
+              SubstituteColumnRefs(std::move(predicate), aggregate.group_index, aggregate.groups));
         } else {
           above.push_back(std::move(predicate));
         }
@@ -336,9 +332,9 @@ LogicalOperatorPtr PushDown(LogicalOperatorPtr op, std::vector<ExpressionPtr> pr
 
 // ---------- 2. join ordering ----------
 
-
 void Flatten(LogicalOperatorPtr op, JoinGraph& graph) {
-  if (op->kind == LogicalKind::kJoin && op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
+  if (op->kind == LogicalKind::kJoin &&
+      op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
     auto& join = op->As<LogicalJoin>();
     for (auto& condition : join.conditions) graph.conditions.push_back(std::move(condition));
     if (join.residual) SplitConjunction(std::move(join.residual), graph.residual);
@@ -420,17 +416,19 @@ LogicalOperatorPtr BuildJoinOrder(JoinGraph graph) {
         join->conditions.push_back(std::move(graph.conditions[index]));
         condition_used[index] = true;
       } else if (Subset(right, current_tables) && Subset(left, tables[next])) {
-        join->conditions.push_back({std::move(graph.conditions[index].right),
-                                    std::move(graph.conditions[index].left)});
+        join->conditions.push_back(
+            {std::move(graph.conditions[index].right), std::move(graph.conditions[index].left)});
         condition_used[index] = true;
       }
     }
     // Residual predicates that become evaluable here.
     std::vector<ExpressionPtr> residual;
     for (auto& predicate : graph.residual) {
-      if (predicate && Subset(TablesOf(*predicate), combined)) residual.push_back(std::move(predicate));
+      if (predicate && Subset(TablesOf(*predicate), combined))
+        residual.push_back(std::move(predicate));
     }
-    if (!residual.empty()) join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
+    if (!residual.empty())
+      join->residual = MakeConjunction(ExpressionKind::kAnd, std::move(residual));
     join->children.push_back(std::move(current));
     join->children.push_back(std::move(graph.relations[next]));
     EstimateCardinality(*join);
@@ -446,7 +444,8 @@ LogicalOperatorPtr BuildJoinOrder(JoinGraph graph) {
 }
 
 LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr op) {
-  if (op->kind == LogicalKind::kJoin && op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
+  if (op->kind == LogicalKind::kJoin &&
+      op->As<LogicalJoin>().join_type == LogicalJoinType::kInner) {
     JoinGraph graph;
     Flatten(std::move(op), graph);
     return BuildJoinOrder(std::move(graph));
@@ -491,11 +490,13 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
       return;
     }
     case LogicalKind::kFilter:
-      for (const auto& predicate : op.As<LogicalFilter>().predicates) CollectBindings(*predicate, used);
+      for (const auto& predicate : op.As<LogicalFilter>().predicates)
+        CollectBindings(*predicate, used);
       break;
     case LogicalKind::kProjection:
       if (!op.As<LogicalProjection>().passthrough) used.clear();
-      for (const auto& expression : op.As<LogicalProjection>().expressions) CollectBindings(*expression, used);
+      for (const auto& expression : op.As<LogicalProjection>().expressions)
+        CollectBindings(*expression, used);
       break;
     case LogicalKind::kAggregate: {
       auto& aggregate = op.As<LogicalAggregate>();
@@ -549,12 +550,15 @@ void PruneColumns(LogicalOperator& op, std::set<ColumnBinding> used) {
     }
     case LogicalKind::kUnnest:
       CollectBindings(*op.As<LogicalUnnest>().array, used);
+      if (op.As<LogicalUnnest>().condition)
+        CollectBindings(*op.As<LogicalUnnest>().condition, used);
       break;
     case LogicalKind::kPredict:
       for (const auto& input : op.As<LogicalPredict>().inputs) CollectBindings(*input, used);
       break;
     case LogicalKind::kLimit:
-    case LogicalKind::kValues: break;
+    case LogicalKind::kValues:
+      break;
   }
   for (auto& child : op.children) PruneColumns(*child, used);
 }
@@ -571,7 +575,9 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
       rows = static_cast<uint64_t>(std::max(1.0, estimate));
       break;
     }
-    case LogicalKind::kValues: rows = op.As<LogicalValues>().rows->row_count(); break;
+    case LogicalKind::kValues:
+      rows = op.As<LogicalValues>().rows->row_count();
+      break;
     case LogicalKind::kFilter: {
       double estimate = static_cast<double>(EstimateCardinality(*op.children[0]));
       for (const auto& predicate : op.As<LogicalFilter>().predicates) {
@@ -621,7 +627,9 @@ uint64_t EstimateCardinality(LogicalOperator& op) {
     case LogicalKind::kProjection:
     case LogicalKind::kOrder:
     case LogicalKind::kPredict:
-    case LogicalKind::kWindow: rows = EstimateCardinality(*op.children[0]); break;
+    case LogicalKind::kWindow:
+      rows = EstimateCardinality(*op.children[0]);
+      break;
   }
   op.estimated_rows = rows;
   return rows;

@@ -82,12 +82,6 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
   if (!join.using_columns.empty()) {
     throw Error(ErrorKind::kBinding, "USING is not allowed with UNNEST", join.right->position);
   }
-  if (preserve_empty && join.on_condition) {
-    throw Error(ErrorKind::kNotSupported,
-                "LEFT JOIN UNNEST with an ON condition is not supported yet; filter the "
-                "elements in a subquery instead",
-                join.on_condition->position);
-  }
   // The implicit form borrows the path as the array expression.
   std::unique_ptr<sql::PathExpression> path;
   UnnestSpec spec;
@@ -113,18 +107,32 @@ LogicalOperatorPtr Binder::BindUnnestJoin(const sql::JoinTableReference& join,
           "JOIN ON clause should return type BOOL, but returns " + condition->type.ToString(),
           join.on_condition->position);
     }
-    auto filter = std::make_unique<LogicalFilter>();
-    filter->predicates.push_back(CoerceTo(std::move(condition), TypeId::kBool));
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
+    condition = CoerceTo(std::move(condition), TypeId::kBool);
+    if (preserve_empty) {
+      // A LEFT JOIN keeps the rows none of whose elements pass: the UNNEST applies the
+      // condition itself, read over its element (struct fields become field accesses).
+      LogicalOperator* below = plan.get();
+      if (below->kind == LogicalKind::kProjection) {
+        auto& fields = below->As<LogicalProjection>();
+        condition =
+            SubstituteColumnRefs(std::move(condition), fields.table_index, fields.expressions);
+        below = below->children[0].get();
+      }
+      below->As<LogicalUnnest>().condition = std::move(condition);
+    } else {
+      auto filter = std::make_unique<LogicalFilter>();
+      filter->predicates.push_back(std::move(condition));
+      filter->children.push_back(std::move(plan));
+      plan = std::move(filter);
+    }
   }
   scope.Merge(joined);
   return plan;
 }
 
 LogicalOperatorPtr Binder::BindUnnest(LogicalOperatorPtr input, const BindScope& input_scope,
-                                      const UnnestSpec& spec, bool preserve_empty,
-                                      BindScope& scope, LogicalUnnest** lateral_slot) {
+                                      const UnnestSpec& spec, bool preserve_empty, BindScope& scope,
+                                      LogicalUnnest** lateral_slot) {
   ExpressionBinder binder(*this, input_scope, "UNNEST");
   // Correlated subqueries in the array expression (UNNEST(ARRAY(SELECT ... t.x ...))) read the
   // rows of `input`: they are decorrelated over it before the UNNEST.
