@@ -17,7 +17,7 @@ set -euo pipefail
 #   Unicode normalization  libicu-dev (NORMALIZE)
 #   sample data generator  python3 (standard library only)
 #   ONNX model import      libonnx-dev, libprotobuf-dev, protobuf-compiler
-#   inference kernels      libopenblas-dev (cblas_sgemm)
+#   inference kernels      libopenblas-dev (cblas_sgemm), libdnnl-dev (oneDNN convolutions)
 # The ML test fixtures in tests/data/ml are committed; regenerating them with
 # scripts/make_test_models.py needs python3-torch, python3-onnx and python3-sklearn, which are
 # not installed here (not needed to build or test).
@@ -27,7 +27,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev liblz4-dev libxxhash-dev libre2-dev libedit-dev
   nlohmann-json3-dev libhowardhinnant-date-dev tzdata libicu-dev
-  libonnx-dev libprotobuf-dev protobuf-compiler libopenblas-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler libopenblas-dev libdnnl-dev
   python3
 )
 

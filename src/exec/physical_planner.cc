@@ -234,6 +234,17 @@ PhysicalPlanner::Planned PhysicalPlanner::PlanPredict(LogicalPredict& predict) {
                 "Cannot load model " + model_name + ": " + model.status().message());
   }
   Planned child = PlanOperator(*predict.children[0]);
+  // Its rows are expensive: the scan feeding it (through filters and projections) splits even
+  // a small table across threads, in whole batches.
+  for (PhysicalOperator* below = child.op.get(); below;) {
+    if (auto* scan = dynamic_cast<PhysicalTableScan*>(below)) {
+      scan->SplitForExpensiveRows(predict.options.batch_size);
+      break;
+    }
+    bool streaming =
+        dynamic_cast<PhysicalFilter*>(below) || dynamic_cast<PhysicalProjection*>(below);
+    below = streaming ? below->children()[0].get() : nullptr;
+  }
   std::vector<PredictInputSpec> inputs;
   for (size_t index = 0; index < predict.inputs.size(); ++index) {
     const ml::TensorInfo& info = (*model)->inputs().at(index);

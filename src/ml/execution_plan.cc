@@ -55,7 +55,8 @@ Result<std::vector<std::shared_ptr<const Tensor>>> EvaluateNode(
                    .outputs = output_pointers.data(),
                    .scratch = scratch.data(),
                    .status = &status,
-                   .double_scratch = double_scratch.data()};
+                   .double_scratch = double_scratch.data(),
+                   .run_state = context->run_state().get()};
     node.kernel->run(run);
     DQ_RETURN_IF_ERROR(status);
   }
@@ -125,7 +126,8 @@ Result<std::unique_ptr<ShapePlan>> ShapePlan::Build(
     }
     scratch_floats = std::max(scratch_floats, context->scratch_floats());
     scratch_doubles = std::max(scratch_doubles, context->scratch_doubles());
-    plan->steps_.push_back(Step{&node, node.inputs, node.outputs, {}, {}});
+    plan->steps_.push_back(
+        Step{&node, node.inputs, node.outputs, {}, {}, std::move(context->run_state())});
   }
   plan->scratch_.resize(scratch_floats);
   plan->double_scratch_.resize(scratch_doubles);
@@ -229,7 +231,8 @@ Status ShapePlan::Run(const std::vector<Tensor>& inputs, std::vector<Tensor>* ou
                        step.output_pointers.data(),
                        scratch_.data(),
                        &status,
-                       double_scratch_.data()};
+                       double_scratch_.data(),
+                       step.run_state.get()};
     step.node->kernel->run(context);
     DQ_RETURN_IF_ERROR(status);
   }

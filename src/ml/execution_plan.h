@@ -55,6 +55,7 @@ class ShapePlan {
     std::vector<int> outputs;  // value ids
     std::vector<const Tensor*> input_pointers;  // resolved per run
     std::vector<Tensor*> output_pointers;
+    std::unique_ptr<KernelRunState> run_state;  // from the kernel's Infer, may be null
   };
 
   const Graph* graph_ = nullptr;

@@ -39,8 +39,9 @@ struct Attribute {
 };
 
 // What a kernel derives once from a node's attributes at import (OpKernel::prepare), e.g. a
-// tree ensemble flattened into arrays. Immutable afterwards and shared by every session; each
-// kernel downcasts to its own type.
+// tree ensemble flattened into arrays. Shared by every session: immutable afterwards, or
+// internally synchronized (Conv's cache of reordered weights); each kernel downcasts to its own
+// type.
 struct KernelState {
   virtual ~KernelState() = default;
 };

@@ -9,6 +9,8 @@
 //    may set an output's data directly when it depends only on shapes (Shape).
 //  * Run: computes the outputs. The executor has already shaped every output tensor as Infer
 //    said; Run must not allocate (scratch comes from the context).
+//  * Infer may also create a KernelRunState (compiled primitives, weights in the layout they
+//    want): the plan built for those shapes owns it and hands it to every Run of the node.
 //  * prepare (optional): runs once at import, after the attributes are read, and stores an
 //    immutable KernelState on the node (graph.h), e.g. trees flattened into arrays. Attribute
 //    errors found here fail the import naming the node.
@@ -31,6 +33,12 @@
 #include "ml/tensor.h"
 
 namespace dq::ml {
+
+// What Infer prepares for the Runs of one plan (one session, one set of input shapes): used by
+// one thread at a time, destroyed with the plan.
+struct KernelRunState {
+  virtual ~KernelRunState() = default;
+};
 
 struct TensorMeta {
   ElementType type = ElementType::kFloat32;
@@ -70,6 +78,9 @@ class InferContext {
   void RequestDoubleScratch(int64_t doubles) {
     scratch_doubles_ = std::max(scratch_doubles_, doubles);
   }
+  // Hands Run a state prepared for these shapes (RunContext::run_state).
+  void SetRunState(std::unique_ptr<KernelRunState> state) { run_state_ = std::move(state); }
+  std::unique_ptr<KernelRunState>& run_state() { return run_state_; }
 
   // kInvalidInput "Invalid model: node 'x' (Op): <message>".
   Status Error(const std::string& message) const;
@@ -89,6 +100,7 @@ class InferContext {
   std::vector<std::unique_ptr<Tensor>> known_outputs_;
   int64_t scratch_floats_ = 0;
   int64_t scratch_doubles_ = 0;
+  std::unique_ptr<KernelRunState> run_state_;
 };
 
 struct RunContext {
@@ -99,6 +111,7 @@ struct RunContext {
   float* scratch;               // at least what Infer requested
   Status* status;               // a kernel that finds bad data (an out-of-range index) sets it
   double* double_scratch = nullptr;  // at least what Infer requested
+  KernelRunState* run_state = nullptr;  // what Infer set with SetRunState, else null
 
   bool has_input(size_t index) const { return index < input_count && inputs[index]; }
   const Tensor& input(size_t index) const { return *inputs[index]; }

@@ -63,7 +63,9 @@ PhysicalTableScan::PhysicalTableScan(std::vector<LogicalType> types,
       table_(std::move(table)),
       column_ids_(std::move(column_ids)),
       filter_(std::move(filter)),
-      zone_map_filters_(std::move(zone_map_filters)) {
+      zone_map_filters_(std::move(zone_map_filters)),
+      min_morsel_rows_(kMinMorselRows),
+      morsel_granularity_(kBatchSize) {
   for (const ColumnDefinition& column : table_->columns) table_types_.push_back(column.type);
 }
 
@@ -112,9 +114,9 @@ std::unique_ptr<GlobalSourceState> PhysicalTableScan::GetGlobalSourceState(
   size_t wanted = groups >= threads ? 1 : (threads + std::max<size_t>(groups, 1) - 1) / std::max<size_t>(groups, 1);
   for (size_t group = 0; group < groups; ++group) {
     uint64_t rows = table_->row_groups[group].row_count;
-    uint64_t parts = std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / kMinMorselRows));
+    uint64_t parts = std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / min_morsel_rows_));
     uint64_t per_part = (rows + parts - 1) / parts;
-    per_part = (per_part + kBatchSize - 1) / kBatchSize * kBatchSize;  // whole batches
+    per_part = (per_part + morsel_granularity_ - 1) / morsel_granularity_ * morsel_granularity_;
     for (uint64_t begin = 0; begin < rows; begin += per_part) {
       state->morsels.push_back({group, begin, std::min(rows, begin + per_part)});
     }

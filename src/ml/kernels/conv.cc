@@ -1,18 +1,23 @@
-// 2-D convolution (NCHW) as im2col + cblas_sgemm, per group: the weights of group g,
-// [M/g, C/g*kH*kW], times the unfolded input patches, [C/g*kH*kW, oH*oW]. Large images get one
-// GEMM each (a 1x1 convolution with unit stride and no padding skips the unfolding); small ones
-// (fewer than kSmallArea output positions, where a per-image GEMM is too small to be efficient)
-// are unfolded side by side, several images per GEMM, [C/g*kH*kW, n*oH*oW], and the product is
-// copied back to NCHW with the bias and activation applied on the way. Supports pads, strides,
-// dilations, groups, auto_pad NOTSET/VALID/SAME_UPPER/SAME_LOWER, an optional bias and a fused
-// activation.
-#include <cblas.h>
+// 2-D convolution (NCHW) on oneDNN's convolution primitive (onednn.h). Infer creates, once
+// per plan, the primitive for the plan's shapes with the layouts oneDNN prefers (on AVX-512,
+// channel-blocked nChw16c and its blocked weights: direct "brgconv" kernels that skip the
+// padding taps rather than multiplying zeros), plus the reorders between our NCHW tensors and
+// those layouts. The weights are reordered once and shared by every plan of every session of
+// the model through a cache on the node (keyed by the weights' content hash and layout); the
+// blocked copies of input and output and oneDNN's scratchpad live in the plan's scratch. Bias
+// and a fused ReLU are applied by the primitive. Supports pads (asymmetric too), strides,
+// dilations, groups, auto_pad NOTSET/VALID/SAME_UPPER/SAME_LOWER.
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "ml/kernels/kernel_families.h"
+#include "ml/kernels/onednn.h"
 
 namespace dq::ml {
 namespace {
@@ -25,9 +30,8 @@ struct ConvGeometry {
   std::array<int64_t, 2> strides, dilations;
 };
 
-
-int64_t OutputExtent(int64_t in, int64_t kernel, int64_t pad_begin, int64_t pad_end,
-                     int64_t stride, int64_t dilation) {
+int64_t OutputExtent(int64_t in, int64_t kernel, int64_t pad_begin, int64_t pad_end, int64_t stride,
+                     int64_t dilation) {
   return (in + pad_begin + pad_end - ((kernel - 1) * dilation + 1)) / stride + 1;
 }
 
@@ -84,215 +88,215 @@ Status ComputeGeometry(const Node& node, const std::vector<int64_t>& x,
   for (int64_t value : {strides[0], strides[1], dilations[0], dilations[1]}) {
     if (value <= 0) return fail("strides and dilations must be positive");
   }
-  geometry->out_height = OutputExtent(x[2], w[2], geometry->pads[0], geometry->pads[2],
-                                      strides[0], dilations[0]);
-  geometry->out_width = OutputExtent(x[3], w[3], geometry->pads[1], geometry->pads[3],
-                                     strides[1], dilations[1]);
+  geometry->out_height =
+      OutputExtent(x[2], w[2], geometry->pads[0], geometry->pads[2], strides[0], dilations[0]);
+  geometry->out_width =
+      OutputExtent(x[3], w[3], geometry->pads[1], geometry->pads[3], strides[1], dilations[1]);
   if (geometry->out_height <= 0 || geometry->out_width <= 0) {
     return fail("the kernel is larger than the padded input");
   }
   return Status::OK();
 }
 
-constexpr int64_t kSmallArea = 256;
-// Scratch budget (floats) of the batched path: unfolded patches plus the GEMM's product.
-constexpr int64_t kBatchedScratchFloats = int64_t{1} << 17;
+using Dims = dnnl::memory::dims;
+using Tag = dnnl::memory::format_tag;
+constexpr auto kF32 = dnnl::memory::data_type::f32;
 
-// Images unfolded into one GEMM: 1 for large images, else as many as fit the budget.
-int64_t ImagesPerGemm(const ConvGeometry& g) {
-  int64_t out_area = g.out_height * g.out_width;
-  if (out_area >= kSmallArea || g.batch <= 1) return 1;
-  int64_t patch = g.channels / g.groups * g.kernel_height * g.kernel_width;
-  int64_t per_image = (patch + g.out_channels / g.groups) * out_area;
-  return std::clamp<int64_t>(kBatchedScratchFloats / std::max<int64_t>(per_image, 1), 1, g.batch);
+// Reordered weights shared across plans and sessions (the node's KernelState). An entry is
+// found by the source weights' content and the layout a primitive asked for, so a plan never
+// reads weights that differ from its own.
+class ConvWeightsCache : public KernelState {
+ public:
+  // The weights `source` (described by `source_desc`) in layout `desc`, reordering them on
+  // first use.
+  dnnl::memory Get(const Tensor& source, const dnnl::memory::desc& source_desc,
+                   const dnnl::memory::desc& desc) const {
+    const uint64_t hash = XXH3_64bits(source.floats(), source.element_count() * sizeof(float));
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const Entry& entry : entries_) {
+      if (entry.hash == hash && entry.desc == desc) return entry.weights;
+    }
+    dnnl::memory user(source_desc, CpuEngine(), const_cast<float*>(source.floats()));
+    dnnl::memory weights(desc, CpuEngine());
+    dnnl::reorder(user, weights).execute(ThreadStream(), user, weights);
+    ThreadStream().wait();
+    if (entries_.size() == kMaxEntries) entries_.erase(entries_.begin());
+    entries_.push_back(Entry{hash, desc, weights});
+    return weights;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 4;
+  struct Entry {
+    uint64_t hash;
+    dnnl::memory::desc desc;
+    dnnl::memory weights;
+  };
+  mutable std::mutex mutex_;
+  mutable std::vector<Entry> entries_;
+};
+
+Status PrepareConv(Node& node) {
+  node.state = std::make_shared<ConvWeightsCache>();
+  return Status::OK();
 }
 
-bool IsPointwise(const ConvGeometry& g) {
-  return g.kernel_height == 1 && g.kernel_width == 1 && g.strides[0] == 1 && g.strides[1] == 1 &&
-         g.pads == std::array<int64_t, 4>{0, 0, 0, 0};
+// What a plan's Runs of one Conv node need. Memory objects are handles: the ones in `args`
+// share their buffers with the named members, whose data handles Run points at the tensors and
+// the scratch.
+struct ConvRunState : KernelRunState {
+  dnnl::convolution_forward convolution;
+  std::unordered_map<int, dnnl::memory> args;
+  dnnl::memory user_src, src, user_dst, dst, scratchpad, bias;
+  dnnl::reorder src_reorder, dst_reorder;  // valid when the layouts differ
+  bool reorder_src = false, reorder_dst = false;
+  // Weights that are not constants are reordered on every run.
+  dnnl::memory user_weights, weights;
+  dnnl::reorder weights_reorder;
+  bool reorder_weights = false;
+  size_t src_offset = 0, dst_offset = 0, scratchpad_offset = 0, weights_offset = 0;
+};
+
+Dims WeightDims(const ConvGeometry& g) {
+  if (g.groups == 1) return {g.out_channels, g.channels, g.kernel_height, g.kernel_width};
+  return {g.groups, g.out_channels / g.groups, g.channels / g.groups, g.kernel_height,
+          g.kernel_width};
+}
+
+Status CreateRunState(InferContext& context, const ConvGeometry& g) {
+  const dnnl::engine& engine = CpuEngine();
+  ThreadStream();  // primitives size their thread teams when created: one thread (onednn.h)
+  auto state = std::make_unique<ConvRunState>();
+  const bool has_bias = context.has_input(2);
+  const Dims src_dims = {g.batch, g.channels, g.height, g.width};
+  const Dims dst_dims = {g.batch, g.out_channels, g.out_height, g.out_width};
+  const Dims weight_dims = WeightDims(g);
+  const Tag weight_tag = g.groups == 1 ? Tag::oihw : Tag::goihw;
+  dnnl::memory::desc any_src(src_dims, kF32, Tag::any);
+  dnnl::memory::desc any_dst(dst_dims, kF32, Tag::any);
+  dnnl::memory::desc any_weights(weight_dims, kF32, Tag::any);
+  dnnl::memory::desc bias_desc({g.out_channels}, kF32, Tag::x);
+  const Dims strides = {g.strides[0], g.strides[1]};
+  const Dims dilations = {g.dilations[0] - 1, g.dilations[1] - 1};
+  const Dims pad_begin = {g.pads[0], g.pads[1]};
+  const Dims pad_end = {g.pads[2], g.pads[3]};
+  auto descriptor =
+      has_bias
+          ? dnnl::convolution_forward::desc(
+                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, any_src,
+                any_weights, bias_desc, any_dst, strides, dilations, pad_begin, pad_end)
+          : dnnl::convolution_forward::desc(
+                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, any_src,
+                any_weights, any_dst, strides, dilations, pad_begin, pad_end);
+  dnnl::primitive_attr attributes;
+  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  if (context.node().activation == Activation::kRelu) {
+    dnnl::post_ops post_ops;
+    post_ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
+    attributes.set_post_ops(post_ops);
+  }
+  dnnl::convolution_forward::primitive_desc primitive(descriptor, attributes, engine);
+  state->convolution = dnnl::convolution_forward(primitive);
+
+  ScratchCarver carver;
+  state->user_src = dnnl::memory({src_dims, kF32, Tag::nchw}, engine, nullptr);
+  state->reorder_src = primitive.src_desc() != state->user_src.get_desc();
+  state->src = state->user_src;
+  if (state->reorder_src) {
+    state->src = dnnl::memory(primitive.src_desc(), engine, nullptr);
+    state->src_offset = carver.Reserve(primitive.src_desc().get_size());
+    state->src_reorder = dnnl::reorder(state->user_src, state->src);
+  }
+  state->user_dst = dnnl::memory({dst_dims, kF32, Tag::nchw}, engine, nullptr);
+  state->reorder_dst = primitive.dst_desc() != state->user_dst.get_desc();
+  state->dst = state->user_dst;
+  if (state->reorder_dst) {
+    state->dst = dnnl::memory(primitive.dst_desc(), engine, nullptr);
+    state->dst_offset = carver.Reserve(primitive.dst_desc().get_size());
+    state->dst_reorder = dnnl::reorder(state->dst, state->user_dst);
+  }
+  state->scratchpad = dnnl::memory(primitive.scratchpad_desc(), engine, nullptr);
+  state->scratchpad_offset = carver.Reserve(primitive.scratchpad_desc().get_size());
+
+  const dnnl::memory::desc user_weights_desc(weight_dims, kF32, weight_tag);
+  const Tensor* known = context.known_input(1);
+  if (known && context.node().state) {
+    const auto& cache = static_cast<const ConvWeightsCache&>(*context.node().state);
+    state->weights = cache.Get(*known, user_weights_desc, primitive.weights_desc());
+  } else if (known) {  // a node made after import (no cache): this plan's own copy
+    dnnl::memory user(user_weights_desc, engine, const_cast<float*>(known->floats()));
+    state->weights = dnnl::memory(primitive.weights_desc(), engine);
+    dnnl::reorder(user, state->weights).execute(ThreadStream(), user, state->weights);
+    ThreadStream().wait();
+  } else {
+    state->user_weights = dnnl::memory(user_weights_desc, engine, nullptr);
+    state->reorder_weights = primitive.weights_desc() != user_weights_desc;
+    state->weights = state->user_weights;
+    if (state->reorder_weights) {
+      state->weights = dnnl::memory(primitive.weights_desc(), engine, nullptr);
+      state->weights_offset = carver.Reserve(primitive.weights_desc().get_size());
+      state->weights_reorder = dnnl::reorder(state->user_weights, state->weights);
+    }
+  }
+  state->args = {{DNNL_ARG_SRC, state->src},
+                 {DNNL_ARG_WEIGHTS, state->weights},
+                 {DNNL_ARG_DST, state->dst},
+                 {DNNL_ARG_SCRATCHPAD, state->scratchpad}};
+  if (has_bias) {
+    state->bias = dnnl::memory(bias_desc, engine, nullptr);
+    state->args.emplace(DNNL_ARG_BIAS, state->bias);
+  }
+  context.RequestScratch(carver.floats());
+  context.SetRunState(std::move(state));
+  return Status::OK();
 }
 
 Status InferConv(InferContext& context) {
   DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
   DQ_RETURN_IF_ERROR(context.ExpectInput(1, ElementType::kFloat32));
   ConvGeometry g;
-  DQ_RETURN_IF_ERROR(
-      ComputeGeometry(context.node(), context.input_shape(0), context.input_shape(1), &g, &context));
-  if (context.has_input(2) &&
-      context.input_shape(2) != std::vector<int64_t>{g.out_channels}) {
+  DQ_RETURN_IF_ERROR(ComputeGeometry(context.node(), context.input_shape(0), context.input_shape(1),
+                                     &g, &context));
+  if (context.has_input(2) && context.input_shape(2) != std::vector<int64_t>{g.out_channels}) {
     return context.Error("bias must have shape [" + std::to_string(g.out_channels) + "]");
   }
   context.SetOutput(0, ElementType::kFloat32, {g.batch, g.out_channels, g.out_height, g.out_width});
-  int64_t patch = g.channels / g.groups * g.kernel_height * g.kernel_width;
-  int64_t out_area = g.out_height * g.out_width;
-  int64_t images = ImagesPerGemm(g);
-  if (images > 1) {  // columns, product, and the int32 patch map (float-sized entries)
-    context.RequestScratch(images * (patch + g.out_channels / g.groups) * out_area +
-                           patch * out_area);
-  } else if (!IsPointwise(g)) {
-    context.RequestScratch(patch * out_area);
+  if (g.batch == 0 || g.channels == 0 || g.out_channels == 0) return Status::OK();  // no work
+  try {
+    return CreateRunState(context, g);
+  } catch (const dnnl::error& error) {
+    return context.Error(std::string("oneDNN cannot create this convolution: ") + error.what());
   }
-  return Status::OK();
-}
-
-// Unfolds `channels` planes of `image` into columns: row (c, kh, kw), column (oh, ow); rows
-// are `row_stride` floats apart (the output area for one image, more when images sit side by
-// side).
-void Im2Col(const float* image, int64_t channels, const ConvGeometry& g, float* columns,
-            int64_t row_stride) {
-  for (int64_t channel = 0; channel < channels; ++channel) {
-    const float* plane = image + channel * g.height * g.width;
-    for (int64_t kernel_row = 0; kernel_row < g.kernel_height; ++kernel_row) {
-      for (int64_t kernel_col = 0; kernel_col < g.kernel_width; ++kernel_col) {
-        float* row = columns + ((channel * g.kernel_height + kernel_row) * g.kernel_width +
-                                kernel_col) * row_stride;
-        for (int64_t out_row = 0; out_row < g.out_height; ++out_row) {
-          int64_t in_row = out_row * g.strides[0] - g.pads[0] + kernel_row * g.dilations[0];
-          float* target = row + out_row * g.out_width;
-          if (in_row < 0 || in_row >= g.height) {
-            for (int64_t out_col = 0; out_col < g.out_width; ++out_col) target[out_col] = 0;
-            continue;
-          }
-          const float* source = plane + in_row * g.width;
-          // Output columns [first, last) read inside the row; the others read padding.
-          const int64_t stride = g.strides[1];
-          const int64_t offset = kernel_col * g.dilations[1] - g.pads[1];
-          int64_t first = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
-          int64_t last = offset >= g.width ? 0 : (g.width - 1 - offset) / stride + 1;
-          first = std::min(first, g.out_width);
-          last = std::clamp(last, first, g.out_width);
-          for (int64_t out_col = 0; out_col < first; ++out_col) target[out_col] = 0.0f;
-          for (int64_t out_col = first; out_col < last; ++out_col) {
-            target[out_col] = source[out_col * stride + offset];
-          }
-          for (int64_t out_col = last; out_col < g.out_width; ++out_col) target[out_col] = 0.0f;
-        }
-      }
-    }
-  }
-}
-
-// For small images: where each unfolded value comes from, as an offset into one group's input
-// planes (-1 for padding), row (c, kh, kw), column (oh, ow). Built once per batch, it turns
-// the unfolding of every image into one gather.
-void BuildPatchMap(const ConvGeometry& g, int64_t channels, int32_t* map) {
-  int64_t out_area = g.out_height * g.out_width;
-  for (int64_t channel = 0; channel < channels; ++channel) {
-    for (int64_t kernel_row = 0; kernel_row < g.kernel_height; ++kernel_row) {
-      for (int64_t kernel_col = 0; kernel_col < g.kernel_width; ++kernel_col) {
-        int32_t* row = map + ((channel * g.kernel_height + kernel_row) * g.kernel_width +
-                              kernel_col) * out_area;
-        for (int64_t out_row = 0; out_row < g.out_height; ++out_row) {
-          int64_t in_row = out_row * g.strides[0] - g.pads[0] + kernel_row * g.dilations[0];
-          for (int64_t out_col = 0; out_col < g.out_width; ++out_col) {
-            int64_t in_col = out_col * g.strides[1] - g.pads[1] + kernel_col * g.dilations[1];
-            bool inside = in_row >= 0 && in_row < g.height && in_col >= 0 && in_col < g.width;
-            row[out_row * g.out_width + out_col] =
-                inside ? static_cast<int32_t>((channel * g.height + in_row) * g.width + in_col)
-                       : -1;
-          }
-        }
-      }
-    }
-  }
-}
-
-// Several small images per GEMM (see the file comment).
-void RunBatchedConv(const RunContext& context, const ConvGeometry& g, int64_t images) {
-  const Tensor& x = context.input(0);
-  const float* weights_all = context.input(1).floats();
-  const float* bias = context.has_input(2) ? context.input(2).floats() : nullptr;
-  float* out = context.output(0).floats();
-  const bool relu = context.node.activation == Activation::kRelu;
-  int64_t group_channels = g.channels / g.groups;
-  int64_t group_out_channels = g.out_channels / g.groups;
-  int64_t patch = group_channels * g.kernel_height * g.kernel_width;
-  int64_t out_area = g.out_height * g.out_width;
-  float* columns = context.scratch;
-  float* product = context.scratch + images * patch * out_area;
-  int32_t* map = reinterpret_cast<int32_t*>(product + images * group_out_channels * out_area);
-  BuildPatchMap(g, group_channels, map);
-  for (int64_t first = 0; first < g.batch; first += images) {
-    int64_t count = std::min(images, g.batch - first);
-    int64_t width = count * out_area;
-    for (int64_t group = 0; group < g.groups; ++group) {
-      for (int64_t image = 0; image < count; ++image) {
-        const float* input = x.floats() + ((first + image) * g.channels + group * group_channels) *
-                                              g.height * g.width;
-        float* column = columns + image * out_area;
-        for (int64_t row = 0; row < patch; ++row) {
-          const int32_t* sources = map + row * out_area;
-          float* target = column + row * width;
-          for (int64_t position = 0; position < out_area; ++position) {
-            int32_t source = sources[position];
-            target[position] = source >= 0 ? input[source] : 0.0f;
-          }
-        }
-      }
-      const float* weights = weights_all + group * group_out_channels * patch;
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, group_out_channels, width, patch,
-                  1.0f, weights, patch, columns, width, 0.0f, product, width);
-      for (int64_t image = 0; image < count; ++image) {
-        for (int64_t channel = 0; channel < group_out_channels; ++channel) {
-          int64_t out_channel = group * group_out_channels + channel;
-          const float* source = product + channel * width + image * out_area;
-          float* target = out + ((first + image) * g.out_channels + out_channel) * out_area;
-          float shift = bias ? bias[out_channel] : 0.0f;
-          if (relu) {
-            for (int64_t index = 0; index < out_area; ++index) {
-              target[index] = std::max(source[index] + shift, 0.0f);
-            }
-          } else {
-            for (int64_t index = 0; index < out_area; ++index) target[index] = source[index] + shift;
-          }
-        }
-      }
-    }
-  }
-  if (!relu) ApplyActivation(context.node.activation, out, context.output(0).element_count());
 }
 
 void RunConv(const RunContext& context) {
-  const Tensor& x = context.input(0);
-  const Tensor& w = context.input(1);
-  Tensor& out = context.output(0);
-  ConvGeometry g;
-  Status status = ComputeGeometry(context.node, x.shape(), w.shape(), &g, nullptr);
-  DQ_CHECK(status.ok());
-  int64_t images = ImagesPerGemm(g);
-  if (images > 1) return RunBatchedConv(context, g, images);
-  int64_t group_channels = g.channels / g.groups;
-  int64_t group_out_channels = g.out_channels / g.groups;
-  int64_t patch = group_channels * g.kernel_height * g.kernel_width;
-  int64_t out_area = g.out_height * g.out_width;
-  bool pointwise = IsPointwise(g);
-  for (int64_t image = 0; image < g.batch; ++image) {
-    for (int64_t group = 0; group < g.groups; ++group) {
-      const float* input =
-          x.floats() + (image * g.channels + group * group_channels) * g.height * g.width;
-      const float* columns = input;
-      if (!pointwise) {
-        Im2Col(input, group_channels, g, context.scratch, out_area);
-        columns = context.scratch;
-      }
-      const float* weights = w.floats() + group * group_out_channels * patch;
-      float* result = out.floats() + (image * g.out_channels + group * group_out_channels) * out_area;
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, group_out_channels, out_area, patch,
-                  1.0f, weights, patch, columns, out_area, 0.0f, result, out_area);
-    }
-    if (context.has_input(2)) {
-      const float* bias = context.input(2).floats();
-      for (int64_t channel = 0; channel < g.out_channels; ++channel) {
-        float* plane = out.floats() + (image * g.out_channels + channel) * out_area;
-        for (int64_t index = 0; index < out_area; ++index) plane[index] += bias[channel];
-      }
+  if (context.run_state == nullptr) return;  // an empty batch
+  auto& state = static_cast<ConvRunState&>(*context.run_state);
+  dnnl::stream& stream = ThreadStream();
+  float* scratch = context.scratch;
+  state.user_src.set_data_handle(const_cast<float*>(context.input(0).floats()));
+  state.user_dst.set_data_handle(context.output(0).floats());
+  state.scratchpad.set_data_handle(ScratchCarver::At(scratch, state.scratchpad_offset));
+  if (state.reorder_src) {
+    state.src.set_data_handle(ScratchCarver::At(scratch, state.src_offset));
+    state.src_reorder.execute(stream, state.user_src, state.src);
+  }
+  if (state.reorder_dst) state.dst.set_data_handle(ScratchCarver::At(scratch, state.dst_offset));
+  if (state.user_weights) {
+    state.user_weights.set_data_handle(const_cast<float*>(context.input(1).floats()));
+    if (state.reorder_weights) {
+      state.weights.set_data_handle(ScratchCarver::At(scratch, state.weights_offset));
+      state.weights_reorder.execute(stream, state.user_weights, state.weights);
     }
   }
-  ApplyActivation(context.node.activation, out.floats(), out.element_count());
+  if (state.bias) state.bias.set_data_handle(const_cast<float*>(context.input(2).floats()));
+  state.convolution.execute(stream, state.args);
+  if (state.reorder_dst) state.dst_reorder.execute(stream, state.dst, state.user_dst);
+  stream.wait();
 }
 
 const OpKernel kConvKernels[] = {
-    {"Conv", InferConv, RunConv},
+    {.op_type = "Conv", .infer = InferConv, .run = RunConv, .prepare = PrepareConv},
 };
 
 }  // namespace

@@ -218,7 +218,7 @@ TEST(KernelsTest, ConvMatchesDirectLoop) {
   for (size_t index = 0; index < expected.size(); ++index) {
     EXPECT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
   }
-  // 1x1 convolutions skip im2col.
+  // A 1x1 convolution without bias.
   Tensor pointwise = Iota({3, 4, 1, 1});
   Tensor zero_bias = Floats({3}, {0, 0, 0});
   auto expected_pointwise = ReferenceConv(x, pointwise, zero_bias, 1, {1, 1}, {1, 1}, {0, 0, 0, 0}, &shape);
@@ -226,6 +226,62 @@ TEST(KernelsTest, ConvMatchesDirectLoop) {
   ASSERT_TRUE(pointwise_result.ok());
   for (size_t index = 0; index < expected_pointwise.size(); ++index) {
     EXPECT_NEAR(pointwise_result->floats()[index], expected_pointwise[index], 1e-4);
+  }
+}
+
+// Conv inside session plans: weights as a graph input (reordered on every run) and as a
+// constant (reordered once into the node's cache and shared by plans for different batch
+// sizes), with a fused ReLU.
+TEST(KernelsTest, ConvInPlansWithConstantAndRuntimeWeights) {
+  Tensor w = Iota({6, 2, 3, 2});
+  Tensor bias = Floats({6}, {0.1f, -0.2f, 0.3f, 0.f, 1.f, -1.f});
+  for (bool constant_weights : {false, true}) {
+    Graph graph;
+    graph.values = {Value{"x", ElementType::kFloat32, {-1, 4, 7, 6}, nullptr},
+                    Value{"w", ElementType::kFloat32, {6, 2, 3, 2}, nullptr},
+                    Value{"b", ElementType::kFloat32, {6}, std::make_shared<Tensor>(bias)},
+                    Value{"y", ElementType::kFloat32, {}, nullptr}};
+    graph.inputs = {0};
+    if (constant_weights) {
+      graph.values[1].constant = std::make_shared<Tensor>(w);
+    } else {
+      graph.inputs.push_back(1);
+    }
+    graph.outputs = {3};
+    Node node;
+    node.name = "conv";
+    node.op_type = "Conv";
+    node.opset = 13;
+    node.kernel = FindKernel("Conv");
+    node.inputs = {0, 1, 2};
+    node.outputs = {3};
+    node.activation = Activation::kRelu;
+    node.attributes["group"].int_value = 2;
+    node.attributes["pads"].kind = Attribute::Kind::kInts;
+    node.attributes["pads"].ints = {1, 0, 2, 1};
+    ASSERT_TRUE(PrepareNode(&node).ok());
+    graph.nodes.push_back(std::move(node));
+    for (int64_t batch : {3, 1, 3}) {
+      Tensor x = Iota({batch, 4, 7, 6});
+      std::vector<Tensor> inputs = {x};
+      std::vector<std::vector<int64_t>> shapes = {x.shape()};
+      if (!constant_weights) {
+        inputs.push_back(w);
+        shapes.push_back(w.shape());
+      }
+      auto plan = ShapePlan::Build(graph, shapes);
+      ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+      std::vector<Tensor> outputs;
+      ASSERT_TRUE((*plan)->Run(inputs, &outputs).ok());
+      ASSERT_TRUE((*plan)->Run(inputs, &outputs).ok());  // the run state is reused
+      std::vector<int64_t> shape;
+      auto expected = ReferenceConv(x, w, bias, 2, {1, 1}, {1, 1}, {1, 0, 2, 1}, &shape);
+      ASSERT_EQ(outputs[0].shape(), shape);
+      for (size_t index = 0; index < expected.size(); ++index) {
+        ASSERT_NEAR(outputs[0].floats()[index], std::max(expected[index], 0.0f), 1e-4)
+            << "constant weights " << constant_weights << ", batch " << batch << ", " << index;
+      }
+    }
   }
 }
 
