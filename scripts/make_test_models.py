@@ -15,6 +15,12 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
   mlp.onnx          iris MLP classifier: features FLOAT [batch, 4] -> logits, probabilities [batch, 3]
   cnn.onnx          digits CNN: image FLOAT [batch, 1, 8, 8] -> logits [batch, 10]
   text_encoder.onnx tiny transformer encoder: token_ids INT64 [batch, 8] -> embedding [batch, 16]
+  mobilenet.onnx    MobileNetV2/V3-style blocks (untrained, seeded, batch-norm statistics
+                    randomized): a 3x3/2 stem with hardswish, an inverted residual block
+                    (1x1 expand, ReLU6, 3x3 depthwise, squeeze-and-excitation with
+                    hardsigmoid, 1x1 project, residual add), a strided depthwise block, global
+                    average pooling and a linear head: image FLOAT [batch, 3, 16, 16] ->
+                    logits [batch, 5]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
                     image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
   lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to
@@ -194,6 +200,65 @@ def make_text_encoder(out_dir):
            ["embedding"], {"token_ids": {0: "batch"}, "embedding": {0: "batch"}})
     save_cases(model, os.path.join(out_dir, "text_encoder.cases.bin"), "token_ids",
                ["embedding"], [tokens[:1], tokens[1:4], tokens[4:40]])
+
+
+class SqueezeExcite(nn.Module):
+    def __init__(self, channels, squeezed):
+        super().__init__()
+        self.reduce = nn.Conv2d(channels, squeezed, 1)
+        self.expand = nn.Conv2d(squeezed, channels, 1)
+
+    def forward(self, x):
+        scale = nn.functional.adaptive_avg_pool2d(x, 1)
+        scale = nn.functional.hardsigmoid(self.expand(torch.relu(self.reduce(scale))))
+        return x * scale
+
+
+class InvertedResidual(nn.Module):
+    def __init__(self, channels, expanded, stride, outputs):
+        super().__init__()
+        self.residual = stride == 1 and channels == outputs
+        self.layers = nn.Sequential(
+            nn.Conv2d(channels, expanded, 1, bias=False), nn.BatchNorm2d(expanded), nn.ReLU6(),
+            nn.Conv2d(expanded, expanded, 3, stride, 1, groups=expanded, bias=False),
+            nn.BatchNorm2d(expanded), nn.ReLU6(),
+            SqueezeExcite(expanded, expanded // 4),
+            nn.Conv2d(expanded, outputs, 1, bias=False), nn.BatchNorm2d(outputs))
+
+    def forward(self, x):
+        y = self.layers(x)
+        return x + y if self.residual else y
+
+
+class TinyMobileNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, 16, 3, 2, 1, bias=False), nn.BatchNorm2d(16),
+                                  nn.Hardswish())                       # 16x16 -> 8x8
+        self.blocks = nn.Sequential(InvertedResidual(16, 48, 1, 16),
+                                    InvertedResidual(16, 64, 2, 24))    # 8x8 -> 4x4
+        self.head = nn.Linear(24, 5)
+
+    def forward(self, image):
+        x = self.blocks(self.stem(image))
+        return self.head(torch.flatten(nn.functional.adaptive_avg_pool2d(x, 1), 1))
+
+
+def make_mobilenet(out_dir):
+    generator = torch.Generator().manual_seed(11)
+    model = TinyMobileNet().eval()
+    with torch.no_grad():  # non-trivial batch-norm statistics, so folding them is checked
+        for module in model.modules():
+            if isinstance(module, nn.BatchNorm2d):
+                module.running_mean.uniform_(-0.2, 0.2, generator=generator)
+                module.running_var.uniform_(0.5, 1.5, generator=generator)
+                module.weight.uniform_(0.5, 1.5, generator=generator)
+                module.bias.uniform_(-0.2, 0.2, generator=generator)
+    images = torch.rand((70, 3, 16, 16), generator=generator) * 2 - 1
+    export(model, images[:2], os.path.join(out_dir, "mobilenet.onnx"), ["image"], ["logits"],
+           {"image": {0: "batch"}, "logits": {0: "batch"}})
+    save_cases(model, os.path.join(out_dir, "mobilenet.cases.bin"), "image", ["logits"],
+               [images[:1], images[1:6], images[6:70]])
 
 
 def make_unsupported(out_dir):
@@ -425,6 +490,7 @@ MAKERS = {
     "lstm_forecaster": make_lstm_forecaster,
     "rnn_encoder": make_rnn_encoder,
     "rnn_reference": make_rnn_reference,
+    "mobilenet": make_mobilenet,
 }
 
 

@@ -30,6 +30,20 @@ Element ReadNumber(const UnifiedVector& values, TypeId type, sel_t index) {
   return static_cast<Element>(values.Data<double>()[index]);
 }
 
+// Converts `count` consecutive INT64 / FLOAT64 elements of flat `values` from `first` into
+// `target` (a loop the compiler vectorizes).
+template <typename Element>
+void ConvertElements(const UnifiedVector& values, TypeId type, uint64_t first, int64_t count,
+                     Element* target) {
+  if (type == TypeId::kInt64) {
+    const int64_t* source = values.Data<int64_t>() + first;
+    for (int64_t index = 0; index < count; ++index) target[index] = static_cast<Element>(source[index]);
+  } else {
+    const double* source = values.Data<double>() + first;
+    for (int64_t index = 0; index < count; ++index) target[index] = static_cast<Element>(source[index]);
+  }
+}
+
 // Writes a labelled output (ml::OutputLabels) for the fed `rows`: STRING labels from class
 // indices, or a label map as ARRAY<STRUCT<label, prob>> entries in class order.
 void ScatterLabelledOutput(const ml::Tensor& tensor, const ml::TensorInfo& info,
@@ -261,6 +275,17 @@ void PhysicalPredict::RunBatch(Batch& batch, size_t begin, size_t end, DataChunk
       if (spec.is_array) {
         source = &batch.elements[index];
         offset = values.Data<ArrayEntry>()[values.index(row)].offset;
+      }
+      if (spec.is_array && !source->sel->IsSet() && !missing_as_nan_) {
+        // Flat elements, all valid (RowIsFeedable): one converting copy.
+        if (spec.type == ml::ElementType::kFloat32) {
+          ConvertElements(*source, element_type, offset, per_row,
+                          tensor.floats() + position * per_row);
+        } else {
+          ConvertElements(*source, element_type, offset, per_row,
+                          tensor.int64s() + position * per_row);
+        }
+        continue;
       }
       for (int64_t element = 0; element < per_row; ++element) {
         sel_t physical = spec.is_array ? source->index(offset + element)

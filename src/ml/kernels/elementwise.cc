@@ -1,10 +1,12 @@
 // Elementwise kernels: binary arithmetic with numpy broadcasting (Add, Sub, Mul, Div, Pow),
-// unary float functions (Relu, LeakyRelu, Sigmoid, Tanh, Erf, Sqrt, Exp, Log, Neg, Clip),
+// unary float functions (Relu, LeakyRelu, Sigmoid, HardSigmoid, HardSwish, Tanh, Erf, Sqrt,
+// Exp, Log, Neg, Clip),
 // Cast between FLOAT and INT64, and the copies Identity and Dropout (inference: identity).
 //
 // Broadcasting walks the output one innermost row at a time: the row's offset into each input
 // comes from a multi-dimensional counter (stride 0 on broadcast axes), and the inner loop is
 // a plain strided loop the compiler vectorizes for the common stride-1 / stride-0 cases.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -167,6 +169,16 @@ void RunLeakyRelu(const RunContext& c) {
 void RunSigmoid(const RunContext& c) {
   MapFloats(c, [](float x) { return 1.0f / (1.0f + FastExp(-x)); });
 }
+// max(0, min(1, alpha * x + beta)); PyTorch's hardsigmoid exports alpha = 1/6.
+void RunHardSigmoid(const RunContext& c) {
+  float alpha = c.node.GetFloat("alpha", 0.2f);
+  float beta = c.node.GetFloat("beta", 0.5f);
+  MapFloats(c, [alpha, beta](float x) { return std::clamp(alpha * x + beta, 0.0f, 1.0f); });
+}
+// x * HardSigmoid(x) with alpha = 1/6, beta = 0.5 (opset 14).
+void RunHardSwish(const RunContext& c) {
+  MapFloats(c, [](float x) { return x * std::clamp(x / 6.0f + 0.5f, 0.0f, 1.0f); });
+}
 void RunTanh(const RunContext& c) { MapFloats(c, [](float x) { return std::tanh(x); }); }
 // erf without a library call per element, so the loop vectorizes (GELU's hot spot). Below
 // |x| = 0.5 a Taylor polynomial (error < 1e-9); above, Abramowitz & Stegun 7.1.28,
@@ -282,6 +294,8 @@ const OpKernel kElementwiseKernels[] = {
     {"Relu", InferFloatUnary, RunRelu},
     {"LeakyRelu", InferFloatUnary, RunLeakyRelu},
     {"Sigmoid", InferFloatUnary, RunSigmoid},
+    {"HardSigmoid", InferFloatUnary, RunHardSigmoid},
+    {"HardSwish", InferFloatUnary, RunHardSwish},
     {"Tanh", InferFloatUnary, RunTanh},
     {"Erf", InferFloatUnary, RunErf},
     {"Sqrt", InferFloatUnary, RunSqrt},

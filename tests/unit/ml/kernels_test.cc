@@ -154,6 +154,18 @@ TEST(KernelsTest, ErfIsAccurateOverItsRange) {
   }
 }
 
+TEST(KernelsTest, HardSigmoidAndHardSwish) {
+  Tensor x = Floats({5}, {-4, -3, 0, 1.5f, 4});
+  // Defaults alpha 0.2, beta 0.5: 0.2x + 0.5 clamped to [0, 1].
+  EXPECT_THAT(Values(NodeBuilder("HardSigmoid").Get({&x})),
+              ElementsAreArray(std::vector<float>{0, 0, 0.5f, 0.8f, 1}));
+  Tensor sixth = NodeBuilder("HardSigmoid").Float("alpha", 1.0f / 6).Get({&x});
+  EXPECT_NEAR(sixth.floats()[3], 0.75f, 1e-6);
+  // x * clamp(x / 6 + 0.5, 0, 1).
+  EXPECT_THAT(Values(NodeBuilder("HardSwish", 14).Get({&x})),
+              ElementsAreArray(std::vector<float>{0, 0, 0, 1.125f, 4}));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});

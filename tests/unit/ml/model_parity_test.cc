@@ -80,6 +80,12 @@ TEST(ModelParityTest, CnnMatchesPyTorch) {
   CheckParity("cnn.onnx", "cnn.cases.bin", 3);
 }
 
+// MobileNet-style blocks: depthwise convolutions (group = channels), ReLU6 as Clip, hardswish
+// and hardsigmoid, squeeze-and-excitation scaling, a strided block and a residual add.
+TEST(ModelParityTest, MobileNetBlocksMatchPyTorch) {
+  CheckParity("mobilenet.onnx", "mobilenet.cases.bin", 3);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
