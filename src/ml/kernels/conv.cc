@@ -5,7 +5,8 @@
 // those layouts. The weights are reordered once and shared by every plan of every session of
 // the model through a cache on the node (keyed by the weights' content hash and layout); the
 // blocked copies of input and output and oneDNN's scratchpad live in the plan's scratch. Bias
-// and a fused ReLU are applied by the primitive. Supports pads (asymmetric too), strides,
+// and a fused ReLU are applied by the primitive. On small maps, kernel taps that only ever read
+// padding are cropped away first (CropToReachableTaps). Supports pads (asymmetric too), strides,
 // dilations, groups, auto_pad NOTSET/VALID/SAME_UPPER/SAME_LOWER.
 #include <xxhash.h>
 
@@ -163,10 +164,79 @@ Dims WeightDims(const ConvGeometry& g) {
           g.kernel_width};
 }
 
-Status CreateRunState(InferContext& context, const ConvGeometry& g) {
+// Kernel taps that read only padding, for every output position, contribute nothing. When the
+// taps that can reach the input form a smaller window (a 3x3 kernel over a 1x1 map reads only
+// its centre; one with stride 2 over a 2x2 map, its lower-right 2x2), the convolution equals
+// the one with the kernel cropped to that window and the padding reduced to match, which does
+// a fraction of the work (ResNet's last stage). Crops `g` and sets `first_tap` (per spatial
+// axis, the first tap kept); false when no tap can be dropped.
+bool CropToReachableTaps(ConvGeometry* g, std::array<int64_t, 2>* first_tap) {
+  ConvGeometry cropped = *g;
+  bool any = false;
+  for (int axis = 0; axis < 2; ++axis) {
+    const int64_t extent = axis == 0 ? g->height : g->width;
+    const int64_t kernel = axis == 0 ? g->kernel_height : g->kernel_width;
+    const int64_t outputs = axis == 0 ? g->out_height : g->out_width;
+    const int64_t stride = g->strides[axis], dilation = g->dilations[axis];
+    const int64_t pad = g->pads[axis];
+    int64_t first = kernel, last = -1;
+    for (int64_t tap = 0; tap < kernel; ++tap) {
+      // The first output whose input position for this tap is >= 0, and whether it is inside.
+      const int64_t offset = tap * dilation - pad;
+      const int64_t output = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+      if (output < outputs && output * stride + offset < extent) {
+        first = std::min(first, tap);
+        last = tap;
+      }
+    }
+    if (last < 0) return false;  // no tap reaches the input: leave it to oneDNN
+    const int64_t taps = last - first + 1;
+    const int64_t pad_begin = pad - first * dilation;
+    const int64_t pad_end = (outputs - 1) * stride + (taps - 1) * dilation + 1 - extent - pad_begin;
+    if (taps == kernel || pad_begin < 0 || pad_end < 0) {
+      (*first_tap)[axis] = 0;
+      continue;
+    }
+    any = true;
+    (*first_tap)[axis] = first;
+    (axis == 0 ? cropped.kernel_height : cropped.kernel_width) = taps;
+    cropped.pads[axis] = pad_begin;
+    cropped.pads[axis + 2] = pad_end;
+  }
+  if (any) *g = cropped;
+  return any;
+}
+
+// The weights [M, C/group, kH, kW] of `original` cropped to `cropped`'s kernel from `first_tap`.
+Tensor CropWeights(const Tensor& weights, const ConvGeometry& original, const ConvGeometry& cropped,
+                   const std::array<int64_t, 2>& first_tap) {
+  const int64_t planes = weights.shape()[0] * weights.shape()[1];
+  Tensor result(ElementType::kFloat32, {weights.shape()[0], weights.shape()[1],
+                                        cropped.kernel_height, cropped.kernel_width});
+  for (int64_t plane = 0; plane < planes; ++plane) {
+    for (int64_t row = 0; row < cropped.kernel_height; ++row) {
+      const float* source = weights.floats() +
+                            (plane * original.kernel_height + first_tap[0] + row) *
+                                original.kernel_width + first_tap[1];
+      std::copy(source, source + cropped.kernel_width,
+                result.floats() + (plane * cropped.kernel_height + row) * cropped.kernel_width);
+    }
+  }
+  return result;
+}
+
+Status CreateRunState(InferContext& context, ConvGeometry g) {
   const dnnl::engine& engine = CpuEngine();
   ThreadStream();  // primitives size their thread teams when created: one thread (onednn.h)
   auto state = std::make_unique<ConvRunState>();
+  const Tensor* known = context.known_input(1);
+  Tensor cropped_weights;
+  std::array<int64_t, 2> first_tap{};
+  const ConvGeometry original = g;
+  if (known && CropToReachableTaps(&g, &first_tap)) {
+    cropped_weights = CropWeights(*known, original, g, first_tap);
+    known = &cropped_weights;
+  }
   const bool has_bias = context.has_input(2);
   const Dims src_dims = {g.batch, g.channels, g.height, g.width};
   const Dims dst_dims = {g.batch, g.out_channels, g.out_height, g.out_width};
@@ -219,7 +289,6 @@ Status CreateRunState(InferContext& context, const ConvGeometry& g) {
   state->scratchpad_offset = carver.Reserve(primitive.scratchpad_desc().get_size());
 
   const dnnl::memory::desc user_weights_desc(weight_dims, kF32, weight_tag);
-  const Tensor* known = context.known_input(1);
   if (known && context.node().state) {
     const auto& cache = static_cast<const ConvWeightsCache&>(*context.node().state);
     state->weights = cache.Get(*known, user_weights_desc, primitive.weights_desc());

@@ -241,6 +241,38 @@ TEST(KernelsTest, ConvMatchesDirectLoop) {
   }
 }
 
+// Small maps where some kernel taps only ever read padding: the kernel is cropped to the taps
+// that reach the input (a 3x3 over 1x1 keeps its centre; stride 2 over 2x2 keeps a 2x2 window;
+// a dilated kernel whose padding is not a multiple of the dilation is left whole).
+TEST(KernelsTest, ConvOnSmallMapsMatchesDirectLoop) {
+  struct Case {
+    std::vector<int64_t> input;
+    int64_t kernel, stride, dilation, pad;
+  };
+  for (const Case& c : {Case{{2, 5, 1, 1}, 3, 1, 1, 1}, Case{{2, 5, 2, 2}, 3, 2, 1, 1},
+                        Case{{1, 3, 2, 3}, 3, 1, 1, 2}, Case{{1, 3, 3, 3}, 3, 1, 2, 1},
+                        Case{{1, 4, 2, 2}, 5, 1, 1, 2}}) {
+    Tensor x = Iota(c.input);
+    Tensor w = Iota({4, c.input[1], c.kernel, c.kernel});
+    Tensor bias = Floats({4}, {0.5f, -0.5f, 0.25f, 0});
+    std::vector<int64_t> shape;
+    auto expected = ReferenceConv(x, w, bias, 1, {c.stride, c.stride}, {c.dilation, c.dilation},
+                                  {c.pad, c.pad, c.pad, c.pad}, &shape);
+    auto result = NodeBuilder("Conv")
+                      .Ints("strides", {c.stride, c.stride})
+                      .Ints("dilations", {c.dilation, c.dilation})
+                      .Ints("pads", {c.pad, c.pad, c.pad, c.pad})
+                      .Run({&x, &w, &bias});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_EQ(result->shape(), shape);
+    for (size_t index = 0; index < expected.size(); ++index) {
+      ASSERT_NEAR(result->floats()[index], expected[index], 1e-4)
+          << "input " << c.input[2] << "x" << c.input[3] << " kernel " << c.kernel << " stride "
+          << c.stride << " dilation " << c.dilation << " pad " << c.pad << ", element " << index;
+    }
+  }
+}
+
 // Conv inside session plans: weights as a graph input (reordered on every run) and as a
 // constant (reordered once into the node's cache and shared by plans for different batch
 // sizes), with a fused ReLU.
