@@ -9,6 +9,7 @@ the same files.
   output_dir defaults to tests/data/ml; naming models (e.g. lstm_forecaster unsupported)
   regenerates only those, leaving the other committed files untouched.
   /usr/bin/python3 scripts/make_test_models.py --forecaster-sql-rows   # see tests/sql/ml
+  /usr/bin/python3 scripts/make_test_models.py --sensor-sql-rows       # see tests/sql/ml
 (Debian's interpreter: the python3-* packages are not visible to a pyenv python.)
 
 Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
@@ -21,6 +22,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     hardsigmoid, 1x1 project, residual add), a strided depthwise block, global
                     average pooling and a linear head: image FLOAT [batch, 3, 16, 16] ->
                     logits [batch, 5]
+  sensor_cnn.onnx   1-D CNN over 3-axis sensor windows (untrained, seeded, batch-norm
+                    statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
+                    Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
+                    readings FLOAT [batch, 3, 64] -> scores [batch, 2]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
                     image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
   lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to
@@ -245,6 +250,7 @@ class TinyMobileNet(nn.Module):
 
 
 def make_mobilenet(out_dir):
+    torch.manual_seed(11)  # its own seed: the same weights whichever models are made with it
     generator = torch.Generator().manual_seed(11)
     model = TinyMobileNet().eval()
     with torch.no_grad():  # non-trivial batch-norm statistics, so folding them is checked
@@ -259,6 +265,45 @@ def make_mobilenet(out_dir):
            {"image": {0: "batch"}, "logits": {0: "batch"}})
     save_cases(model, os.path.join(out_dir, "mobilenet.cases.bin"), "image", ["logits"],
                [images[:1], images[1:6], images[6:70]])
+
+
+class SensorCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv1d(3, 16, 5, padding=2, bias=False), nn.BatchNorm1d(16), nn.ReLU(),
+            nn.MaxPool1d(2),                                          # 64 -> 32
+            nn.Conv1d(16, 32, 3, padding=2, dilation=2), nn.ReLU(),
+            nn.AvgPool1d(2),                                          # 32 -> 16
+            nn.Conv1d(32, 32, 3, stride=2, padding=1), nn.ReLU())     # 16 -> 8
+        self.head = nn.Linear(32, 2)
+
+    def forward(self, readings):
+        x = self.features(readings)
+        return self.head(torch.flatten(nn.functional.adaptive_avg_pool1d(x, 1), 1))
+
+
+def sensor_cnn():
+    """The seeded SensorCnn of sensor_cnn.onnx (its own seed: the same weights whichever
+    models are made in the same run)."""
+    torch.manual_seed(5)
+    generator = torch.Generator().manual_seed(5)
+    model = SensorCnn().eval()
+    with torch.no_grad():
+        for module in model.modules():
+            if isinstance(module, nn.BatchNorm1d):
+                module.running_mean.uniform_(-0.2, 0.2, generator=generator)
+                module.running_var.uniform_(0.5, 1.5, generator=generator)
+    return model, generator
+
+
+def make_sensor_cnn(out_dir):
+    model, generator = sensor_cnn()
+    readings = torch.rand((50, 3, 64), generator=generator) * 2 - 1
+    export(model, readings[:2], os.path.join(out_dir, "sensor_cnn.onnx"), ["readings"],
+           ["scores"], {"readings": {0: "batch"}, "scores": {0: "batch"}})
+    save_cases(model, os.path.join(out_dir, "sensor_cnn.cases.bin"), "readings", ["scores"],
+               [readings[:1], readings[1:4], readings[4:50]])
 
 
 def make_unsupported(out_dir):
@@ -366,6 +411,18 @@ def forecaster_sql_rows():
     with torch.no_grad():
         for i, value in zip(ids, model(windows)[:, 0].tolist()):
             print(f"{i}\t{value:.6f}")
+
+
+def sensor_sql_rows():
+    """Prints PyTorch's scores for the windows tests/sql/ml/sensor_cnn.test builds: window s,
+    channel c, step t = SIN(0.1 * s * (t + 7 * c)) * (c + 1) * s / 2."""
+    model, _ = sensor_cnn()
+    ids = range(1, 5)
+    windows = torch.tensor([[[np.sin(0.1 * s * (t + 7 * c)) * (c + 1) * s / 2 for t in range(64)]
+                             for c in range(3)] for s in ids], dtype=torch.float64).float()
+    with torch.no_grad():
+        for s, scores in zip(ids, model(windows).tolist()):
+            print(f"{s}\t{scores[0]:.6f}\t{scores[1]:.6f}")
 
 
 def forecaster_from_onnx():
@@ -491,6 +548,7 @@ MAKERS = {
     "rnn_encoder": make_rnn_encoder,
     "rnn_reference": make_rnn_reference,
     "mobilenet": make_mobilenet,
+    "sensor_cnn": make_sensor_cnn,
 }
 
 
@@ -498,6 +556,9 @@ def main():
     torch.set_num_threads(1)
     if sys.argv[1:] == ["--forecaster-sql-rows"]:
         forecaster_sql_rows()
+        return
+    if sys.argv[1:] == ["--sensor-sql-rows"]:
+        sensor_sql_rows()
         return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml")

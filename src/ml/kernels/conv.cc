@@ -1,4 +1,5 @@
-// 2-D convolution (NCHW) on oneDNN's convolution primitive (onednn.h). Infer creates, once
+// 1-D and 2-D convolution (NCL, NCHW; a 1-D one runs as 2-D over a unit height, window.h) on
+// oneDNN's convolution primitive (onednn.h). Infer creates, once
 // per plan, the primitive for the plan's shapes with the layouts oneDNN prefers (on AVX-512,
 // channel-blocked nChw16c and its blocked weights: direct "brgconv" kernels that skip the
 // padding taps rather than multiplying zeros), plus the reorders between our NCHW tensors and
@@ -19,6 +20,7 @@
 
 #include "ml/kernels/kernel_families.h"
 #include "ml/kernels/onednn.h"
+#include "ml/kernels/window.h"
 
 namespace dq::ml {
 namespace {
@@ -37,13 +39,18 @@ int64_t OutputExtent(int64_t in, int64_t kernel, int64_t pad_begin, int64_t pad_
 }
 
 // Fills `geometry` from the input and weight shapes and the node's attributes.
-Status ComputeGeometry(const Node& node, const std::vector<int64_t>& x,
-                       const std::vector<int64_t>& w, ConvGeometry* geometry,
+Status ComputeGeometry(const Node& node, const std::vector<int64_t>& input,
+                       const std::vector<int64_t>& weight, ConvGeometry* geometry,
                        const InferContext* context) {
   auto fail = [&](const std::string& message) {
     return context ? context->Error(message) : Status::InvalidInput(message);
   };
-  if (x.size() != 4 || w.size() != 4) return fail("only 2-D convolution (NCHW) is supported");
+  if (input.size() != weight.size() || (input.size() != 3 && input.size() != 4)) {
+    return fail("only 1-D and 2-D convolutions (NCL, NCHW) are supported (input " +
+                ShapeToString(input) + ", weights " + ShapeToString(weight) + ")");
+  }
+  const std::vector<int64_t> x = AsTwoDimensional(input);
+  const std::vector<int64_t> w = AsTwoDimensional(weight);
   geometry->batch = x[0];
   geometry->channels = x[1];
   geometry->height = x[2];
@@ -52,16 +59,19 @@ Status ComputeGeometry(const Node& node, const std::vector<int64_t>& x,
   geometry->kernel_height = w[2];
   geometry->kernel_width = w[3];
   geometry->groups = node.GetInt("group", 1);
-  std::array<int64_t, 2> strides = {1, 1};
-  std::array<int64_t, 2> dilations = {1, 1};
-  std::array<int64_t, 4> pads = {0, 0, 0, 0};
-  if (!ReadInts(node.GetInts("strides"), &strides) ||
-      !ReadInts(node.GetInts("dilations"), &dilations) || !ReadInts(node.GetInts("pads"), &pads)) {
-    return fail("strides, dilations and pads must describe 2 spatial axes");
+  Window2d window;
+  if (!ReadWindowAttributes(node, input.size() - 2, &window)) {
+    return fail("kernel_shape, strides, dilations and pads must describe " +
+                std::to_string(input.size() - 2) + " spatial axes");
   }
-  geometry->strides = {strides[0], strides[1]};
-  geometry->dilations = {dilations[0], dilations[1]};
-  geometry->pads = {pads[0], pads[1], pads[2], pads[3]};
+  if (node.HasAttribute("kernel_shape") && (window.kernel[0] != w[2] || window.kernel[1] != w[3])) {
+    return fail("kernel_shape does not match the weights " + ShapeToString(weight));
+  }
+  const std::array<int64_t, 2>& strides = window.strides;
+  const std::array<int64_t, 2>& dilations = window.dilations;
+  geometry->strides = strides;
+  geometry->dilations = dilations;
+  geometry->pads = window.pads;
   std::string_view auto_pad = node.GetString("auto_pad", "NOTSET");
   if (auto_pad == "VALID") {
     geometry->pads = {0, 0, 0, 0};
@@ -83,7 +93,7 @@ Status ComputeGeometry(const Node& node, const std::vector<int64_t>& x,
   if (geometry->groups <= 0 || geometry->channels % geometry->groups != 0 ||
       geometry->out_channels % geometry->groups != 0 ||
       w[1] != geometry->channels / geometry->groups) {
-    return fail("weights " + ShapeToString(w) + " do not match input " + ShapeToString(x) +
+    return fail("weights " + ShapeToString(weight) + " do not match input " + ShapeToString(input) +
                 " with group " + std::to_string(geometry->groups));
   }
   for (int64_t value : {strides[0], strides[1], dilations[0], dilations[1]}) {
@@ -215,9 +225,10 @@ Tensor CropWeights(const Tensor& weights, const ConvGeometry& original, const Co
                                         cropped.kernel_height, cropped.kernel_width});
   for (int64_t plane = 0; plane < planes; ++plane) {
     for (int64_t row = 0; row < cropped.kernel_height; ++row) {
-      const float* source = weights.floats() +
-                            (plane * original.kernel_height + first_tap[0] + row) *
-                                original.kernel_width + first_tap[1];
+      const float* source =
+          weights.floats() +
+          (plane * original.kernel_height + first_tap[0] + row) * original.kernel_width +
+          first_tap[1];
       std::copy(source, source + cropped.kernel_width,
                 result.floats() + (plane * cropped.kernel_height + row) * cropped.kernel_width);
     }
@@ -329,7 +340,9 @@ Status InferConv(InferContext& context) {
   if (context.has_input(2) && context.input_shape(2) != std::vector<int64_t>{g.out_channels}) {
     return context.Error("bias must have shape [" + std::to_string(g.out_channels) + "]");
   }
-  context.SetOutput(0, ElementType::kFloat32, {g.batch, g.out_channels, g.out_height, g.out_width});
+  context.SetOutput(0, ElementType::kFloat32,
+                    WindowOutputShape(context.input_shape(0).size(), g.batch, g.out_channels,
+                                      g.out_height, g.out_width));
   if (g.batch == 0 || g.channels == 0 || g.out_channels == 0) return Status::OK();  // no work
   try {
     return CreateRunState(context, g);

@@ -1,5 +1,6 @@
-// 2-D pooling over NCHW: MaxPool and AveragePool (kernel_shape, pads, strides, ceil_mode,
-// count_include_pad; MaxPool also dilations) and GlobalAveragePool (any rank >= 3).
+// 1-D and 2-D pooling over NCL / NCHW (window.h): MaxPool and AveragePool (kernel_shape, pads,
+// strides, ceil_mode, count_include_pad; MaxPool also dilations) and GlobalAveragePool (any rank >=
+// 3).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "ml/kernels/kernel_families.h"
+#include "ml/kernels/window.h"
 
 namespace dq::ml {
 namespace {
@@ -17,7 +19,6 @@ struct PoolGeometry {
   std::array<int64_t, 4> pads{0, 0, 0, 0};  // top, left, bottom, right
 };
 
-
 int64_t PooledExtent(int64_t in, int64_t kernel, int64_t pad_total, int64_t stride,
                      int64_t dilation, bool ceil_mode) {
   int64_t span = in + pad_total - ((kernel - 1) * dilation + 1);
@@ -27,15 +28,17 @@ int64_t PooledExtent(int64_t in, int64_t kernel, int64_t pad_total, int64_t stri
   return out;
 }
 
-// Returns false (and leaves `geometry` partial) when the attributes are malformed.
-bool ComputeGeometry(const Node& node, const std::vector<int64_t>& x, PoolGeometry* geometry) {
-  if (x.size() != 4) return false;
-  if (!ReadInts(node.GetInts("kernel_shape"), &geometry->kernel) ||
-      !ReadInts(node.GetInts("strides"), &geometry->strides) ||
-      !ReadInts(node.GetInts("dilations"), &geometry->dilations) ||
-      !ReadInts(node.GetInts("pads"), &geometry->pads)) {
-    return false;
-  }
+// Returns false (and leaves `geometry` partial) when the attributes are malformed or the input
+// is not [N, C, L] or [N, C, H, W].
+bool ComputeGeometry(const Node& node, const std::vector<int64_t>& input, PoolGeometry* geometry) {
+  if (input.size() != 3 && input.size() != 4) return false;
+  const std::vector<int64_t> x = AsTwoDimensional(input);
+  Window2d window;
+  if (!ReadWindowAttributes(node, input.size() - 2, &window)) return false;
+  geometry->kernel = window.kernel;
+  geometry->strides = window.strides;
+  geometry->dilations = window.dilations;
+  geometry->pads = window.pads;
   if (node.GetString("auto_pad", "NOTSET") != "NOTSET" &&
       node.GetString("auto_pad", "NOTSET") != "VALID") {
     return false;
@@ -56,15 +59,19 @@ bool ComputeGeometry(const Node& node, const std::vector<int64_t>& x, PoolGeomet
 
 Status InferPool(InferContext& context) {
   DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
-  if (!context.node().HasAttribute("kernel_shape")) return context.Error("kernel_shape is required");
-  if (context.node().outputs.size() > 1) return context.Error("the Indices output is not supported");
+  if (!context.node().HasAttribute("kernel_shape"))
+    return context.Error("kernel_shape is required");
+  if (context.node().outputs.size() > 1)
+    return context.Error("the Indices output is not supported");
   PoolGeometry g;
   if (!ComputeGeometry(context.node(), context.input_shape(0), &g)) {
-    return context.Error("only 2-D pooling over NCHW with explicit pads is supported (input " +
-                         ShapeToString(context.input_shape(0)) + ")");
+    return context.Error(
+        "only 1-D and 2-D pooling (NCL, NCHW) with explicit pads is supported (input " +
+        ShapeToString(context.input_shape(0)) + ")");
   }
   const auto& x = context.input_shape(0);
-  context.SetOutput(0, ElementType::kFloat32, {x[0], x[1], g.out_height, g.out_width});
+  context.SetOutput(0, ElementType::kFloat32,
+                    WindowOutputShape(x.size(), x[0], x[1], g.out_height, g.out_width));
   return Status::OK();
 }
 

@@ -273,6 +273,16 @@ TEST(KernelsTest, ConvOnSmallMapsMatchesDirectLoop) {
   }
 }
 
+TEST(KernelsTest, ConvRejectsThreeSpatialAxes) {
+  Tensor x = Iota({1, 2, 3, 3, 3});
+  Tensor w = Iota({2, 2, 1, 1, 1});
+  auto result = NodeBuilder("Conv").Run({&x, &w, nullptr});
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.status().message(),
+              HasSubstr("only 1-D and 2-D convolutions (NCL, NCHW) are supported"));
+  EXPECT_THAT(result.status().message(), HasSubstr("test_node"));
+}
+
 // Conv inside session plans: weights as a graph input (reordered on every run) and as a
 // constant (reordered once into the node's cache and shared by plans for different batch
 // sizes), with a fused ReLU.

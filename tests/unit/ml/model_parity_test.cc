@@ -86,6 +86,12 @@ TEST(ModelParityTest, MobileNetBlocksMatchPyTorch) {
   CheckParity("mobilenet.onnx", "mobilenet.cases.bin", 3);
 }
 
+// 1-D convolutions and pooling over sensor windows (run as 2-D over a unit height): padding,
+// dilation, stride, MaxPool1d, AvgPool1d, global average pooling over [N, C, L].
+TEST(ModelParityTest, SensorCnnMatchesPyTorch) {
+  CheckParity("sensor_cnn.onnx", "sensor_cnn.cases.bin", 3);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
