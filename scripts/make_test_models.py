@@ -22,6 +22,12 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     hardsigmoid, 1x1 project, residual add), a strided depthwise block, global
                     average pooling and a linear head: image FLOAT [batch, 3, 16, 16] ->
                     logits [batch, 5]
+  text_classifier.onnx  a transformer text classifier with an attention mask (untrained,
+                    seeded): token and position embeddings (positions from Range), one
+                    self-attention block whose padding is masked (masked_fill: Equal -> Where),
+                    GELU feed-forward, LayerNorms, masked mean pooling (Clip on the counts), a
+                    linear head and argmax: token_ids INT64 [batch, 12], attention_mask INT64
+                    [batch, 12] -> logits FLOAT [batch, 3], label INT64 [batch]
   sensor_cnn.onnx   1-D CNN over 3-axis sensor windows (untrained, seeded, batch-norm
                     statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
                     Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
@@ -265,6 +271,62 @@ def make_mobilenet(out_dir):
            {"image": {0: "batch"}, "logits": {0: "batch"}})
     save_cases(model, os.path.join(out_dir, "mobilenet.cases.bin"), "image", ["logits"],
                [images[:1], images[1:6], images[6:70]])
+
+
+class TextClassifier(nn.Module):
+    def __init__(self, vocab=60, dim=16, heads=2, classes=3, length=12):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, dim)
+        self.position = nn.Embedding(length, dim)
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.out = nn.Linear(dim, dim)
+        self.norm = nn.LayerNorm(dim)
+        self.feed_forward = nn.Sequential(nn.Linear(dim, 32), nn.GELU(), nn.Linear(32, dim))
+        self.norm2 = nn.LayerNorm(dim)
+        self.head = nn.Linear(dim, classes)
+        self.heads = heads
+
+    def forward(self, token_ids, attention_mask):
+        batch, length = token_ids.shape
+        positions = torch.arange(length).unsqueeze(0).expand(batch, length)
+        x = self.embed(token_ids) + self.position(positions)
+
+        def split(t):
+            return t.view(batch, length, self.heads, -1).transpose(1, 2)
+
+        q, k, v = (split(t) for t in self.qkv(x).chunk(3, dim=-1))
+        scores = q @ k.transpose(-2, -1) / (q.shape[-1] ** 0.5)
+        scores = scores.masked_fill(attention_mask[:, None, None, :] == 0, -1e4)
+        attended = (torch.softmax(scores, dim=-1) @ v).transpose(1, 2).reshape(batch, length, -1)
+        x = self.norm(x + self.out(attended))
+        x = self.norm2(x + self.feed_forward(x))
+        mask = attention_mask.unsqueeze(-1).to(x.dtype)
+        pooled = (x * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        logits = self.head(pooled)
+        return logits, logits.argmax(dim=-1)
+
+
+def make_text_classifier(out_dir):
+    torch.manual_seed(21)  # its own seed: the same weights whichever models are made with it
+    generator = torch.Generator().manual_seed(21)
+    model = TextClassifier().eval()
+    tokens = torch.randint(1, 60, (40, 12), generator=generator, dtype=torch.int64)
+    lengths = torch.randint(1, 13, (40,), generator=generator)
+    masks = (torch.arange(12).unsqueeze(0) < lengths.unsqueeze(1)).to(torch.int64)
+    tokens = tokens * masks  # padding token 0 after each text
+    export(model, (tokens[:2], masks[:2]), os.path.join(out_dir, "text_classifier.onnx"),
+           ["token_ids", "attention_mask"], ["logits", "label"],
+           {"token_ids": {0: "batch"}, "attention_mask": {0: "batch"},
+            "logits": {0: "batch"}, "label": {0: "batch"}})
+    tensors = []
+    with torch.no_grad():
+        for index, rows in enumerate([slice(0, 1), slice(1, 5), slice(5, 40)]):
+            logits, label = model(tokens[rows], masks[rows])
+            tensors += [(f"case{index}/input/token_ids", tokens[rows].numpy()),
+                        (f"case{index}/input/attention_mask", masks[rows].numpy()),
+                        (f"case{index}/output/logits", logits.numpy()),
+                        (f"case{index}/output/label", label.numpy())]
+    write_cases(os.path.join(out_dir, "text_classifier.cases.bin"), tensors)
 
 
 class SensorCnn(nn.Module):
@@ -549,6 +611,7 @@ MAKERS = {
     "rnn_reference": make_rnn_reference,
     "mobilenet": make_mobilenet,
     "sensor_cnn": make_sensor_cnn,
+    "text_classifier": make_text_classifier,
 }
 
 

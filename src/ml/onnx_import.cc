@@ -25,7 +25,8 @@ Result<ElementType> ToElementType(int32_t data_type, const std::string& tensor) 
                               " for tensor '" + tensor + "' (supported: FLOAT, INT64)");
 }
 
-// Converts an initializer or Constant value. INT32 is widened to INT64 (shape constants).
+// Converts an initializer or Constant value. INT32 is widened to INT64 (shape constants) and
+// BOOL becomes INT64 0/1 (tensor.h).
 Result<std::shared_ptr<const Tensor>> ToTensor(const onnx::TensorProto& proto) {
   const std::string& name = proto.name();
   if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
@@ -79,6 +80,19 @@ Result<std::shared_ptr<const Tensor>> ToTensor(const onnx::TensorProto& proto) {
       } else {
         if (proto.int32_data_size() != count) return size_error();
         std::copy(proto.int32_data().begin(), proto.int32_data().end(), tensor->int64s());
+      }
+      return std::shared_ptr<const Tensor>(std::move(tensor));
+    }
+    case onnx::TensorProto::BOOL: {  // held as INT64 0/1 (tensor.h)
+      auto tensor = std::make_shared<Tensor>(ElementType::kInt64, shape);
+      if (has_raw) {
+        if (raw.size() != static_cast<size_t>(count)) return size_error();
+        for (int64_t index = 0; index < count; ++index) tensor->int64s()[index] = raw[index] != 0;
+      } else {
+        if (proto.int32_data_size() != count) return size_error();
+        for (int64_t index = 0; index < count; ++index) {
+          tensor->int64s()[index] = proto.int32_data(index) != 0;
+        }
       }
       return std::shared_ptr<const Tensor>(std::move(tensor));
     }

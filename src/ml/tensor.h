@@ -3,6 +3,9 @@
 // A Tensor is a row-major array of float32 or int64 values that owns its data. It is a plain
 // value: copyable and movable, not thread-safe for concurrent mutation. ML.PREDICT builds input
 // tensors from column batches and reads output tensors back into columns.
+//
+// ONNX BOOL tensors inside a graph (masks: Equal -> Where, Cast to BOOL, BOOL constants) are
+// held as INT64 0/1; graph inputs and outputs are FLOAT or INT64.
 #pragma once
 
 #include <cstdint>

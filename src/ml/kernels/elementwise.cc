@@ -3,14 +3,13 @@
 // Exp, Log, Neg, Clip),
 // Cast between FLOAT and INT64, and the copies Identity and Dropout (inference: identity).
 //
-// Broadcasting walks the output one innermost row at a time: the row's offset into each input
-// comes from a multi-dimensional counter (stride 0 on broadcast axes), and the inner loop is
-// a plain strided loop the compiler vectorizes for the common stride-1 / stride-0 cases.
+// Broadcasting: broadcast.h.
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
 
+#include "ml/kernels/broadcast.h"
 #include "ml/kernels/fast_math.h"
 #include "ml/kernels/kernel_families.h"
 
@@ -41,82 +40,6 @@ struct PowOp {
     return static_cast<T>(std::pow(static_cast<double>(a), static_cast<double>(b)));
   }
 };
-
-constexpr size_t kMaxBroadcastRank = 8;
-using AxisArray = std::array<int64_t, kMaxBroadcastRank>;
-
-// Strides of `shape` right-aligned to `rank` dimensions, 0 on broadcast axes.
-AxisArray BroadcastStrides(const std::vector<int64_t>& shape,
-                           const std::vector<int64_t>& out_shape) {
-  size_t rank = out_shape.size();
-  AxisArray strides{};
-  int64_t stride = 1;
-  for (size_t offset = 1; offset <= shape.size(); ++offset) {
-    size_t axis = rank - offset;
-    int64_t dim = shape[shape.size() - offset];
-    strides[axis] = dim == 1 ? 0 : stride;
-    stride *= dim;
-  }
-  return strides;
-}
-
-template <typename Op, typename T>
-void BroadcastBinary(const T* a, const std::vector<int64_t>& a_shape, const T* b,
-                     const std::vector<int64_t>& b_shape, T* out,
-                     const std::vector<int64_t>& out_shape, int64_t count) {
-  if (count == 0) return;
-  if (a_shape == b_shape) {
-    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(a[index], b[index]);
-    return;
-  }
-  if (ShapeElementCount(b_shape) == 1) {
-    T scalar = b[0];
-    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(a[index], scalar);
-    return;
-  }
-  if (ShapeElementCount(a_shape) == 1) {
-    T scalar = a[0];
-    for (int64_t index = 0; index < count; ++index) out[index] = Op::Apply(scalar, b[index]);
-    return;
-  }
-  size_t rank = out_shape.size();
-  AxisArray a_strides = BroadcastStrides(a_shape, out_shape);
-  AxisArray b_strides = BroadcastStrides(b_shape, out_shape);
-  int64_t row_length = out_shape[rank - 1];
-  int64_t a_step = a_strides[rank - 1];
-  int64_t b_step = b_strides[rank - 1];
-  AxisArray counter{};
-  int64_t a_offset = 0;
-  int64_t b_offset = 0;
-  for (int64_t row_start = 0; row_start < count; row_start += row_length) {
-    T* out_row = out + row_start;
-    const T* a_row = a + a_offset;
-    const T* b_row = b + b_offset;
-    if (a_step == 1 && b_step == 1) {
-      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], b_row[col]);
-    } else if (a_step == 1 && b_step == 0) {
-      T scalar = b_row[0];
-      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], scalar);
-    } else if (a_step == 0 && b_step == 1) {
-      T scalar = a_row[0];
-      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(scalar, b_row[col]);
-    } else {
-      for (int64_t col = 0; col < row_length; ++col) {
-        out_row[col] = Op::Apply(a_row[col * a_step], b_row[col * b_step]);
-      }
-    }
-    // Advance the counter over the outer dimensions.
-    for (int64_t axis = static_cast<int64_t>(rank) - 2; axis >= 0; --axis) {
-      ++counter[axis];
-      a_offset += a_strides[axis];
-      b_offset += b_strides[axis];
-      if (counter[axis] < out_shape[axis]) break;
-      a_offset -= a_strides[axis] * counter[axis];
-      b_offset -= b_strides[axis] * counter[axis];
-      counter[axis] = 0;
-    }
-  }
-}
 
 Status InferBinary(InferContext& context) {
   if (!context.has_input(0) || !context.has_input(1)) return context.Error("needs two inputs");
@@ -257,11 +180,12 @@ void RunCopy(const RunContext& context) {
 constexpr int64_t kOnnxFloat = 1;
 constexpr int64_t kOnnxInt32 = 6;
 constexpr int64_t kOnnxInt64 = 7;
+constexpr int64_t kOnnxBool = 9;  // held as INT64 0/1 (tensor.h)
 
 Status InferCast(InferContext& context) {
   if (!context.has_input(0)) return context.Error("missing input");
   int64_t to = context.node().GetInt("to", 0);
-  if (to != kOnnxFloat && to != kOnnxInt64 && to != kOnnxInt32) {
+  if (to != kOnnxFloat && to != kOnnxInt64 && to != kOnnxInt32 && to != kOnnxBool) {
     return context.Error("unsupported target data type " + std::to_string(to));
   }
   context.SetOutput(0, to == kOnnxFloat ? ElementType::kFloat32 : ElementType::kInt64,
@@ -273,6 +197,13 @@ void RunCast(const RunContext& context) {
   const Tensor& in = context.input(0);
   Tensor& out = context.output(0);
   int64_t count = in.element_count();
+  if (context.node.GetInt("to", 0) == kOnnxBool) {
+    for (int64_t index = 0; index < count; ++index) {
+      out.int64s()[index] = in.type() == ElementType::kFloat32 ? in.floats()[index] != 0.0f
+                                                                 : in.int64s()[index] != 0;
+    }
+    return;
+  }
   if (in.type() == out.type()) return RunCopy(context);
   if (out.type() == ElementType::kFloat32) {
     for (int64_t index = 0; index < count; ++index) {

@@ -1,6 +1,6 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
 // One .cc per family: elementwise.cc, matmul.cc, conv.cc, pool.cc, normalization.cc,
-// reduce.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
+// reduce.cc, comparison.cc, selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
 // tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
 // zipmap.cc.
 #pragma once
@@ -17,7 +17,9 @@ std::span<const OpKernel> ConvKernels();           // Conv
 std::span<const OpKernel> PoolKernels();           // MaxPool, AveragePool, GlobalAveragePool
 std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerNormalization,
                                                    // Softmax, LogSoftmax
-std::span<const OpKernel> ReduceKernels();         // ReduceMean, ReduceSum
+std::span<const OpKernel> ReduceKernels();         // ReduceMean/Sum/Max/Min, ArgMax, ArgMin
+std::span<const OpKernel> ComparisonKernels();     // Equal, Less, Greater, ..., Not, And, Or, Xor
+std::span<const OpKernel> SelectionKernels();      // Where, Expand
 std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
 std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU
 // ai.onnx.ml

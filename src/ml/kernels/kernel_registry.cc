@@ -16,7 +16,8 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
     auto* map = new std::map<KernelKey, const OpKernel*>();
     for (auto family :
          {ElementwiseKernels(), MatMulKernels(), ConvKernels(), PoolKernels(),
-          NormalizationKernels(), ReduceKernels(), ShapeKernels(), RecurrentKernels(),
+          NormalizationKernels(), ReduceKernels(), ComparisonKernels(), SelectionKernels(),
+          ShapeKernels(), RecurrentKernels(),
           TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(), ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);

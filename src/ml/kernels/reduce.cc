@@ -1,8 +1,10 @@
-// ReduceMean and ReduceSum over a contiguous run of axes (what exporters emit for mean
-// pooling and layer-norm decompositions). Axes come from the `axes` attribute, or for
-// ReduceSum from opset 13 from a second input that must be known at planning time.
-// Reducing non-adjacent axes is reported as unsupported at load.
+// ReduceMean, ReduceSum, ReduceMax and ReduceMin over a contiguous run of axes (what exporters
+// emit for mean/max pooling and layer-norm decompositions). Axes come from the `axes`
+// attribute, or for ReduceSum from opset 13 from a second input that must be known at planning
+// time. Reducing non-adjacent axes is reported as unsupported at load. ArgMax and ArgMin
+// (one axis, keepdims, select_last_index) return INT64 positions.
 #include <algorithm>
+#include <limits>
 #include <span>
 
 #include "ml/kernels/kernel_families.h"
@@ -64,8 +66,25 @@ Status InferReduce(InferContext& context) {
   return Status::OK();
 }
 
-template <bool kMean>
+enum class Reduction { kMean, kSum, kMax, kMin };
+
+template <Reduction kReduction>
+float Initial() {
+  if constexpr (kReduction == Reduction::kMax) return -std::numeric_limits<float>::infinity();
+  if constexpr (kReduction == Reduction::kMin) return std::numeric_limits<float>::infinity();
+  return 0.0f;
+}
+
+template <Reduction kReduction>
+float Combine(float accumulated, float value) {
+  if constexpr (kReduction == Reduction::kMax) return std::max(accumulated, value);
+  if constexpr (kReduction == Reduction::kMin) return std::min(accumulated, value);
+  return accumulated + value;
+}
+
+template <Reduction kReduction>
 void RunReduce(const RunContext& context) {
+  constexpr bool kMean = kReduction == Reduction::kMean;
   const Tensor& x = context.input(0);
   const auto& shape = x.shape();
   int64_t rank = shape.size();
@@ -94,18 +113,20 @@ void RunReduce(const RunContext& context) {
   if (inner == 1) {  // the last axes (layer-norm statistics): one contiguous run per output
     for (int64_t block = 0; block < outer; ++block) {
       const float* source = in + block * extent;
-      float sum = 0;
-      for (int64_t step = 0; step < extent; ++step) sum += source[step];
+      float sum = Initial<kReduction>();
+      for (int64_t step = 0; step < extent; ++step) sum = Combine<kReduction>(sum, source[step]);
       result[block] = sum * scale;
     }
     return;
   }
   for (int64_t block = 0; block < outer; ++block) {
     float* target = result + block * inner;
-    for (int64_t index = 0; index < inner; ++index) target[index] = 0;
+    for (int64_t index = 0; index < inner; ++index) target[index] = Initial<kReduction>();
     for (int64_t step = 0; step < extent; ++step) {
       const float* source = in + (block * extent + step) * inner;
-      for (int64_t index = 0; index < inner; ++index) target[index] += source[index];
+      for (int64_t index = 0; index < inner; ++index) {
+        target[index] = Combine<kReduction>(target[index], source[index]);
+      }
     }
     if constexpr (kMean) {
       for (int64_t index = 0; index < inner; ++index) target[index] *= scale;
@@ -113,9 +134,73 @@ void RunReduce(const RunContext& context) {
   }
 }
 
+// ArgMax / ArgMin: [outer, extent, inner] around `axis`; ties go to the first position, or
+// the last with select_last_index.
+Status InferArgReduce(InferContext& context) {
+  if (!context.has_input(0)) return context.Error("missing input");
+  const auto& shape = context.input_shape(0);
+  int64_t axis = context.node().GetInt("axis", 0);
+  if (!NormalizeAxis(axis, static_cast<int64_t>(shape.size()), &axis)) {
+    return context.Error("axis out of range for shape " + ShapeToString(shape));
+  }
+  if (shape[axis] == 0) return context.Error("cannot take the position over an empty axis");
+  std::vector<int64_t> out_shape = shape;
+  if (context.node().GetInt("keepdims", 1) != 0) {
+    out_shape[axis] = 1;
+  } else {
+    out_shape.erase(out_shape.begin() + axis);
+  }
+  context.SetOutput(0, ElementType::kInt64, out_shape);
+  return Status::OK();
+}
+
+template <bool kMax, typename T>
+void ArgReduce(const T* in, int64_t outer, int64_t extent, int64_t inner, bool last,
+               int64_t* out) {
+  for (int64_t block = 0; block < outer; ++block) {
+    for (int64_t index = 0; index < inner; ++index) {
+      const T* source = in + block * extent * inner + index;
+      T best = source[0];
+      int64_t position = 0;
+      for (int64_t step = 1; step < extent; ++step) {
+        T value = source[step * inner];
+        bool better = kMax ? (value > best || (last && value == best))
+                           : (value < best || (last && value == best));
+        if (better) {
+          best = value;
+          position = step;
+        }
+      }
+      out[block * inner + index] = position;
+    }
+  }
+}
+
+template <bool kMax>
+void RunArgReduce(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  const auto& shape = x.shape();
+  int64_t axis = context.node.GetInt("axis", 0);
+  NormalizeAxis(axis, static_cast<int64_t>(shape.size()), &axis);
+  int64_t outer = 1, inner = 1;
+  for (int64_t index = 0; index < axis; ++index) outer *= shape[index];
+  for (size_t index = axis + 1; index < shape.size(); ++index) inner *= shape[index];
+  const bool last = context.node.GetInt("select_last_index", 0) != 0;
+  int64_t* out = context.output(0).int64s();
+  if (x.type() == ElementType::kFloat32) {
+    ArgReduce<kMax>(x.floats(), outer, shape[axis], inner, last, out);
+  } else {
+    ArgReduce<kMax>(x.int64s(), outer, shape[axis], inner, last, out);
+  }
+}
+
 const OpKernel kReduceKernels[] = {
-    {"ReduceMean", InferReduce, RunReduce<true>},
-    {"ReduceSum", InferReduce, RunReduce<false>},
+    {"ReduceMean", InferReduce, RunReduce<Reduction::kMean>},
+    {"ReduceSum", InferReduce, RunReduce<Reduction::kSum>},
+    {"ReduceMax", InferReduce, RunReduce<Reduction::kMax>},
+    {"ReduceMin", InferReduce, RunReduce<Reduction::kMin>},
+    {"ArgMax", InferArgReduce, RunArgReduce<true>},
+    {"ArgMin", InferArgReduce, RunArgReduce<false>},
 };
 
 }  // namespace

@@ -1,12 +1,13 @@
 // Data movement and shape kernels: Reshape, Flatten, Squeeze, Unsqueeze (copies with a new
 // shape), Transpose, Concat, Gather, Slice, Pad (constant mode), Shape, Constant and
-// ConstantOfShape.
+// ConstantOfShape, Range.
 //
 // Axes, shapes, starts/ends and pads that arrive as inputs (opset 10/11/13 forms) must be
 // known at planning time: constants, or computed from shapes (Shape -> Gather -> Concat chains
 // that exporters emit for a dynamic batch). Run reads them again from the constant inputs.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -544,6 +545,38 @@ Status InferConstantOfShape(InferContext& context) {
   return Status::OK();
 }
 
+// Range(start, limit, delta): scalars known at planning time (the output's length depends on
+// them); max(ceil((limit - start) / delta), 0) values start, start + delta, ...
+Status InferRange(InferContext& context) {
+  const Tensor* bounds[3] = {context.known_input(0), context.known_input(1),
+                             context.known_input(2)};
+  for (const Tensor* bound : bounds) {
+    if (!bound) return context.Error("start, limit and delta must be known when the model is planned");
+    if (bound->element_count() != 1) return context.Error("start, limit and delta must be scalars");
+    if (bound->type() != bounds[0]->type()) return context.Error("input types differ");
+  }
+  const bool floats = bounds[0]->type() == ElementType::kFloat32;
+  auto value = [&](int index) {
+    return floats ? static_cast<double>(bounds[index]->floats()[0])
+                  : static_cast<double>(bounds[index]->int64s()[0]);
+  };
+  const double start = value(0), limit = value(1), delta = value(2);
+  if (delta == 0) return context.Error("delta must not be zero");
+  const double steps = std::ceil((limit - start) / delta);
+  if (!(steps < 1e9)) return context.Error("the range is too long");
+  const int64_t count = std::max<int64_t>(0, static_cast<int64_t>(steps));
+  Tensor result(bounds[0]->type(), {count});
+  for (int64_t index = 0; index < count; ++index) {
+    if (floats) {
+      result.floats()[index] = bounds[0]->floats()[0] + static_cast<float>(index) * bounds[2]->floats()[0];
+    } else {
+      result.int64s()[index] = bounds[0]->int64s()[0] + index * bounds[2]->int64s()[0];
+    }
+  }
+  context.SetKnownOutput(0, std::move(result));
+  return Status::OK();
+}
+
 void RunNothing(const RunContext& context) {}  // outputs are known at planning time
 
 const OpKernel kShapeKernels[] = {
@@ -559,6 +592,7 @@ const OpKernel kShapeKernels[] = {
     {"Shape", InferShape, RunNothing},
     {"Constant", InferConstant, RunNothing},
     {"ConstantOfShape", InferConstantOfShape, RunNothing},
+    {"Range", InferRange, RunNothing},
 };
 
 }  // namespace

@@ -166,6 +166,99 @@ TEST(KernelsTest, HardSigmoidAndHardSwish) {
               ElementsAreArray(std::vector<float>{0, 0, 0, 1.125f, 4}));
 }
 
+std::vector<int64_t> IntValues(const Tensor& tensor) {
+  return std::vector<int64_t>(tensor.int64s(), tensor.int64s() + tensor.element_count());
+}
+
+// BOOL results are INT64 0/1 (tensor.h).
+TEST(KernelsTest, ComparisonsAndLogicBroadcast) {
+  Tensor a = Floats({2, 3}, {1, 2, 3, 4, 5, 6});
+  Tensor row = Floats({3}, {2, 2, 6});
+  EXPECT_THAT(IntValues(NodeBuilder("Equal").Get({&a, &row})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 0, 0, 0, 1}));
+  EXPECT_THAT(IntValues(NodeBuilder("Less").Get({&a, &row})),
+              ElementsAreArray(std::vector<int64_t>{1, 0, 1, 0, 0, 0}));
+  EXPECT_THAT(IntValues(NodeBuilder("GreaterOrEqual").Get({&a, &row})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 0, 1, 1, 1}));
+  Tensor ids = Int64s({2, 2}, {0, 7, 3, 0});
+  Tensor zero = Int64s({}, {0});
+  Tensor padding = NodeBuilder("Equal").Get({&ids, &zero});
+  EXPECT_THAT(IntValues(padding), ElementsAreArray(std::vector<int64_t>{1, 0, 0, 1}));
+  EXPECT_THAT(IntValues(NodeBuilder("Not").Get({&padding})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 1, 0}));
+  Tensor column = Int64s({2, 1}, {1, 0});
+  EXPECT_THAT(IntValues(NodeBuilder("And").Get({&padding, &column})),
+              ElementsAreArray(std::vector<int64_t>{1, 0, 0, 0}));
+  EXPECT_THAT(IntValues(NodeBuilder("Or").Get({&padding, &column})),
+              ElementsAreArray(std::vector<int64_t>{1, 1, 0, 1}));
+  EXPECT_THAT(IntValues(NodeBuilder("Xor").Get({&padding, &column})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 0, 1}));
+  auto mixed = NodeBuilder("Greater").Run({&a, &ids});
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_THAT(mixed.status().message(), HasSubstr("input types differ"));
+  // Cast to BOOL (9): nonzero -> 1.
+  Tensor values = Floats({3}, {0, -0.5f, 2});
+  EXPECT_THAT(IntValues(NodeBuilder("Cast").Int("to", 9).Get({&values})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 1}));
+}
+
+TEST(KernelsTest, WhereAndExpandBroadcast) {
+  // masked_fill: a [2, 1, 3] mask over [2, 2, 3] scores.
+  Tensor mask = Int64s({2, 1, 3}, {1, 0, 0, 0, 0, 1});
+  Tensor fill = Floats({}, {-100});
+  Tensor scores = Floats({2, 2, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  EXPECT_THAT(Values(NodeBuilder("Where").Get({&mask, &fill, &scores})),
+              ElementsAreArray(std::vector<float>{-100, 2, 3, -100, 5, 6, 7, 8, -100, 10, 11,
+                                                  -100}));
+  Tensor ints = Int64s({3}, {5, 6, 7});
+  Tensor other = Int64s({1}, {0});
+  Tensor choose = Int64s({3}, {0, 1, 0});
+  EXPECT_THAT(IntValues(NodeBuilder("Where").Get({&choose, &ints, &other})),
+              ElementsAreArray(std::vector<int64_t>{0, 6, 0}));
+  auto mismatched = NodeBuilder("Where").Run({&choose, &ints, &fill});
+  ASSERT_FALSE(mismatched.ok());
+  EXPECT_THAT(mismatched.status().message(), HasSubstr("x and y types differ"));
+
+  Tensor column = Floats({3, 1}, {1, 2, 3});
+  Tensor target = Int64s({3}, {2, 3, 2});
+  Tensor expanded = NodeBuilder("Expand").Get({&column, &target});
+  EXPECT_EQ(expanded.shape(), (std::vector<int64_t>{2, 3, 2}));
+  EXPECT_THAT(Values(expanded),
+              ElementsAreArray(std::vector<float>{1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3}));
+  Tensor bad = Int64s({2}, {4, 2});
+  auto not_broadcast = NodeBuilder("Expand").Run({&column, &bad});
+  ASSERT_FALSE(not_broadcast.ok());
+  EXPECT_THAT(not_broadcast.status().message(), HasSubstr("does not broadcast to [4, 2]"));
+}
+
+TEST(KernelsTest, RangeArgMaxAndMinMaxReductions) {
+  Tensor start = Int64s({}, {2}), limit = Int64s({}, {9}), delta = Int64s({}, {3});
+  EXPECT_THAT(IntValues(NodeBuilder("Range").Get({&start, &limit, &delta})),
+              ElementsAreArray(std::vector<int64_t>{2, 5, 8}));
+  Tensor from = Floats({}, {1}), to = Floats({}, {0}), step = Floats({}, {-0.25f});
+  EXPECT_THAT(Values(NodeBuilder("Range").Get({&from, &to, &step})),
+              ElementsAreArray(std::vector<float>{1, 0.75f, 0.5f, 0.25f}));
+  Tensor empty = NodeBuilder("Range").Get({&limit, &start, &delta});
+  EXPECT_EQ(empty.shape(), (std::vector<int64_t>{0}));
+  Tensor zero_step = Int64s({}, {0});
+  auto endless = NodeBuilder("Range").Run({&start, &limit, &zero_step});
+  ASSERT_FALSE(endless.ok());
+  EXPECT_THAT(endless.status().message(), HasSubstr("delta must not be zero"));
+
+  Tensor x = Floats({2, 3}, {1, 5, 5, 7, 0, 7});
+  EXPECT_THAT(IntValues(NodeBuilder("ArgMax").Int("axis", 1).Int("keepdims", 0).Get({&x})),
+              ElementsAreArray(std::vector<int64_t>{1, 0}));
+  Tensor last = NodeBuilder("ArgMax").Int("axis", -1).Int("select_last_index", 1).Get({&x});
+  EXPECT_EQ(last.shape(), (std::vector<int64_t>{2, 1}));
+  EXPECT_THAT(IntValues(last), ElementsAreArray(std::vector<int64_t>{2, 2}));
+  EXPECT_THAT(IntValues(NodeBuilder("ArgMin").Int("axis", 0).Get({&x})),
+              ElementsAreArray(std::vector<int64_t>{0, 1, 0}));
+  EXPECT_THAT(Values(NodeBuilder("ReduceMax").Ints("axes", {1}).Int("keepdims", 0).Get({&x})),
+              ElementsAreArray(std::vector<float>{5, 7}));
+  EXPECT_THAT(Values(NodeBuilder("ReduceMin").Ints("axes", {0}).Int("keepdims", 0).Get({&x})),
+              ElementsAreArray(std::vector<float>{1, 0, 5}));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});

@@ -27,7 +27,15 @@ std::shared_ptr<const Model> LoadModel(const std::string& file) {
 
 void ExpectClose(const Tensor& expected, const Tensor& actual, const std::string& label) {
   ASSERT_EQ(expected.shape(), actual.shape()) << label;
-  ASSERT_EQ(actual.type(), ElementType::kFloat32) << label;
+  ASSERT_EQ(actual.type(), expected.type()) << label;
+  if (actual.type() == ElementType::kInt64) {  // labels, positions: exact
+    for (int64_t index = 0; index < expected.element_count(); ++index) {
+      ASSERT_EQ(expected.int64s()[index], actual.int64s()[index]) << label << " element " << index;
+    }
+    std::printf("[parity] %s: %lld INT64 values equal\n", label.c_str(),
+                static_cast<long long>(expected.element_count()));
+    return;
+  }
   double worst = 0;
   for (int64_t index = 0; index < expected.element_count(); ++index) {
     float want = expected.floats()[index];
@@ -90,6 +98,12 @@ TEST(ModelParityTest, MobileNetBlocksMatchPyTorch) {
 // dilation, stride, MaxPool1d, AvgPool1d, global average pooling over [N, C, L].
 TEST(ModelParityTest, SensorCnnMatchesPyTorch) {
   CheckParity("sensor_cnn.onnx", "sensor_cnn.cases.bin", 3);
+}
+
+// A text classifier with an attention mask: Range positions, masked_fill (Equal -> Where with
+// broadcasting over heads), Expand, masked mean pooling, and ArgMax labels (INT64, exact).
+TEST(ModelParityTest, TextClassifierWithMaskMatchesPyTorch) {
+  CheckParity("text_classifier.onnx", "text_classifier.cases.bin", 3);
 }
 
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
