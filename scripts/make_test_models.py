@@ -10,6 +10,7 @@ the same files.
   regenerates only those, leaving the other committed files untouched.
   /usr/bin/python3 scripts/make_test_models.py --forecaster-sql-rows   # see tests/sql/ml
   /usr/bin/python3 scripts/make_test_models.py --sensor-sql-rows       # see tests/sql/ml
+  /usr/bin/python3 scripts/make_test_models.py --text-classifier-sql-rows
 (Debian's interpreter: the python3-* packages are not visible to a pyenv python.)
 
 Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
@@ -306,10 +307,14 @@ class TextClassifier(nn.Module):
         return logits, logits.argmax(dim=-1)
 
 
-def make_text_classifier(out_dir):
+def text_classifier():
+    """The seeded TextClassifier of text_classifier.onnx and its data generator."""
     torch.manual_seed(21)  # its own seed: the same weights whichever models are made with it
-    generator = torch.Generator().manual_seed(21)
-    model = TextClassifier().eval()
+    return TextClassifier().eval(), torch.Generator().manual_seed(21)
+
+
+def make_text_classifier(out_dir):
+    model, generator = text_classifier()
     tokens = torch.randint(1, 60, (40, 12), generator=generator, dtype=torch.int64)
     lengths = torch.randint(1, 13, (40,), generator=generator)
     masks = (torch.arange(12).unsqueeze(0) < lengths.unsqueeze(1)).to(torch.int64)
@@ -487,6 +492,21 @@ def sensor_sql_rows():
             print(f"{s}\t{scores[0]:.6f}\t{scores[1]:.6f}")
 
 
+def text_classifier_sql_rows():
+    """Prints PyTorch's logits and labels for the texts tests/sql/ml/text_classifier.test
+    builds: text r (length 5, 8, 12 for r = 1, 2, 3) has token MOD(7 r + 3 i, 59) + 1 at
+    position i < length, then padding 0 with attention_mask 0."""
+    model, _ = text_classifier()
+    lengths = {1: 5, 2: 8, 3: 12}
+    tokens = torch.tensor([[(7 * r + 3 * i) % 59 + 1 if i < n else 0 for i in range(12)]
+                           for r, n in lengths.items()])
+    masks = torch.tensor([[1 if i < n else 0 for i in range(12)] for n in lengths.values()])
+    with torch.no_grad():
+        logits, labels = model(tokens, masks)
+    for r, row, label in zip(lengths, logits.tolist(), labels.tolist()):
+        print(f"{r}\t" + "\t".join(f"{value:.6f}" for value in row) + f"\t{label}")
+
+
 def forecaster_from_onnx():
     """The committed forecaster as a PyTorch module, from lstm_forecaster.onnx's weights (so
     the SQL expectations need no retraining)."""
@@ -622,6 +642,9 @@ def main():
         return
     if sys.argv[1:] == ["--sensor-sql-rows"]:
         sensor_sql_rows()
+        return
+    if sys.argv[1:] == ["--text-classifier-sql-rows"]:
+        text_classifier_sql_rows()
         return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ml")
