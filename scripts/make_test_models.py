@@ -11,6 +11,7 @@ the same files.
   /usr/bin/python3 scripts/make_test_models.py --forecaster-sql-rows   # see tests/sql/ml
   /usr/bin/python3 scripts/make_test_models.py --sensor-sql-rows       # see tests/sql/ml
   /usr/bin/python3 scripts/make_test_models.py --text-classifier-sql-rows
+  /usr/bin/python3 scripts/make_test_models.py --autoencoder-sql-rows
 (Debian's interpreter: the python3-* packages are not visible to a pyenv python.)
 
 Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
@@ -29,6 +30,11 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     GELU feed-forward, LayerNorms, masked mean pooling (Clip on the counts), a
                     linear head and argmax: token_ids INT64 [batch, 12], attention_mask INT64
                     [batch, 12] -> logits FLOAT [batch, 3], label INT64 [batch]
+  sensor_autoencoder.onnx  a 1-D convolutional autoencoder trained to reconstruct normal
+                    3-channel sensor windows (sines; seeded): Conv1d encoder (stride 2 twice),
+                    ConvTranspose1d decoder (one with output_padding): readings FLOAT
+                    [batch, 3, 64] -> reconstruction [batch, 3, 64]; the reconstruction error
+                    is the anomaly score
   sensor_cnn.onnx   1-D CNN over 3-axis sensor windows (untrained, seeded, batch-norm
                     statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
                     Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
@@ -334,6 +340,55 @@ def make_text_classifier(out_dir):
     write_cases(os.path.join(out_dir, "text_classifier.cases.bin"), tensors)
 
 
+class SensorAutoencoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Sequential(
+            nn.Conv1d(3, 8, 4, stride=2, padding=1), nn.ReLU(),           # 64 -> 32
+            nn.Conv1d(8, 16, 4, stride=2, padding=1), nn.ReLU())          # 32 -> 16
+        self.decoder = nn.Sequential(
+            nn.ConvTranspose1d(16, 8, 3, stride=2, padding=1, output_padding=1), nn.ReLU(),
+            nn.ConvTranspose1d(8, 3, 4, stride=2, padding=1))             # 16 -> 32 -> 64
+
+    def forward(self, readings):
+        return self.decoder(self.encoder(readings))
+
+
+def normal_windows(count, generator):
+    """Normal machine behaviour: per channel a sine of random phase and a slightly random
+    frequency and amplitude."""
+    steps = torch.arange(64, dtype=torch.float32)
+    phase = torch.rand((count, 3, 1), generator=generator) * 6.283
+    frequency = 0.15 + 0.1 * torch.rand((count, 3, 1), generator=generator)
+    amplitude = 0.5 + 0.5 * torch.rand((count, 3, 1), generator=generator)
+    return amplitude * torch.sin(frequency * steps + phase)
+
+
+def sensor_autoencoder():
+    """The trained SensorAutoencoder of sensor_autoencoder.onnx (own seed)."""
+    torch.manual_seed(8)
+    generator = torch.Generator().manual_seed(8)
+    model = SensorAutoencoder()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(300):
+        windows = normal_windows(64, generator)
+        optimizer.zero_grad()
+        loss = nn.functional.mse_loss(model(windows), windows)
+        loss.backward()
+        optimizer.step()
+    return model.eval(), generator
+
+
+def make_sensor_autoencoder(out_dir):
+    model, generator = sensor_autoencoder()
+    windows = normal_windows(40, generator)
+    windows[30:, 1, 20:24] += 3.0  # a few anomalous windows: a spike on channel 1
+    export(model, windows[:2], os.path.join(out_dir, "sensor_autoencoder.onnx"), ["readings"],
+           ["reconstruction"], {"readings": {0: "batch"}, "reconstruction": {0: "batch"}})
+    save_cases(model, os.path.join(out_dir, "sensor_autoencoder.cases.bin"), "readings",
+               ["reconstruction"], [windows[:1], windows[1:5], windows[5:40]])
+
+
 class SensorCnn(nn.Module):
     def __init__(self):
         super().__init__()
@@ -507,6 +562,22 @@ def text_classifier_sql_rows():
         print(f"{r}\t" + "\t".join(f"{value:.6f}" for value in row) + f"\t{label}")
 
 
+def autoencoder_sql_rows():
+    """Prints PyTorch's mean squared reconstruction error for the windows
+    tests/sql/ml/sensor_autoencoder.test builds: machine m, channel c, step t reads
+    SIN(0.2 * t + c + m) * 0.8, plus 3 at steps 20..23 of channel 1 for machine 4."""
+    model, _ = sensor_autoencoder()
+    machines = range(1, 5)
+    windows = torch.tensor([[[np.sin(0.2 * t + c + m) * 0.8 + (3 if m == 4 and c == 1 and
+                                                               20 <= t < 24 else 0)
+                              for t in range(64)] for c in range(3)] for m in machines],
+                           dtype=torch.float64).float()
+    with torch.no_grad():
+        errors = ((model(windows) - windows) ** 2).mean(dim=(1, 2))
+    for m, error in zip(machines, errors.tolist()):
+        print(f"{m}\t{error:.8f}")
+
+
 def forecaster_from_onnx():
     """The committed forecaster as a PyTorch module, from lstm_forecaster.onnx's weights (so
     the SQL expectations need no retraining)."""
@@ -632,6 +703,7 @@ MAKERS = {
     "mobilenet": make_mobilenet,
     "sensor_cnn": make_sensor_cnn,
     "text_classifier": make_text_classifier,
+    "sensor_autoencoder": make_sensor_autoencoder,
 }
 
 
@@ -642,6 +714,9 @@ def main():
         return
     if sys.argv[1:] == ["--sensor-sql-rows"]:
         sensor_sql_rows()
+        return
+    if sys.argv[1:] == ["--autoencoder-sql-rows"]:
+        autoencoder_sql_rows()
         return
     if sys.argv[1:] == ["--text-classifier-sql-rows"]:
         text_classifier_sql_rows()

@@ -69,7 +69,8 @@ void BroadcastBinary(const In* a, const std::vector<int64_t>& a_shape, const In*
     const In* a_row = a + a_offset;
     const In* b_row = b + b_offset;
     if (a_step == 1 && b_step == 1) {
-      for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], b_row[col]);
+      for (int64_t col = 0; col < row_length; ++col)
+        out_row[col] = Op::Apply(a_row[col], b_row[col]);
     } else if (a_step == 1 && b_step == 0) {
       In scalar = b_row[0];
       for (int64_t col = 0; col < row_length; ++col) out_row[col] = Op::Apply(a_row[col], scalar);
@@ -103,7 +104,8 @@ void BroadcastVisit(const std::vector<int64_t>& out_shape,
   if (count == 0) return;
   const size_t rank = out_shape.size();
   std::array<AxisArray, N> strides;
-  for (size_t input = 0; input < N; ++input) strides[input] = BroadcastStrides(*shapes[input], out_shape);
+  for (size_t input = 0; input < N; ++input)
+    strides[input] = BroadcastStrides(*shapes[input], out_shape);
   AxisArray counter{};
   std::array<int64_t, N> offsets{};
   for (int64_t index = 0; index < count; ++index) {

@@ -9,19 +9,34 @@ namespace dq::ml {
 namespace {
 
 struct EqualOp {
-  template <typename T> static int64_t Apply(T a, T b) { return a == b; }
+  template <typename T>
+  static int64_t Apply(T a, T b) {
+    return a == b;
+  }
 };
 struct LessOp {
-  template <typename T> static int64_t Apply(T a, T b) { return a < b; }
+  template <typename T>
+  static int64_t Apply(T a, T b) {
+    return a < b;
+  }
 };
 struct GreaterOp {
-  template <typename T> static int64_t Apply(T a, T b) { return a > b; }
+  template <typename T>
+  static int64_t Apply(T a, T b) {
+    return a > b;
+  }
 };
 struct LessOrEqualOp {
-  template <typename T> static int64_t Apply(T a, T b) { return a <= b; }
+  template <typename T>
+  static int64_t Apply(T a, T b) {
+    return a <= b;
+  }
 };
 struct GreaterOrEqualOp {
-  template <typename T> static int64_t Apply(T a, T b) { return a >= b; }
+  template <typename T>
+  static int64_t Apply(T a, T b) {
+    return a >= b;
+  }
 };
 struct AndOp {
   static int64_t Apply(int64_t a, int64_t b) { return (a != 0) && (b != 0); }

@@ -1,25 +1,19 @@
 // 1-D and 2-D convolution (NCL, NCHW; a 1-D one runs as 2-D over a unit height, window.h) on
-// oneDNN's convolution primitive (onednn.h). Infer creates, once
-// per plan, the primitive for the plan's shapes with the layouts oneDNN prefers (on AVX-512,
-// channel-blocked nChw16c and its blocked weights: direct "brgconv" kernels that skip the
-// padding taps rather than multiplying zeros), plus the reorders between our NCHW tensors and
-// those layouts. The weights are reordered once and shared by every plan of every session of
-// the model through a cache on the node (keyed by the weights' content hash and layout); the
-// blocked copies of input and output and oneDNN's scratchpad live in the plan's scratch. Bias
-// and a fused ReLU are applied by the primitive. On small maps, kernel taps that only ever read
-// padding are cropped away first (CropToReachableTaps). Supports pads (asymmetric too), strides,
-// dilations, groups, auto_pad NOTSET/VALID/SAME_UPPER/SAME_LOWER.
-#include <xxhash.h>
-
+// oneDNN's convolution primitive (onednn_primitive.h: run state, weights cache, Run). Infer
+// creates, once per plan, the primitive for the plan's shapes with the layouts oneDNN prefers
+// (on AVX-512, channel-blocked nChw16c and its blocked weights: direct "brgconv" kernels that
+// skip the padding taps rather than multiplying zeros). Bias and a fused ReLU are applied by
+// the primitive. On small maps, kernel taps that only ever read padding are cropped away first
+// (CropToReachableTaps). Supports pads (asymmetric too), strides, dilations, groups, auto_pad
+// NOTSET/VALID/SAME_UPPER/SAME_LOWER.
 #include <algorithm>
 #include <array>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "ml/kernels/kernel_families.h"
 #include "ml/kernels/onednn.h"
+#include "ml/kernels/onednn_primitive.h"
 #include "ml/kernels/window.h"
 
 namespace dq::ml {
@@ -109,65 +103,6 @@ Status ComputeGeometry(const Node& node, const std::vector<int64_t>& input,
   return Status::OK();
 }
 
-using Dims = dnnl::memory::dims;
-using Tag = dnnl::memory::format_tag;
-constexpr auto kF32 = dnnl::memory::data_type::f32;
-
-// Reordered weights shared across plans and sessions (the node's KernelState). An entry is
-// found by the source weights' content and the layout a primitive asked for, so a plan never
-// reads weights that differ from its own.
-class ConvWeightsCache : public KernelState {
- public:
-  // The weights `source` (described by `source_desc`) in layout `desc`, reordering them on
-  // first use.
-  dnnl::memory Get(const Tensor& source, const dnnl::memory::desc& source_desc,
-                   const dnnl::memory::desc& desc) const {
-    const uint64_t hash = XXH3_64bits(source.floats(), source.element_count() * sizeof(float));
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const Entry& entry : entries_) {
-      if (entry.hash == hash && entry.desc == desc) return entry.weights;
-    }
-    dnnl::memory user(source_desc, CpuEngine(), const_cast<float*>(source.floats()));
-    dnnl::memory weights(desc, CpuEngine());
-    dnnl::reorder(user, weights).execute(ThreadStream(), user, weights);
-    ThreadStream().wait();
-    if (entries_.size() == kMaxEntries) entries_.erase(entries_.begin());
-    entries_.push_back(Entry{hash, desc, weights});
-    return weights;
-  }
-
- private:
-  static constexpr size_t kMaxEntries = 4;
-  struct Entry {
-    uint64_t hash;
-    dnnl::memory::desc desc;
-    dnnl::memory weights;
-  };
-  mutable std::mutex mutex_;
-  mutable std::vector<Entry> entries_;
-};
-
-Status PrepareConv(Node& node) {
-  node.state = std::make_shared<ConvWeightsCache>();
-  return Status::OK();
-}
-
-// What a plan's Runs of one Conv node need. Memory objects are handles: the ones in `args`
-// share their buffers with the named members, whose data handles Run points at the tensors and
-// the scratch.
-struct ConvRunState : KernelRunState {
-  dnnl::convolution_forward convolution;
-  std::unordered_map<int, dnnl::memory> args;
-  dnnl::memory user_src, src, user_dst, dst, scratchpad, bias;
-  dnnl::reorder src_reorder, dst_reorder;  // valid when the layouts differ
-  bool reorder_src = false, reorder_dst = false;
-  // Weights that are not constants are reordered on every run.
-  dnnl::memory user_weights, weights;
-  dnnl::reorder weights_reorder;
-  bool reorder_weights = false;
-  size_t src_offset = 0, dst_offset = 0, scratchpad_offset = 0, weights_offset = 0;
-};
-
 Dims WeightDims(const ConvGeometry& g) {
   if (g.groups == 1) return {g.out_channels, g.channels, g.kernel_height, g.kernel_width};
   return {g.groups, g.out_channels / g.groups, g.channels / g.groups, g.kernel_height,
@@ -239,7 +174,6 @@ Tensor CropWeights(const Tensor& weights, const ConvGeometry& original, const Co
 Status CreateRunState(InferContext& context, ConvGeometry g) {
   const dnnl::engine& engine = CpuEngine();
   ThreadStream();  // primitives size their thread teams when created: one thread (onednn.h)
-  auto state = std::make_unique<ConvRunState>();
   const Tensor* known = context.known_input(1);
   Tensor cropped_weights;
   std::array<int64_t, 2> first_tap{};
@@ -277,58 +211,9 @@ Status CreateRunState(InferContext& context, ConvGeometry g) {
     attributes.set_post_ops(post_ops);
   }
   dnnl::convolution_forward::primitive_desc primitive(descriptor, attributes, engine);
-  state->convolution = dnnl::convolution_forward(primitive);
-
-  ScratchCarver carver;
-  state->user_src = dnnl::memory({src_dims, kF32, Tag::nchw}, engine, nullptr);
-  state->reorder_src = primitive.src_desc() != state->user_src.get_desc();
-  state->src = state->user_src;
-  if (state->reorder_src) {
-    state->src = dnnl::memory(primitive.src_desc(), engine, nullptr);
-    state->src_offset = carver.Reserve(primitive.src_desc().get_size());
-    state->src_reorder = dnnl::reorder(state->user_src, state->src);
-  }
-  state->user_dst = dnnl::memory({dst_dims, kF32, Tag::nchw}, engine, nullptr);
-  state->reorder_dst = primitive.dst_desc() != state->user_dst.get_desc();
-  state->dst = state->user_dst;
-  if (state->reorder_dst) {
-    state->dst = dnnl::memory(primitive.dst_desc(), engine, nullptr);
-    state->dst_offset = carver.Reserve(primitive.dst_desc().get_size());
-    state->dst_reorder = dnnl::reorder(state->dst, state->user_dst);
-  }
-  state->scratchpad = dnnl::memory(primitive.scratchpad_desc(), engine, nullptr);
-  state->scratchpad_offset = carver.Reserve(primitive.scratchpad_desc().get_size());
-
-  const dnnl::memory::desc user_weights_desc(weight_dims, kF32, weight_tag);
-  if (known && context.node().state) {
-    const auto& cache = static_cast<const ConvWeightsCache&>(*context.node().state);
-    state->weights = cache.Get(*known, user_weights_desc, primitive.weights_desc());
-  } else if (known) {  // a node made after import (no cache): this plan's own copy
-    dnnl::memory user(user_weights_desc, engine, const_cast<float*>(known->floats()));
-    state->weights = dnnl::memory(primitive.weights_desc(), engine);
-    dnnl::reorder(user, state->weights).execute(ThreadStream(), user, state->weights);
-    ThreadStream().wait();
-  } else {
-    state->user_weights = dnnl::memory(user_weights_desc, engine, nullptr);
-    state->reorder_weights = primitive.weights_desc() != user_weights_desc;
-    state->weights = state->user_weights;
-    if (state->reorder_weights) {
-      state->weights = dnnl::memory(primitive.weights_desc(), engine, nullptr);
-      state->weights_offset = carver.Reserve(primitive.weights_desc().get_size());
-      state->weights_reorder = dnnl::reorder(state->user_weights, state->weights);
-    }
-  }
-  state->args = {{DNNL_ARG_SRC, state->src},
-                 {DNNL_ARG_WEIGHTS, state->weights},
-                 {DNNL_ARG_DST, state->dst},
-                 {DNNL_ARG_SCRATCHPAD, state->scratchpad}};
-  if (has_bias) {
-    state->bias = dnnl::memory(bias_desc, engine, nullptr);
-    state->args.emplace(DNNL_ARG_BIAS, state->bias);
-  }
-  context.RequestScratch(carver.floats());
-  context.SetRunState(std::move(state));
-  return Status::OK();
+  return BindPrimitive(context, dnnl::convolution_forward(primitive), primitive, src_dims,
+                       dst_dims, dnnl::memory::desc(weight_dims, kF32, weight_tag), known,
+                       has_bias ? &bias_desc : nullptr);
 }
 
 Status InferConv(InferContext& context) {
@@ -351,34 +236,8 @@ Status InferConv(InferContext& context) {
   }
 }
 
-void RunConv(const RunContext& context) {
-  if (context.run_state == nullptr) return;  // an empty batch
-  auto& state = static_cast<ConvRunState&>(*context.run_state);
-  dnnl::stream& stream = ThreadStream();
-  float* scratch = context.scratch;
-  state.user_src.set_data_handle(const_cast<float*>(context.input(0).floats()));
-  state.user_dst.set_data_handle(context.output(0).floats());
-  state.scratchpad.set_data_handle(ScratchCarver::At(scratch, state.scratchpad_offset));
-  if (state.reorder_src) {
-    state.src.set_data_handle(ScratchCarver::At(scratch, state.src_offset));
-    state.src_reorder.execute(stream, state.user_src, state.src);
-  }
-  if (state.reorder_dst) state.dst.set_data_handle(ScratchCarver::At(scratch, state.dst_offset));
-  if (state.user_weights) {
-    state.user_weights.set_data_handle(const_cast<float*>(context.input(1).floats()));
-    if (state.reorder_weights) {
-      state.weights.set_data_handle(ScratchCarver::At(scratch, state.weights_offset));
-      state.weights_reorder.execute(stream, state.user_weights, state.weights);
-    }
-  }
-  if (state.bias) state.bias.set_data_handle(const_cast<float*>(context.input(2).floats()));
-  state.convolution.execute(stream, state.args);
-  if (state.reorder_dst) state.dst_reorder.execute(stream, state.dst, state.user_dst);
-  stream.wait();
-}
-
 const OpKernel kConvKernels[] = {
-    {.op_type = "Conv", .infer = InferConv, .run = RunConv, .prepare = PrepareConv},
+    {.op_type = "Conv", .infer = InferConv, .run = RunPrimitive, .prepare = PrepareWeightsCache},
 };
 
 }  // namespace

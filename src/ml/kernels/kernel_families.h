@@ -1,5 +1,5 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
-// One .cc per family: elementwise.cc, matmul.cc, conv.cc, pool.cc, normalization.cc,
+// One .cc per family: elementwise.cc, matmul.cc, conv.cc, conv_transpose.cc, pool.cc, normalization.cc,
 // reduce.cc, comparison.cc, selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
 // tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
 // zipmap.cc.
@@ -14,6 +14,7 @@ namespace dq::ml {
 std::span<const OpKernel> ElementwiseKernels();    // Add..Pow, Relu..Neg, Clip, Cast, Identity
 std::span<const OpKernel> MatMulKernels();         // Gemm, MatMul
 std::span<const OpKernel> ConvKernels();           // Conv
+std::span<const OpKernel> ConvTransposeKernels();  // ConvTranspose
 std::span<const OpKernel> PoolKernels();           // MaxPool, AveragePool, GlobalAveragePool
 std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerNormalization,
                                                    // Softmax, LogSoftmax

@@ -15,7 +15,7 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
   static const auto* table = [] {
     auto* map = new std::map<KernelKey, const OpKernel*>();
     for (auto family :
-         {ElementwiseKernels(), MatMulKernels(), ConvKernels(), PoolKernels(),
+         {ElementwiseKernels(), MatMulKernels(), ConvKernels(), ConvTransposeKernels(), PoolKernels(),
           NormalizationKernels(), ReduceKernels(), ComparisonKernels(), SelectionKernels(),
           ShapeKernels(), RecurrentKernels(),
           TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(), ZipMapKernels()}) {

@@ -56,6 +56,11 @@ class NodeBuilder {
     node_.attributes[name].int_value = value;
     return *this;
   }
+  NodeBuilder& String(const std::string& name, std::string value) {
+    node_.attributes[name].kind = Attribute::Kind::kString;
+    node_.attributes[name].string_value = std::move(value);
+    return *this;
+  }
   NodeBuilder& Float(const std::string& name, float value) {
     node_.attributes[name].kind = Attribute::Kind::kFloat;
     node_.attributes[name].float_value = value;
@@ -429,6 +434,107 @@ TEST(KernelsTest, ConvInPlansWithConstantAndRuntimeWeights) {
             << "constant weights " << constant_weights << ", batch " << batch << ", " << index;
       }
     }
+  }
+}
+
+// Naive transposed convolution (2-D; a 1-D case passes height 1): every input element
+// scatters through the kernel; x [N, C, H, W], w [C, M/group, kH, kW].
+std::vector<float> ReferenceConvTranspose(const Tensor& x, const Tensor& w, const Tensor& bias,
+                                          int64_t group, std::array<int64_t, 2> stride,
+                                          std::array<int64_t, 2> dilation,
+                                          std::array<int64_t, 4> pads,
+                                          std::array<int64_t, 2> output_padding,
+                                          std::vector<int64_t>* shape) {
+  int64_t n = x.shape()[0], c = x.shape()[1], h = x.shape()[2], wd = x.shape()[3];
+  int64_t mg = w.shape()[1], m = mg * group, kh = w.shape()[2], kw = w.shape()[3];
+  int64_t oh = stride[0] * (h - 1) + output_padding[0] + (kh - 1) * dilation[0] + 1 - pads[0] - pads[2];
+  int64_t ow = stride[1] * (wd - 1) + output_padding[1] + (kw - 1) * dilation[1] + 1 - pads[1] - pads[3];
+  *shape = {n, m, oh, ow};
+  std::vector<float> out(n * m * oh * ow);
+  for (int64_t b = 0; b < n; ++b)
+    for (int64_t o = 0; o < m; ++o)
+      for (int64_t i = 0; i < oh * ow; ++i) out[(b * m + o) * oh * ow + i] = bias.floats()[o];
+  int64_t cg = c / group;
+  for (int64_t b = 0; b < n; ++b)
+    for (int64_t ci = 0; ci < c; ++ci)
+      for (int64_t iy = 0; iy < h; ++iy)
+        for (int64_t ix = 0; ix < wd; ++ix)
+          for (int64_t mo = 0; mo < mg; ++mo)
+            for (int64_t ky = 0; ky < kh; ++ky)
+              for (int64_t kx = 0; kx < kw; ++kx) {
+                int64_t oy = iy * stride[0] - pads[0] + ky * dilation[0];
+                int64_t ox = ix * stride[1] - pads[1] + kx * dilation[1];
+                if (oy < 0 || oy >= oh || ox < 0 || ox >= ow) continue;
+                int64_t o = (ci / cg) * mg + mo;
+                out[((b * m + o) * oh + oy) * ow + ox] +=
+                    x.floats()[((b * c + ci) * h + iy) * wd + ix] *
+                    w.floats()[((ci * mg + mo) * kh + ky) * kw + kx];
+              }
+  return out;
+}
+
+TEST(KernelsTest, ConvTransposeMatchesScatterLoop) {
+  Tensor bias = Floats({6}, {0.1f, -0.2f, 0.3f, 0, 1, -1});
+  {  // 2-D: groups, stride 2, dilation, asymmetric pads, output_padding
+    Tensor x = Iota({2, 4, 3, 5});
+    Tensor w = Iota({4, 3, 3, 2});
+    std::vector<int64_t> shape;
+    auto expected = ReferenceConvTranspose(x, w, bias, 2, {2, 3}, {1, 2}, {1, 0, 2, 1}, {1, 0},
+                                           &shape);
+    auto result = NodeBuilder("ConvTranspose")
+                      .Int("group", 2)
+                      .Ints("strides", {2, 3})
+                      .Ints("dilations", {1, 2})
+                      .Ints("pads", {1, 0, 2, 1})
+                      .Ints("output_padding", {1, 0})
+                      .Run({&x, &w, &bias});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_EQ(result->shape(), shape);
+    for (size_t index = 0; index < expected.size(); ++index) {
+      ASSERT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
+    }
+  }
+  {  // 1-D, stride 2, pads 1, output_padding 1 (ConvTranspose1d(k=4, s=2, p=1, op=1))
+    Tensor x = Iota({2, 3, 7});
+    Tensor w = Iota({3, 2, 4});
+    Tensor bias2 = Floats({2}, {0.5f, -0.5f});
+    Tensor x4 = x, w4 = w;
+    x4.Reset(ElementType::kFloat32, {2, 3, 1, 7});
+    std::copy(x.floats(), x.floats() + x.element_count(), x4.floats());
+    w4.Reset(ElementType::kFloat32, {3, 2, 1, 4});
+    std::copy(w.floats(), w.floats() + w.element_count(), w4.floats());
+    std::vector<int64_t> shape;
+    auto expected = ReferenceConvTranspose(x4, w4, bias2, 1, {1, 2}, {1, 1}, {0, 1, 0, 1},
+                                           {0, 1}, &shape);
+    auto result = NodeBuilder("ConvTranspose")
+                      .Ints("strides", {2})
+                      .Ints("pads", {1, 1})
+                      .Ints("output_padding", {1})
+                      .Run({&x, &w, &bias2});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_EQ(result->shape(), (std::vector<int64_t>{2, 2, shape[3]}));
+    for (size_t index = 0; index < expected.size(); ++index) {
+      ASSERT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
+    }
+  }
+  {  // output_shape picks the pads; auto_pad SAME_UPPER gives in * stride
+    Tensor x = Iota({1, 2, 3, 3});
+    Tensor w = Iota({2, 1, 3, 3});
+    auto sized = NodeBuilder("ConvTranspose").Ints("strides", {2, 2}).Ints("output_shape", {6, 5})
+                     .Run({&x, &w, nullptr});
+    ASSERT_TRUE(sized.ok()) << sized.status().ToString();
+    EXPECT_EQ(sized->shape(), (std::vector<int64_t>{1, 1, 6, 5}));
+    auto same = NodeBuilder("ConvTranspose").Ints("strides", {2, 2})
+                    .String("auto_pad", "SAME_UPPER").Run({&x, &w, nullptr});
+    ASSERT_TRUE(same.ok()) << same.status().ToString();
+    EXPECT_EQ(same->shape(), (std::vector<int64_t>{1, 1, 6, 6}));
+    auto full = NodeBuilder("ConvTranspose").Ints("strides", {2, 2}).Run({&x, &w, nullptr});
+    ASSERT_TRUE(full.ok());
+    EXPECT_EQ(full->shape(), (std::vector<int64_t>{1, 1, 7, 7}));
+    Tensor wrong = Iota({3, 1, 3, 3});
+    auto mismatch = NodeBuilder("ConvTranspose").Run({&x, &wrong, nullptr});
+    ASSERT_FALSE(mismatch.ok());
+    EXPECT_THAT(mismatch.status().message(), HasSubstr("do not match input"));
   }
 }
 

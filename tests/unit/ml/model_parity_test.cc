@@ -106,6 +106,11 @@ TEST(ModelParityTest, TextClassifierWithMaskMatchesPyTorch) {
   CheckParity("text_classifier.onnx", "text_classifier.cases.bin", 3);
 }
 
+// A 1-D convolutional autoencoder: ConvTranspose1d decoder layers (one with output_padding).
+TEST(ModelParityTest, SensorAutoencoderMatchesPyTorch) {
+  CheckParity("sensor_autoencoder.onnx", "sensor_autoencoder.cases.bin", 3);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }

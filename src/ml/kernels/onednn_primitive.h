@@ -1,0 +1,38 @@
+// What the kernels built on a oneDNN primitive with weights (Conv, ConvTranspose) share: the
+// per-plan run state, the model-wide cache of reordered weights, and Run.
+//
+// A kernel's Infer creates the primitive for the plan's shapes, letting oneDNN choose the
+// layouts (format `any`), and hands it to BindPrimitive, which adds the reorders between our
+// row-major NCHW tensors and those layouts, reorders constant weights once through the node's
+// WeightsCache (shared by every plan of every session of the model; keyed by the weights'
+// content and the layout asked for, so a plan never reads other weights), and places the
+// blocked copies and oneDNN's scratchpad in the plan's scratch (onednn.h: ScratchCarver).
+// Weights that are not constants are reordered on every run.
+#pragma once
+
+#include <dnnl.hpp>
+
+#include "ml/kernel.h"
+
+namespace dq::ml {
+
+using Dims = dnnl::memory::dims;
+using Tag = dnnl::memory::format_tag;
+inline constexpr auto kF32 = dnnl::memory::data_type::f32;
+
+// OpKernel::prepare for such kernels: gives the node its WeightsCache.
+Status PrepareWeightsCache(Node& node);
+
+// Sets the run state of `primitive` (created from `descriptor`) for NCHW tensors of
+// `src_dims` / `dst_dims`, the weights as the model stores them (`user_weights_desc`; the
+// data of `known_weights` when constant, else input 1 at run time), and `bias_desc` (input 2)
+// when not null; requests its scratch.
+Status BindPrimitive(InferContext& context, dnnl::primitive primitive,
+                     const dnnl::primitive_desc_base& descriptor, const Dims& src_dims,
+                     const Dims& dst_dims, const dnnl::memory::desc& user_weights_desc,
+                     const Tensor* known_weights, const dnnl::memory::desc* bias_desc);
+
+// OpKernel::run: executes the bound primitive on input 0 (and 1, 2) into output 0.
+void RunPrimitive(const RunContext& context);
+
+}  // namespace dq::ml
