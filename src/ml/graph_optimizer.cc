@@ -185,7 +185,8 @@ bool FoldBatchNormalization(Graph* graph, size_t index, const std::vector<int>& 
 bool FuseRelu(Graph* graph, size_t index, const std::vector<int>& readers,
               std::vector<bool>* removed) {
   Node& producer = graph->nodes[index];
-  if ((producer.op_type != "Gemm" && producer.op_type != "MatMul" && producer.op_type != "Conv") ||
+  if ((producer.op_type != "Gemm" && producer.op_type != "MatMul" && producer.op_type != "Conv" &&
+       producer.op_type != "ConvTranspose") ||
       producer.activation != Activation::kNone) {
     return false;
   }

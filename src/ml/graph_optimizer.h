@@ -6,8 +6,8 @@
 //  3. Fusion: layer normalization written out as primitives becomes one LayerNormalization
 //     (layer_norm_fusion.h); MatMul followed by Add of a constant [N] bias becomes one MatMul with a bias
 //     input; a BatchNormalization after a Conv is folded into the Conv's weights and bias;
-//     Gemm, MatMul and Conv followed by Relu apply the Relu in the same pass. Only when the
-//     intermediate has no other reader and is not a graph output.
+//     Gemm, MatMul, Conv and ConvTranspose followed by Relu apply the Relu in the same pass.
+//     Only when the intermediate has no other reader and is not a graph output.
 //  4. Dead nodes (no output read by anything) are dropped.
 // Graph outputs keep their names (Graph::output_names) even when their value is replaced.
 #pragma once

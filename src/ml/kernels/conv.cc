@@ -195,22 +195,11 @@ Status CreateRunState(InferContext& context, ConvGeometry g) {
   const Dims dilations = {g.dilations[0] - 1, g.dilations[1] - 1};
   const Dims pad_begin = {g.pads[0], g.pads[1]};
   const Dims pad_end = {g.pads[2], g.pads[3]};
-  auto descriptor =
-      has_bias
-          ? dnnl::convolution_forward::desc(
-                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, any_src,
-                any_weights, bias_desc, any_dst, strides, dilations, pad_begin, pad_end)
-          : dnnl::convolution_forward::desc(
-                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, any_src,
-                any_weights, any_dst, strides, dilations, pad_begin, pad_end);
-  dnnl::primitive_attr attributes;
-  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-  if (context.node().activation == Activation::kRelu) {
-    dnnl::post_ops post_ops;
-    post_ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
-    attributes.set_post_ops(post_ops);
-  }
-  dnnl::convolution_forward::primitive_desc primitive(descriptor, attributes, engine);
+  const auto descriptor = WindowDescriptor<dnnl::convolution_forward::desc>(
+      dnnl::algorithm::convolution_direct, any_src, any_weights, has_bias ? &bias_desc : nullptr,
+      any_dst, strides, dilations, pad_begin, pad_end);
+  dnnl::convolution_forward::primitive_desc primitive(
+      descriptor, PrimitiveAttributes(context.node().activation), engine);
   return BindPrimitive(context, dnnl::convolution_forward(primitive), primitive, src_dims,
                        dst_dims, dnnl::memory::desc(weight_dims, kF32, weight_tag), known,
                        has_bias ? &bias_desc : nullptr);

@@ -133,17 +133,11 @@ Status CreateRunState(InferContext& context, const TransposeGeometry& g) {
   const Dims pad_end = {g.window.pads[2] - g.output_padding[0],
                         g.window.pads[3] - g.output_padding[1]};
   const bool has_bias = context.has_input(2);
-  auto descriptor =
-      has_bias
-          ? dnnl::deconvolution_forward::desc(
-                dnnl::prop_kind::forward_inference, dnnl::algorithm::deconvolution_direct, any_src,
-                any_weights, bias_desc, any_dst, strides, dilations, pad_begin, pad_end)
-          : dnnl::deconvolution_forward::desc(
-                dnnl::prop_kind::forward_inference, dnnl::algorithm::deconvolution_direct, any_src,
-                any_weights, any_dst, strides, dilations, pad_begin, pad_end);
-  dnnl::primitive_attr attributes;
-  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-  dnnl::deconvolution_forward::primitive_desc primitive(descriptor, attributes, CpuEngine());
+  const auto descriptor = WindowDescriptor<dnnl::deconvolution_forward::desc>(
+      dnnl::algorithm::deconvolution_direct, any_src, any_weights,
+      has_bias ? &bias_desc : nullptr, any_dst, strides, dilations, pad_begin, pad_end);
+  dnnl::deconvolution_forward::primitive_desc primitive(
+      descriptor, PrimitiveAttributes(context.node().activation), CpuEngine());
   return BindPrimitive(context, dnnl::deconvolution_forward(primitive), primitive, src_dims,
                        dst_dims, user_weights, context.known_input(1),
                        has_bias ? &bias_desc : nullptr);

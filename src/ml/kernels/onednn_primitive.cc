@@ -68,6 +68,17 @@ struct PrimitiveRunState : KernelRunState {
 
 }  // namespace
 
+dnnl::primitive_attr PrimitiveAttributes(Activation activation) {
+  dnnl::primitive_attr attributes;
+  attributes.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  if (activation == Activation::kRelu) {
+    dnnl::post_ops post_ops;
+    post_ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
+    attributes.set_post_ops(post_ops);
+  }
+  return attributes;
+}
+
 Status PrepareWeightsCache(Node& node) {
   node.state = std::make_shared<WeightsCache>();
   return Status::OK();

@@ -20,6 +20,26 @@ using Dims = dnnl::memory::dims;
 using Tag = dnnl::memory::format_tag;
 inline constexpr auto kF32 = dnnl::memory::data_type::f32;
 
+// The forward-inference descriptor of a convolution-like primitive (`Desc`:
+// dnnl::convolution_forward::desc or dnnl::deconvolution_forward::desc), with a bias when
+// `bias` is not null. `dilations` count from 0 (oneDNN's convention: ONNX's minus 1).
+template <typename Desc>
+Desc WindowDescriptor(dnnl::algorithm algorithm, const dnnl::memory::desc& src,
+                      const dnnl::memory::desc& weights, const dnnl::memory::desc* bias,
+                      const dnnl::memory::desc& dst, const Dims& strides, const Dims& dilations,
+                      const Dims& pad_begin, const Dims& pad_end) {
+  constexpr auto kInference = dnnl::prop_kind::forward_inference;
+  if (bias) {
+    return Desc(kInference, algorithm, src, weights, *bias, dst, strides, dilations, pad_begin,
+                pad_end);
+  }
+  return Desc(kInference, algorithm, src, weights, dst, strides, dilations, pad_begin, pad_end);
+}
+
+// Attributes for such primitives: a user-managed scratchpad (BindPrimitive places it) and the
+// node's fused activation as a post-op.
+dnnl::primitive_attr PrimitiveAttributes(Activation activation);
+
 // OpKernel::prepare for such kernels: gives the node its WeightsCache.
 Status PrepareWeightsCache(Node& node);
 
