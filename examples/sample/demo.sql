@@ -131,3 +131,22 @@ FROM ML.PREDICT(MODEL shop.forecaster,
   (SELECT region, ARRAY_REVERSE(ARRAY_AGG(level ORDER BY day DESC LIMIT 24)) AS readings
    FROM scaled GROUP BY region HAVING COUNT(*) >= 24))
 ORDER BY region;
+
+-- 12. Anomaly detection: a convolutional autoencoder (a Conv1d encoder and a ConvTranspose1d
+--     decoder, a test fixture trained on normal 3-channel vibration windows) reconstructs each
+--     roaster's last 64 readings; the reconstruction error, computed in SQL, is the anomaly
+--     score. Roaster 4 has a burst of vibration on its second axis.
+CREATE OR REPLACE MODEL shop.vibration_autoencoder
+  OPTIONS (model_type = 'ONNX', model_path = 'tests/data/ml/sensor_autoencoder.onnx');
+CREATE TABLE shop.roaster_vibration AS
+SELECT roaster,
+       ARRAY(SELECT SIN(0.2 * MOD(i, 64) + DIV(i, 64) + roaster) * 0.8
+                    + IF(roaster = 4 AND DIV(i, 64) = 1 AND MOD(i, 64) BETWEEN 20 AND 23, 3, 0)
+             FROM UNNEST(GENERATE_ARRAY(0, 191)) AS i ORDER BY i) AS readings
+FROM UNNEST(GENERATE_ARRAY(1, 6)) AS roaster;
+SELECT roaster, ROUND(error, 5) AS reconstruction_error,
+       error > 5 * MIN(error) OVER () AS anomalous
+FROM (SELECT roaster, (SELECT AVG(POW(x - reconstruction[OFFSET(o)], 2))
+                       FROM UNNEST(readings) AS x WITH OFFSET o) AS error
+      FROM ML.PREDICT(MODEL shop.vibration_autoencoder, TABLE shop.roaster_vibration))
+ORDER BY roaster;
