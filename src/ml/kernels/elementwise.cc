@@ -12,6 +12,7 @@
 #include "ml/kernels/broadcast.h"
 #include "ml/kernels/fast_math.h"
 #include "ml/kernels/kernel_families.h"
+#include "ml/kernels/unary.h"
 
 namespace dq::ml {
 namespace {
@@ -68,20 +69,6 @@ void RunBinary(const RunContext& context) {
     BroadcastBinary<Op>(a.int64s(), a.shape(), b.int64s(), b.shape(), out.int64s(),
                         out.shape(), out.element_count());
   }
-}
-
-Status InferFloatUnary(InferContext& context) {
-  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
-  context.SetOutput(0, ElementType::kFloat32, context.input_shape(0));
-  return Status::OK();
-}
-
-template <typename Function>
-void MapFloats(const RunContext& context, Function function) {
-  const float* in = context.input(0).floats();
-  float* out = context.output(0).floats();
-  int64_t count = context.output(0).element_count();
-  for (int64_t index = 0; index < count; ++index) out[index] = function(in[index]);
 }
 
 void RunRelu(const RunContext& c) { MapFloats(c, [](float x) { return x > 0 ? x : 0.0f; }); }

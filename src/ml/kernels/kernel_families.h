@@ -1,6 +1,7 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
-// One .cc per family: elementwise.cc, matmul.cc, conv.cc, conv_transpose.cc, pool.cc, normalization.cc,
-// reduce.cc, comparison.cc, selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
+// One .cc per family: elementwise.cc, unary_math.cc, variadic.cc, matmul.cc, conv.cc,
+// conv_transpose.cc, pool.cc, normalization.cc, reduce.cc, comparison.cc, selection.cc,
+// shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
 // tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
 // zipmap.cc.
 #pragma once
@@ -12,6 +13,8 @@
 namespace dq::ml {
 
 std::span<const OpKernel> ElementwiseKernels();    // Add..Pow, Relu..Neg, Clip, Cast, Identity
+std::span<const OpKernel> UnaryMathKernels();      // Abs, Floor, Sin, ..., Softplus, Elu, Selu
+std::span<const OpKernel> VariadicKernels();       // Max, Min, Sum, Mean, PRelu
 std::span<const OpKernel> MatMulKernels();         // Gemm, MatMul
 std::span<const OpKernel> ConvKernels();           // Conv
 std::span<const OpKernel> ConvTransposeKernels();  // ConvTranspose

@@ -15,10 +15,11 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
   static const auto* table = [] {
     auto* map = new std::map<KernelKey, const OpKernel*>();
     for (auto family :
-         {ElementwiseKernels(), MatMulKernels(), ConvKernels(), ConvTransposeKernels(), PoolKernels(),
-          NormalizationKernels(), ReduceKernels(), ComparisonKernels(), SelectionKernels(),
-          ShapeKernels(), RecurrentKernels(),
-          TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(), ZipMapKernels()}) {
+         {ElementwiseKernels(), UnaryMathKernels(), VariadicKernels(), MatMulKernels(),
+          ConvKernels(), ConvTransposeKernels(), PoolKernels(), NormalizationKernels(),
+          ReduceKernels(), ComparisonKernels(), SelectionKernels(), ShapeKernels(),
+          RecurrentKernels(), TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(),
+          ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
       }

@@ -264,6 +264,80 @@ TEST(KernelsTest, RangeArgMaxAndMinMaxReductions) {
               ElementsAreArray(std::vector<float>{1, 0, 5}));
 }
 
+TEST(KernelsTest, UnaryMathAndActivations) {
+  Tensor x = Floats({6}, {-2.5f, -0.5f, 0, 0.5f, 1.5f, 2.5f});
+  EXPECT_THAT(Values(NodeBuilder("Round").Get({&x})),  // half to even
+              ElementsAreArray(std::vector<float>{-2, -0, 0, 0, 2, 2}));
+  EXPECT_THAT(Values(NodeBuilder("Floor").Get({&x})),
+              ElementsAreArray(std::vector<float>{-3, -1, 0, 0, 1, 2}));
+  EXPECT_THAT(Values(NodeBuilder("Ceil").Get({&x})),
+              ElementsAreArray(std::vector<float>{-2, -0, 0, 1, 2, 3}));
+  EXPECT_THAT(Values(NodeBuilder("Abs").Get({&x})),
+              ElementsAreArray(std::vector<float>{2.5f, 0.5f, 0, 0.5f, 1.5f, 2.5f}));
+  EXPECT_THAT(Values(NodeBuilder("Sign").Get({&x})),
+              ElementsAreArray(std::vector<float>{-1, -1, 0, 1, 1, 1}));
+  EXPECT_THAT(Values(NodeBuilder("Reciprocal").Get({&x})),
+              ElementsAreArray(std::vector<float>{-0.4f, -2, INFINITY, 2, 1 / 1.5f, 0.4f}));
+  EXPECT_THAT(Values(NodeBuilder("ThresholdedRelu").Get({&x})),
+              ElementsAreArray(std::vector<float>{0, 0, 0, 0, 1.5f, 2.5f}));
+  Tensor sin = NodeBuilder("Sin").Get({&x});
+  Tensor cos = NodeBuilder("Cos").Get({&x});
+  Tensor softplus = NodeBuilder("Softplus").Get({&x});
+  Tensor softsign = NodeBuilder("Softsign").Get({&x});
+  Tensor elu = NodeBuilder("Elu").Float("alpha", 0.5f).Get({&x});
+  Tensor selu = NodeBuilder("Selu").Get({&x});
+  Tensor celu = NodeBuilder("Celu").Float("alpha", 2.0f).Get({&x});
+  for (int64_t index = 0; index < x.element_count(); ++index) {
+    const double v = x.floats()[index];
+    EXPECT_NEAR(sin.floats()[index], std::sin(v), 1e-6);
+    EXPECT_NEAR(cos.floats()[index], std::cos(v), 1e-6);
+    EXPECT_NEAR(softplus.floats()[index], std::log(1 + std::exp(v)), 1e-6);
+    EXPECT_NEAR(softsign.floats()[index], v / (1 + std::fabs(v)), 1e-6);
+    EXPECT_NEAR(elu.floats()[index], v >= 0 ? v : 0.5 * (std::exp(v) - 1), 1e-6);
+    EXPECT_NEAR(selu.floats()[index],
+                1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * (std::exp(v) - 1)), 1e-6);
+    EXPECT_NEAR(celu.floats()[index], std::max(0.0, v) + std::min(0.0, 2 * (std::exp(v / 2) - 1)),
+                1e-6);
+  }
+  // Softplus keeps the linear part where e^x overflows.
+  Tensor large = Floats({2}, {100, -100});
+  Tensor softplus_large = NodeBuilder("Softplus").Get({&large});
+  EXPECT_EQ(softplus_large.floats()[0], 100.0f);
+  EXPECT_NEAR(softplus_large.floats()[1], 0.0f, 1e-40);  // e^-100
+}
+
+TEST(KernelsTest, VariadicFoldsAndPRelu) {
+  Tensor a = Floats({2, 2}, {1, 5, -3, 2});
+  Tensor row = Floats({2}, {0, 4});
+  Tensor scalar = Floats({}, {3});
+  EXPECT_THAT(Values(NodeBuilder("Max").Get({&a, &row, &scalar})),
+              ElementsAreArray(std::vector<float>{3, 5, 3, 4}));
+  EXPECT_THAT(Values(NodeBuilder("Min").Get({&a, &row})),
+              ElementsAreArray(std::vector<float>{0, 4, -3, 2}));
+  EXPECT_THAT(Values(NodeBuilder("Sum").Get({&a, &row, &scalar})),
+              ElementsAreArray(std::vector<float>{4, 12, 0, 9}));
+  EXPECT_THAT(Values(NodeBuilder("Mean").Get({&a, &row})),
+              ElementsAreArray(std::vector<float>{0.5f, 4.5f, -1.5f, 3}));
+  EXPECT_THAT(Values(NodeBuilder("Max").Get({&a})), ElementsAreArray(Values(a)));
+  Tensor ints = Int64s({3}, {4, -1, 7});
+  Tensor other = Int64s({1}, {2});
+  EXPECT_THAT(IntValues(NodeBuilder("Max").Get({&ints, &other})),
+              ElementsAreArray(std::vector<int64_t>{4, 2, 7}));
+  auto mixed = NodeBuilder("Sum").Run({&a, &ints});
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_THAT(mixed.status().message(), HasSubstr("one type"));
+
+  // PRelu with a per-channel slope [C, 1, 1] over [N, C, H, W].
+  Tensor x = Floats({1, 2, 1, 2}, {-1, 2, -3, 4});
+  Tensor slope = Floats({2, 1, 1}, {0.1f, 0.5f});
+  EXPECT_THAT(Values(NodeBuilder("PRelu").Get({&x, &slope})),
+              ElementsAreArray(std::vector<float>{-0.1f, 2, -1.5f, 4}));
+  Tensor too_big = Floats({3, 2, 1, 2}, {});
+  auto bad = NodeBuilder("PRelu").Run({&x, &too_big});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("does not broadcast to the input"));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});
