@@ -8,6 +8,7 @@
 // held as INT64 0/1; graph inputs and outputs are FLOAT or INT64.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@
 namespace dq::ml {
 
 enum class ElementType : uint8_t { kFloat32, kInt64 };
+
+// Bytes per element: 4 for FLOAT32, 8 for INT64.
+inline size_t ElementSize(ElementType type) {
+  return type == ElementType::kFloat32 ? sizeof(float) : sizeof(int64_t);
+}
 
 // "FLOAT32" or "INT64", for error messages and Describe().
 std::string_view ElementTypeName(ElementType type);
@@ -73,6 +79,17 @@ class Tensor {
   // REQUIRES: type() == kInt64.
   int64_t* int64s();
   const int64_t* int64s() const;
+
+  // The elements as bytes (element_count() * ElementSize(type()) of them), for kernels that
+  // move data without looking at it.
+  char* raw_bytes() {
+    return type_ == ElementType::kFloat32 ? reinterpret_cast<char*>(floats())
+                                          : reinterpret_cast<char*>(int64s());
+  }
+  const char* raw_bytes() const {
+    return type_ == ElementType::kFloat32 ? reinterpret_cast<const char*>(floats())
+                                          : reinterpret_cast<const char*>(int64s());
+  }
 
   // Changes type and shape, reusing the allocation when it is large enough (contents are
   // unspecified afterwards). Used by sessions to avoid allocating per batch.

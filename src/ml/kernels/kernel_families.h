@@ -24,6 +24,7 @@ std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerN
 std::span<const OpKernel> ReduceKernels();         // ReduceMean/Sum/Max/Min, ArgMax, ArgMin
 std::span<const OpKernel> ComparisonKernels();     // Equal, Less, Greater, ..., Not, And, Or, Xor
 std::span<const OpKernel> SelectionKernels();      // Where, Expand
+std::span<const OpKernel> SplitTileKernels();      // Split, Tile
 std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
 std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU
 // ai.onnx.ml

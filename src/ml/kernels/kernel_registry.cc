@@ -18,8 +18,8 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
          {ElementwiseKernels(), UnaryMathKernels(), VariadicKernels(), MatMulKernels(),
           ConvKernels(), ConvTransposeKernels(), PoolKernels(), NormalizationKernels(),
           ReduceKernels(), ComparisonKernels(), SelectionKernels(), ShapeKernels(),
-          RecurrentKernels(), TreeEnsembleKernels(), LinearModelKernels(), PreprocessingKernels(),
-          ZipMapKernels()}) {
+          SplitTileKernels(), RecurrentKernels(), TreeEnsembleKernels(), LinearModelKernels(),
+          PreprocessingKernels(), ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
       }

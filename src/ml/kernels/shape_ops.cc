@@ -19,22 +19,10 @@ namespace {
 constexpr size_t kMaxRank = 8;
 using AxisArray = std::array<int64_t, kMaxRank>;
 
-size_t ElementSize(ElementType type) {
-  return type == ElementType::kFloat32 ? sizeof(float) : sizeof(int64_t);
-}
-const char* RawData(const Tensor& tensor) {
-  return tensor.type() == ElementType::kFloat32
-             ? reinterpret_cast<const char*>(tensor.floats())
-             : reinterpret_cast<const char*>(tensor.int64s());
-}
-char* RawData(Tensor& tensor) {
-  return tensor.type() == ElementType::kFloat32 ? reinterpret_cast<char*>(tensor.floats())
-                                                : reinterpret_cast<char*>(tensor.int64s());
-}
-
 void RunCopyData(const RunContext& context) {
   const Tensor& in = context.input(0);
-  std::memcpy(RawData(context.output(0)), RawData(in), in.element_count() * ElementSize(in.type()));
+  std::memcpy(context.output(0).raw_bytes(), in.raw_bytes(),
+              in.element_count() * ElementSize(in.type()));
 }
 
 // The axes of Squeeze/Unsqueeze: an attribute before opset 13, an input from 13.
@@ -188,7 +176,8 @@ void TransposeData(const T* in, const std::vector<int64_t>& in_shape, std::span<
   int64_t offset = 0;
   for (int64_t row_start = 0; row_start < count; row_start += row_length) {
     T* target = out + row_start;
-    for (int64_t index = 0; index < row_length; ++index) target[index] = in[offset + index * inner_stride];
+    for (int64_t index = 0; index < row_length; ++index)
+      target[index] = in[offset + index * inner_stride];
     for (int64_t axis = static_cast<int64_t>(rank) - 2; axis >= 0; --axis) {
       ++counter[axis];
       offset += source_strides[axis];
@@ -242,12 +231,12 @@ void RunConcat(const RunContext& context) {
   for (int64_t dim = 0; dim < axis; ++dim) outer *= out.shape()[dim];
   size_t element = ElementSize(out.type());
   int64_t out_block = outer == 0 ? 0 : out.element_count() / outer * element;
-  char* target = RawData(out);
+  char* target = out.raw_bytes();
   int64_t offset = 0;
   for (size_t index = 0; index < context.input_count; ++index) {
     const Tensor& in = context.input(index);
     int64_t block = outer == 0 ? 0 : in.element_count() / outer * element;
-    const char* source = RawData(in);
+    const char* source = in.raw_bytes();
     for (int64_t row = 0; row < outer; ++row) {
       std::memcpy(target + row * out_block + offset, source + row * block, block);
     }
@@ -283,8 +272,8 @@ void RunGather(const RunContext& context) {
   for (size_t dim = axis + 1; dim < data.shape().size(); ++dim) inner *= data.shape()[dim];
   size_t element = ElementSize(data.type());
   int64_t row_bytes = inner * element;
-  const char* source = RawData(data);
-  char* target = RawData(context.output(0));
+  const char* source = data.raw_bytes();
+  char* target = context.output(0).raw_bytes();
   int64_t index_count = indices.element_count();
   for (int64_t block = 0; block < outer; ++block) {
     for (int64_t position = 0; position < index_count; ++position) {
@@ -362,7 +351,8 @@ Status InferSlice(InferContext& context) {
   for (size_t index = 1; index <= 4; ++index) {
     if (context.has_input(index)) {
       operands[index - 1] = context.known_input(index);
-      if (!operands[index - 1]) return context.Error("starts, ends, axes and steps must be constants");
+      if (!operands[index - 1])
+        return context.Error("starts, ends, axes and steps must be constants");
       if (operands[index - 1]->type() != ElementType::kInt64) {
         return context.Error("starts, ends, axes and steps must be INT64");
       }
@@ -373,9 +363,9 @@ Status InferSlice(InferContext& context) {
   if (!ComputeSlice(context.node(), shape, operands, &layout)) {
     return context.Error("invalid starts/ends/axes/steps");
   }
-  context.SetOutput(0, context.input(0).type,
-                    std::vector<int64_t>(layout.out_shape.begin(),
-                                         layout.out_shape.begin() + shape.size()));
+  context.SetOutput(
+      0, context.input(0).type,
+      std::vector<int64_t>(layout.out_shape.begin(), layout.out_shape.begin() + shape.size()));
   return Status::OK();
 }
 
@@ -400,7 +390,8 @@ void SliceData(const T* in, const std::vector<int64_t>& shape, const SliceLayout
   int64_t row_length = layout.out_shape[rank - 1];
   int64_t inner_step = layout.steps[rank - 1];
   for (int64_t row_start = 0; row_start < count; row_start += row_length) {
-    for (int64_t index = 0; index < row_length; ++index) out[row_start + index] = in[offset + index * inner_step];
+    for (int64_t index = 0; index < row_length; ++index)
+      out[row_start + index] = in[offset + index * inner_step];
     for (int64_t axis = static_cast<int64_t>(rank) - 2; axis >= 0; --axis) {
       ++counter[axis];
       offset += layout.steps[axis] * strides[axis];
@@ -450,7 +441,8 @@ Status InferPad(InferContext& context) {
     return context.Error("pads must hold 2 non-negative values per axis");
   }
   std::vector<int64_t> shape = in;
-  for (size_t axis = 0; axis < in.size(); ++axis) shape[axis] += pads[axis] + pads[axis + in.size()];
+  for (size_t axis = 0; axis < in.size(); ++axis)
+    shape[axis] += pads[axis] + pads[axis + in.size()];
   context.SetOutput(0, ElementType::kFloat32, shape);
   return Status::OK();
 }
@@ -477,7 +469,8 @@ void RunPad(const RunContext& context) {
   AxisArray counter{};
   for (int64_t row_start = 0; row_start < in.element_count(); row_start += row_length) {
     int64_t target = 0;
-    for (size_t axis = 0; axis < rank; ++axis) target += (counter[axis] + pads[axis]) * out_strides[axis];
+    for (size_t axis = 0; axis < rank; ++axis)
+      target += (counter[axis] + pads[axis]) * out_strides[axis];
     std::memcpy(out.floats() + target, in.floats() + row_start, row_length * sizeof(float));
     for (int64_t axis = static_cast<int64_t>(rank) - 2; axis >= 0; --axis) {
       if (++counter[axis] < in.shape()[axis]) break;
@@ -551,7 +544,8 @@ Status InferRange(InferContext& context) {
   const Tensor* bounds[3] = {context.known_input(0), context.known_input(1),
                              context.known_input(2)};
   for (const Tensor* bound : bounds) {
-    if (!bound) return context.Error("start, limit and delta must be known when the model is planned");
+    if (!bound)
+      return context.Error("start, limit and delta must be known when the model is planned");
     if (bound->element_count() != 1) return context.Error("start, limit and delta must be scalars");
     if (bound->type() != bounds[0]->type()) return context.Error("input types differ");
   }
@@ -568,7 +562,8 @@ Status InferRange(InferContext& context) {
   Tensor result(bounds[0]->type(), {count});
   for (int64_t index = 0; index < count; ++index) {
     if (floats) {
-      result.floats()[index] = bounds[0]->floats()[0] + static_cast<float>(index) * bounds[2]->floats()[0];
+      result.floats()[index] =
+          bounds[0]->floats()[0] + static_cast<float>(index) * bounds[2]->floats()[0];
     } else {
       result.int64s()[index] = bounds[0]->int64s()[0] + index * bounds[2]->int64s()[0];
     }

@@ -71,6 +71,22 @@ class NodeBuilder {
     node_.attributes[name].tensor = std::make_shared<Tensor>(std::move(value));
     return *this;
   }
+  NodeBuilder& OutputCount(int count) {
+    node_.outputs.clear();
+    for (int index = 0; index < count; ++index) node_.outputs.push_back(1000 + index);
+    return *this;
+  }
+  // Evaluates on `inputs` (null = omitted); returns every output.
+  Result<std::vector<Tensor>> RunAll(std::vector<const Tensor*> inputs) {
+    node_.inputs.clear();
+    for (size_t index = 0; index < inputs.size(); ++index) {
+      node_.inputs.push_back(inputs[index] ? static_cast<int>(index) : kNoValue);
+    }
+    DQ_ASSIGN_OR_RETURN(auto outputs, EvaluateNode(node_, inputs));
+    std::vector<Tensor> result;
+    for (const auto& output : outputs) result.push_back(*output);
+    return result;
+  }
   // Evaluates on `inputs` (null = omitted); returns the first output.
   Result<Tensor> Run(std::vector<const Tensor*> inputs) {
     node_.inputs.clear();
@@ -336,6 +352,37 @@ TEST(KernelsTest, VariadicFoldsAndPRelu) {
   auto bad = NodeBuilder("PRelu").Run({&x, &too_big});
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(), HasSubstr("does not broadcast to the input"));
+}
+
+TEST(KernelsTest, SplitAndTile) {
+  Tensor x = Floats({2, 5}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  Tensor sizes = Int64s({2}, {2, 3});
+  auto pieces = NodeBuilder("Split").Int("axis", 1).OutputCount(2).RunAll({&x, &sizes});
+  ASSERT_TRUE(pieces.ok()) << pieces.status().ToString();
+  EXPECT_EQ((*pieces)[0].shape(), (std::vector<int64_t>{2, 2}));
+  EXPECT_THAT(Values((*pieces)[0]), ElementsAreArray(std::vector<float>{0, 1, 5, 6}));
+  EXPECT_THAT(Values((*pieces)[1]), ElementsAreArray(std::vector<float>{2, 3, 4, 7, 8, 9}));
+  // Equal pieces along axis 0 (opset 11: sizes would be an attribute).
+  auto rows = NodeBuilder("Split", 11).OutputCount(2).RunAll({&x});
+  ASSERT_TRUE(rows.ok());
+  EXPECT_THAT(Values((*rows)[1]), ElementsAreArray(std::vector<float>{5, 6, 7, 8, 9}));
+  auto uneven = NodeBuilder("Split").Int("axis", 1).OutputCount(2).RunAll({&x});
+  ASSERT_FALSE(uneven.ok());
+  EXPECT_THAT(uneven.status().message(), HasSubstr("does not split into 2 equal pieces"));
+  Tensor wrong = Int64s({2}, {1, 3});
+  auto short_sizes = NodeBuilder("Split").Int("axis", 1).OutputCount(2).RunAll({&x, &wrong});
+  ASSERT_FALSE(short_sizes.ok());
+  EXPECT_THAT(short_sizes.status().message(), HasSubstr("do not cut an axis of 5"));
+
+  Tensor small = Int64s({2, 2}, {1, 2, 3, 4});
+  Tensor repeats = Int64s({2}, {2, 3});
+  Tensor tiled = NodeBuilder("Tile").Get({&small, &repeats});
+  EXPECT_EQ(tiled.shape(), (std::vector<int64_t>{4, 6}));
+  EXPECT_THAT(IntValues(tiled), ElementsAreArray(std::vector<int64_t>{
+                                    1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4,  //
+                                    1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}));
+  Tensor zero = Int64s({2}, {0, 1});
+  EXPECT_EQ(NodeBuilder("Tile").Get({&small, &zero}).shape(), (std::vector<int64_t>{0, 2}));
 }
 
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
