@@ -6,7 +6,8 @@
 // dilation + 1 - pad_begin - pad_end, with the pads from `pads`, from auto_pad SAME_UPPER /
 // SAME_LOWER (output = in * stride), or derived from `output_shape` as the ONNX spec says. The
 // weights are [C, M / group, kH, kW] (oneDNN's "iohw"). output_padding is taken from the end
-// padding, so it may not exceed it.
+// padding (negative when it exceeds it: oneDNN then extends the output, whose extra positions
+// hold the bias alone, as ONNX's do).
 #include <string>
 #include <vector>
 
@@ -103,9 +104,6 @@ Status ComputeGeometry(const InferContext& context, TransposeGeometry* g) {
     }
     outputs[axis] = full - g->window.pads[axis] - g->window.pads[axis + 2];
     if (outputs[axis] <= 0) return context.Error("the pads are larger than the output");
-    if (g->output_padding[axis] > g->window.pads[axis + 2]) {
-      return context.Error("output_padding larger than the end padding is not supported");
-    }
   }
   g->out_height = outputs[0];
   g->out_width = outputs[1];

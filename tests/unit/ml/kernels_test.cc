@@ -638,6 +638,23 @@ TEST(KernelsTest, ConvTransposeMatchesScatterLoop) {
       ASSERT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
     }
   }
+  {  // output_padding beyond the end padding: the extra row and column hold the bias alone
+    Tensor x = Iota({1, 2, 3, 3});
+    Tensor w = Iota({2, 2, 2, 2});
+    Tensor bias2 = Floats({2}, {0.5f, -0.5f});
+    std::vector<int64_t> shape;
+    auto expected = ReferenceConvTranspose(x, w, bias2, 1, {2, 2}, {1, 1}, {0, 0, 0, 0}, {1, 1},
+                                           &shape);
+    auto result = NodeBuilder("ConvTranspose")
+                      .Ints("strides", {2, 2})
+                      .Ints("output_padding", {1, 1})
+                      .Run({&x, &w, &bias2});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_EQ(result->shape(), shape);
+    for (size_t index = 0; index < expected.size(); ++index) {
+      ASSERT_NEAR(result->floats()[index], expected[index], 1e-4) << index;
+    }
+  }
   {  // output_shape picks the pads; auto_pad SAME_UPPER gives in * stride
     Tensor x = Iota({1, 2, 3, 3});
     Tensor w = Iota({2, 1, 3, 3});
