@@ -35,6 +35,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     ConvTranspose1d decoder (one with output_padding): readings FLOAT
                     [batch, 3, 64] -> reconstruction [batch, 3, 64]; the reconstruction error
                     is the anomaly score
+  image_decoder.onnx  normalization layers of image generators and U-Nets (untrained, seeded):
+                    Conv2d, GroupNorm (exported as InstanceNormalization between Reshapes),
+                    SiLU, ConvTranspose2d (stride 2), InstanceNorm2d with affine parameters,
+                    Sigmoid: image FLOAT [batch, 3, 8, 8] -> decoded [batch, 4, 16, 16]
   sensor_cnn.onnx   1-D CNN over 3-axis sensor windows (untrained, seeded, batch-norm
                     statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
                     Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
@@ -389,6 +393,34 @@ def make_sensor_autoencoder(out_dir):
                ["reconstruction"], [windows[:1], windows[1:5], windows[5:40]])
 
 
+class ImageDecoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+            nn.Conv2d(3, 8, 3, padding=1), nn.GroupNorm(2, 8), nn.SiLU(),
+            nn.ConvTranspose2d(8, 4, 2, stride=2), nn.InstanceNorm2d(4, affine=True),
+            nn.Sigmoid())
+
+    def forward(self, image):
+        return self.layers(image)
+
+
+def make_image_decoder(out_dir):
+    torch.manual_seed(13)  # its own seed: the same weights whichever models are made with it
+    generator = torch.Generator().manual_seed(13)
+    model = ImageDecoder().eval()
+    with torch.no_grad():  # non-trivial affine parameters
+        for module in model.modules():
+            if isinstance(module, (nn.GroupNorm, nn.InstanceNorm2d)):
+                module.weight.uniform_(0.5, 1.5, generator=generator)
+                module.bias.uniform_(-0.3, 0.3, generator=generator)
+    images = torch.rand((20, 3, 8, 8), generator=generator) * 2 - 1
+    export(model, images[:2], os.path.join(out_dir, "image_decoder.onnx"), ["image"], ["decoded"],
+           {"image": {0: "batch"}, "decoded": {0: "batch"}})
+    save_cases(model, os.path.join(out_dir, "image_decoder.cases.bin"), "image", ["decoded"],
+               [images[:1], images[1:4], images[4:20]])
+
+
 class SensorCnn(nn.Module):
     def __init__(self):
         super().__init__()
@@ -704,6 +736,7 @@ MAKERS = {
     "sensor_cnn": make_sensor_cnn,
     "text_classifier": make_text_classifier,
     "sensor_autoencoder": make_sensor_autoencoder,
+    "image_decoder": make_image_decoder,
 }
 
 

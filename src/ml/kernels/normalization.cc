@@ -1,6 +1,8 @@
-// Normalizations: BatchNormalization (inference form), LayerNormalization (opset 17), and
+// Normalizations: BatchNormalization (inference form), InstanceNormalization (also what
+// PyTorch's GroupNorm exports to, between Reshapes), LayerNormalization (opset 17), and
 // Softmax / LogSoftmax (before opset 13 over the input coerced to 2-D at `axis`, from 13 along
 // one axis).
+#include <algorithm>
 #include <cmath>
 
 #include "ml/kernels/fast_math.h"
@@ -45,6 +47,47 @@ void RunBatchNormalization(const RunContext& context) {
         out[offset + index] = in[offset + index] * multiplier + shift;
       }
     }
+  }
+}
+
+// InstanceNormalization: each (image, channel) plane normalized by its own mean and variance
+// (accumulated in double), then scale[c] * x + bias[c].
+Status InferInstanceNormalization(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  const auto& x = context.input_shape(0);
+  if (x.size() < 3) return context.Error("input must have rank >= 3");
+  for (size_t index = 1; index <= 2; ++index) {
+    DQ_RETURN_IF_ERROR(context.ExpectInput(index, ElementType::kFloat32));
+    if (context.input_shape(index) != std::vector<int64_t>{x[1]}) {
+      return context.Error("scale and bias must have shape [" + std::to_string(x[1]) + "]");
+    }
+  }
+  context.SetOutput(0, ElementType::kFloat32, x);
+  return Status::OK();
+}
+
+void RunInstanceNormalization(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  const float* scale = context.input(1).floats();
+  const float* bias = context.input(2).floats();
+  const double epsilon = context.node.GetFloat("epsilon", 1e-5f);
+  const int64_t channels = x.shape()[1];
+  const int64_t planes = x.shape()[0] * channels;
+  const int64_t area = planes == 0 ? 0 : x.element_count() / planes;
+  for (int64_t plane = 0; plane < planes; ++plane) {
+    const float* in = x.floats() + plane * area;
+    float* out = context.output(0).floats() + plane * area;
+    double sum = 0, squares = 0;
+    for (int64_t index = 0; index < area; ++index) {
+      sum += in[index];
+      squares += static_cast<double>(in[index]) * in[index];
+    }
+    const double mean = sum / area;
+    const double variance = std::max(0.0, squares / area - mean * mean);
+    const int64_t channel = plane % channels;
+    const float multiplier = static_cast<float>(scale[channel] / std::sqrt(variance + epsilon));
+    const float shift = static_cast<float>(bias[channel] - mean * multiplier);
+    for (int64_t index = 0; index < area; ++index) out[index] = in[index] * multiplier + shift;
   }
 }
 
@@ -188,6 +231,7 @@ void RunSoftmax(const RunContext& context) {
 
 const OpKernel kNormalizationKernels[] = {
     {"BatchNormalization", InferBatchNormalization, RunBatchNormalization},
+    {"InstanceNormalization", InferInstanceNormalization, RunInstanceNormalization},
     {"LayerNormalization", InferLayerNormalization, RunLayerNormalization},
     {"Softmax", InferSoftmax, RunSoftmax<false>},
     {"LogSoftmax", InferSoftmax, RunSoftmax<true>},

@@ -111,6 +111,12 @@ TEST(ModelParityTest, SensorAutoencoderMatchesPyTorch) {
   CheckParity("sensor_autoencoder.onnx", "sensor_autoencoder.cases.bin", 3);
 }
 
+// GroupNorm (InstanceNormalization between Reshapes), SiLU, a strided ConvTranspose2d and an
+// affine InstanceNorm2d.
+TEST(ModelParityTest, ImageDecoderMatchesPyTorch) {
+  CheckParity("image_decoder.onnx", "image_decoder.cases.bin", 3);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
