@@ -39,6 +39,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     Conv2d, GroupNorm (exported as InstanceNormalization between Reshapes),
                     SiLU, ConvTranspose2d (stride 2), InstanceNorm2d with affine parameters,
                     Sigmoid: image FLOAT [batch, 3, 8, 8] -> decoded [batch, 4, 16, 16]
+  upsampler.onnx    F.interpolate as exported to Resize (no weights): image FLOAT
+                    [batch, 2, 3, 5] -> nearest x2 [batch, 2, 6, 10], bilinear to (5, 7)
+                    [batch, 2, 5, 7], bilinear x2 with align_corners [batch, 2, 6, 10],
+                    nearest to (4, 8) [batch, 2, 4, 8]
   sensor_cnn.onnx   1-D CNN over 3-axis sensor windows (untrained, seeded, batch-norm
                     statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
                     Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
@@ -421,6 +425,26 @@ def make_image_decoder(out_dir):
                [images[:1], images[1:4], images[4:20]])
 
 
+class Upsampler(nn.Module):
+    def forward(self, image):
+        interpolate = nn.functional.interpolate
+        return (interpolate(image, scale_factor=2, mode="nearest"),
+                interpolate(image, size=(5, 7), mode="bilinear", align_corners=False),
+                interpolate(image, scale_factor=2, mode="bilinear", align_corners=True),
+                interpolate(image, size=(4, 8), mode="nearest"))
+
+
+def make_upsampler(out_dir):
+    generator = torch.Generator().manual_seed(17)
+    model = Upsampler()
+    images = torch.rand((9, 2, 3, 5), generator=generator) * 2 - 1
+    names = ["nearest", "bilinear", "corners", "sized"]
+    export(model, images[:2], os.path.join(out_dir, "upsampler.onnx"), ["image"], names,
+           {"image": {0: "batch"}, **{name: {0: "batch"} for name in names}})
+    save_cases(model, os.path.join(out_dir, "upsampler.cases.bin"), "image", names,
+               [images[:1], images[1:9]])
+
+
 class SensorCnn(nn.Module):
     def __init__(self):
         super().__init__()
@@ -737,6 +761,7 @@ MAKERS = {
     "text_classifier": make_text_classifier,
     "sensor_autoencoder": make_sensor_autoencoder,
     "image_decoder": make_image_decoder,
+    "upsampler": make_upsampler,
 }
 
 

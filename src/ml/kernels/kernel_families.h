@@ -1,6 +1,6 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
 // One .cc per family: elementwise.cc, unary_math.cc, variadic.cc, matmul.cc, conv.cc,
-// conv_transpose.cc, pool.cc, normalization.cc, reduce.cc, comparison.cc, selection.cc,
+// conv_transpose.cc, resize.cc, pool.cc, normalization.cc, reduce.cc, comparison.cc, selection.cc,
 // shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
 // tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
 // zipmap.cc.
@@ -18,6 +18,7 @@ std::span<const OpKernel> VariadicKernels();       // Max, Min, Sum, Mean, PRelu
 std::span<const OpKernel> MatMulKernels();         // Gemm, MatMul
 std::span<const OpKernel> ConvKernels();           // Conv
 std::span<const OpKernel> ConvTransposeKernels();  // ConvTranspose
+std::span<const OpKernel> ResizeKernels();         // Resize, Upsample
 std::span<const OpKernel> PoolKernels();           // MaxPool, AveragePool, GlobalAveragePool
 std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerNormalization,
                                                    // Softmax, LogSoftmax

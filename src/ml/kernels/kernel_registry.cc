@@ -16,10 +16,10 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
     auto* map = new std::map<KernelKey, const OpKernel*>();
     for (auto family :
          {ElementwiseKernels(), UnaryMathKernels(), VariadicKernels(), MatMulKernels(),
-          ConvKernels(), ConvTransposeKernels(), PoolKernels(), NormalizationKernels(),
-          ReduceKernels(), ComparisonKernels(), SelectionKernels(), ShapeKernels(),
-          SplitTileKernels(), RecurrentKernels(), TreeEnsembleKernels(), LinearModelKernels(),
-          PreprocessingKernels(), ZipMapKernels()}) {
+          ConvKernels(), ConvTransposeKernels(), ResizeKernels(), PoolKernels(),
+          NormalizationKernels(), ReduceKernels(), ComparisonKernels(), SelectionKernels(),
+          ShapeKernels(), SplitTileKernels(), RecurrentKernels(), TreeEnsembleKernels(),
+          LinearModelKernels(), PreprocessingKernels(), ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
       }

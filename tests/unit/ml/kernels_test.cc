@@ -676,6 +676,45 @@ TEST(KernelsTest, ConvTransposeMatchesScatterLoop) {
   }
 }
 
+TEST(KernelsTest, ResizeModes) {
+  Tensor x = Floats({1, 1, 4}, {0, 10, 20, 30});
+  Tensor no_roi = Floats({0}, {});
+  Tensor halve = Floats({3}, {1, 1, 0.5f});
+  Tensor triple = Floats({3}, {1, 1, 3});
+  // half_pixel, round_prefer_floor: outputs 0, 1 read input coordinates 0.5 and 2.5.
+  EXPECT_THAT(Values(NodeBuilder("Resize").Get({&x, &no_roi, &halve})),
+              ElementsAreArray(std::vector<float>{0, 20}));
+  EXPECT_THAT(Values(NodeBuilder("Resize").String("nearest_mode", "round_prefer_ceil")
+                         .Get({&x, &no_roi, &halve})),
+              ElementsAreArray(std::vector<float>{10, 30}));
+  // linear, half_pixel: 0.5 and 2.5 blend their neighbours.
+  EXPECT_THAT(Values(NodeBuilder("Resize").String("mode", "linear").Get({&x, &no_roi, &halve})),
+              ElementsAreArray(std::vector<float>{5, 25}));
+  // linear over 3x: coordinates below 0 and above 3 clamp to the ends.
+  Tensor linear = NodeBuilder("Resize").String("mode", "linear").Get({&x, &no_roi, &triple});
+  ASSERT_EQ(linear.element_count(), 12);
+  EXPECT_FLOAT_EQ(linear.floats()[0], 0);
+  EXPECT_NEAR(linear.floats()[2], 10.0f / 3, 1e-5);  // (2 + 0.5) / 3 - 0.5 = 1/3
+  EXPECT_FLOAT_EQ(linear.floats()[11], 30);
+  // Sizes instead of scales.
+  Tensor no_scales = Floats({0}, {});
+  Tensor sizes = Int64s({3}, {1, 1, 2});
+  EXPECT_THAT(Values(NodeBuilder("Resize").String("coordinate_transformation_mode", "asymmetric")
+                         .String("nearest_mode", "floor").Get({&x, &no_roi, &no_scales, &sizes})),
+              ElementsAreArray(std::vector<float>{0, 20}));
+  // Upsample (opset 9): scales input, nearest, asymmetric floor.
+  Tensor doubled = Floats({3}, {1, 1, 2});
+  EXPECT_THAT(Values(NodeBuilder("Upsample", 9).Get({&x, &doubled})),
+              ElementsAreArray(std::vector<float>{0, 0, 10, 10, 20, 20, 30, 30}));
+  auto cubic = NodeBuilder("Resize").String("mode", "cubic").Run({&x, &no_roi, &halve});
+  ASSERT_FALSE(cubic.ok());
+  EXPECT_THAT(cubic.status().message(), HasSubstr("unsupported mode cubic"));
+  Tensor channels = Floats({3}, {1, 2, 1});
+  auto wrong_axis = NodeBuilder("Resize").Run({&x, &no_roi, &channels});
+  ASSERT_FALSE(wrong_axis.ok());
+  EXPECT_THAT(wrong_axis.status().message(), HasSubstr("only the spatial axes may be resized"));
+}
+
 TEST(KernelsTest, Pooling) {
   Tensor x = Floats({1, 1, 3, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9});
   auto max = NodeBuilder("MaxPool").Ints("kernel_shape", {2, 2}).Run({&x});

@@ -117,6 +117,12 @@ TEST(ModelParityTest, ImageDecoderMatchesPyTorch) {
   CheckParity("image_decoder.onnx", "image_decoder.cases.bin", 3);
 }
 
+// F.interpolate exports: Resize nearest (asymmetric, floor) by scale and by size, bilinear
+// (half_pixel) to a size, bilinear with align_corners.
+TEST(ModelParityTest, UpsamplerMatchesPyTorch) {
+  CheckParity("upsampler.onnx", "upsampler.cases.bin", 2);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
