@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <random>
 
@@ -486,6 +488,17 @@ TEST(MlKernelsTest, ZipMapKeepsTheScoresAndLabelsThem) {
   Tensor wrong = Floats({1, 3}, {0, 0, 1});
   EXPECT_THAT(zipmap.Run({&wrong}).status().message(),
               HasSubstr("X must be [batch, 2] for 2 labels, got [1, 3]"));
+}
+
+// docs/models.md lists every supported operator (as `Op`), so the page stays complete.
+TEST(MlKernelsTest, ModelsDocumentationListsEveryOperator) {
+  std::ifstream file(std::string(DEEPQUERY_SOURCE_DIR) + "/docs/models.md");
+  ASSERT_TRUE(file) << "docs/models.md";
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const std::string& op : SupportedOperators()) {
+    const std::string name = op.rfind("ai.onnx.ml.", 0) == 0 ? op.substr(11) : op;
+    EXPECT_NE(text.find("`" + name + "`"), std::string::npos) << name << " is not in docs/models.md";
+  }
 }
 
 TEST(MlKernelsTest, SupportedOperatorsListTheMlDomain) {
