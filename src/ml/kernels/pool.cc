@@ -135,6 +135,49 @@ void RunPool(const RunContext& context) {
     }
     return;
   }
+  if (g.dilations[0] == 1 && g.dilations[1] == 1) {
+    // Padded windows without dilation: per output row and column, the range of kernel taps
+    // inside the image is computed once, so the inner loops need no bounds checks. Window
+    // positions within the padded extent (the divisor with count_include_pad) are
+    // rows_in_extent x columns_in_extent.
+    const float initial = kMax ? -std::numeric_limits<float>::infinity() : 0.0f;
+    for (int64_t plane = 0; plane < g.planes; ++plane) {
+      const float* source = in + plane * g.height * g.width;
+      float* target = out + plane * g.out_height * g.out_width;
+      for (int64_t out_row = 0; out_row < g.out_height; ++out_row) {
+        const int64_t top = out_row * g.strides[0] - g.pads[0];
+        const int64_t row_begin = std::max<int64_t>(0, -top);
+        const int64_t row_end = std::min<int64_t>(g.kernel[0], g.height - top);
+        const int64_t rows_in_extent = std::min<int64_t>(g.kernel[0], g.height + g.pads[2] - top);
+        for (int64_t out_col = 0; out_col < g.out_width; ++out_col) {
+          const int64_t left = out_col * g.strides[1] - g.pads[1];
+          const int64_t col_begin = std::max<int64_t>(0, -left);
+          const int64_t col_end = std::min<int64_t>(g.kernel[1], g.width - left);
+          float accumulator = initial;
+          for (int64_t kernel_row = row_begin; kernel_row < row_end; ++kernel_row) {
+            const float* row = source + (top + kernel_row) * g.width + left;
+            for (int64_t kernel_col = col_begin; kernel_col < col_end; ++kernel_col) {
+              if constexpr (kMax) {
+                accumulator = std::max(accumulator, row[kernel_col]);
+              } else {
+                accumulator += row[kernel_col];
+              }
+            }
+          }
+          if constexpr (!kMax) {
+            const int64_t counted = std::max<int64_t>(0, row_end - row_begin) *
+                                    std::max<int64_t>(0, col_end - col_begin);
+            const int64_t cols_in_extent =
+                std::min<int64_t>(g.kernel[1], g.width + g.pads[3] - left);
+            const int64_t divisor = include_pad ? rows_in_extent * cols_in_extent : counted;
+            accumulator = divisor > 0 ? accumulator / divisor : 0.0f;
+          }
+          target[out_row * g.out_width + out_col] = accumulator;
+        }
+      }
+    }
+    return;
+  }
   for (int64_t plane = 0; plane < g.planes; ++plane) {
     const float* source = in + plane * g.height * g.width;
     float* target = out + plane * g.out_height * g.out_width;

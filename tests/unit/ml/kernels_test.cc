@@ -732,6 +732,53 @@ TEST(KernelsTest, Pooling) {
   EXPECT_FLOAT_EQ(global->floats()[0], 5);
 }
 
+// Padded pooling windows (the ResNet stem's 3x3 / stride 2 / pad 1 MaxPool, AveragePool with
+// and without count_include_pad, ceil_mode) against a loop over every tap.
+TEST(KernelsTest, PaddedPoolingMatchesTapLoop) {
+  Tensor x = Iota({2, 3, 7, 6});
+  struct Case {
+    int64_t kernel, stride, pad_begin, pad_end, ceil_mode, include_pad;
+  };
+  for (const Case& c : {Case{3, 2, 1, 1, 0, 0}, Case{3, 2, 1, 1, 1, 1}, Case{2, 1, 0, 1, 0, 1},
+                        Case{3, 3, 2, 0, 1, 0}}) {
+    for (bool max : {true, false}) {
+      auto result = NodeBuilder(max ? "MaxPool" : "AveragePool")
+                        .Ints("kernel_shape", {c.kernel, c.kernel})
+                        .Ints("strides", {c.stride, c.stride})
+                        .Ints("pads", {c.pad_begin, c.pad_begin, c.pad_end, c.pad_end})
+                        .Int("ceil_mode", c.ceil_mode)
+                        .Int("count_include_pad", c.include_pad)
+                        .Run({&x});
+      ASSERT_TRUE(result.ok()) << result.status().ToString();
+      const int64_t out_h = result->shape()[2], out_w = result->shape()[3];
+      for (int64_t plane = 0; plane < 6; ++plane) {
+        for (int64_t row = 0; row < out_h; ++row) {
+          for (int64_t col = 0; col < out_w; ++col) {
+            double best = -INFINITY, sum = 0;
+            int64_t inside = 0, extent = 0;
+            for (int64_t kr = 0; kr < c.kernel; ++kr) {
+              for (int64_t kc = 0; kc < c.kernel; ++kc) {
+                int64_t r = row * c.stride - c.pad_begin + kr;
+                int64_t q = col * c.stride - c.pad_begin + kc;
+                if (r < 7 + c.pad_end && q < 6 + c.pad_end) ++extent;
+                if (r < 0 || r >= 7 || q < 0 || q >= 6) continue;
+                double value = x.floats()[(plane * 7 + r) * 6 + q];
+                best = std::max(best, value);
+                sum += value;
+                ++inside;
+              }
+            }
+            double expected = max ? best : sum / (c.include_pad ? extent : inside);
+            ASSERT_NEAR(result->floats()[(plane * out_h + row) * out_w + col], expected, 1e-5)
+                << (max ? "max" : "average") << " kernel " << c.kernel << " stride " << c.stride
+                << " pads " << c.pad_begin << "/" << c.pad_end << " at " << row << "," << col;
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(KernelsTest, Normalizations) {
   Tensor x = Floats({1, 2, 1, 2}, {1, 2, 3, 4});
   Tensor scale = Floats({2}, {1, 2});
