@@ -106,14 +106,20 @@ Status RowGroupReader::ReadColumn(size_t column, uint64_t row_start, size_t coun
   DQ_CHECK_LE(row_start + count, footer_.row_count);
   DQ_CHECK_LE(count, out.capacity());
   DQ_CHECK(out.type() == types_[column]);
-  if (!decoded_[column]) DQ_RETURN_IF_ERROR(LoadColumn(column));
+  DQ_RETURN_IF_ERROR(EnsureLoaded(column));
   CopyColumnRange(*decoded_[column], row_start, count, out);
   return Status::OK();
 }
 
+Status RowGroupReader::EnsureLoaded(size_t column) {
+  std::lock_guard<std::mutex> lock(load_mutex_);
+  if (decoded_[column]) return Status::OK();
+  return LoadColumn(column);
+}
+
 Status RowGroupReader::VerifyAllColumns() {
   for (size_t column = 0; column < types_.size(); ++column) {
-    if (!decoded_[column]) DQ_RETURN_IF_ERROR(LoadColumn(column));
+    DQ_RETURN_IF_ERROR(EnsureLoaded(column));
   }
   return Status::OK();
 }

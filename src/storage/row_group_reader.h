@@ -3,12 +3,15 @@
 // Open reads and verifies only the tail and footer. A column chunk is read (pread), checksum-
 // verified, decompressed and decoded on the first ReadColumn of that column, then kept decoded
 // so consecutive range reads only copy; columns never asked for are never read.
-// Thread-safety: thread-compatible. One thread at a time per reader; readers of different (or
-// the same) files are independent. The reader keeps its file open, so the file stays readable
-// even if it is unlinked meanwhile.
+// Thread-safety: ReadColumn and VerifyAllColumns may run on several threads at once (the
+// morsels of one row group that a scan splits across threads share a reader, so each column
+// chunk is decoded once): a column is loaded under a mutex, the first thread to need it
+// decoding it while the others wait, and is read-only afterwards. The reader keeps its file
+// open, so the file stays readable even if it is unlinked meanwhile.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -45,13 +48,16 @@ class RowGroupReader {
 
  private:
   RowGroupReader() = default;
-  Status LoadColumn(size_t column);
+  // Loads `column` unless loaded (takes load_mutex_); then decoded_[column] is set.
+  Status EnsureLoaded(size_t column);
+  Status LoadColumn(size_t column);  // REQUIRES: load_mutex_ held
   Status ChunkCorruption(size_t column, const std::string& what) const;
 
   std::string relative_file_;
   std::unique_ptr<RandomAccessFile> file_;
   std::vector<LogicalType> types_;
   SegmentFooter footer_;
+  std::mutex load_mutex_;                         // guards the loading of decoded_ entries
   std::vector<std::unique_ptr<Vector>> decoded_;  // per column, null until first read
 };
 

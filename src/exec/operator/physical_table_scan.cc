@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "common/error.h"
@@ -21,8 +23,18 @@ struct ScanMorsel {
   uint64_t end = 0;
 };
 
+// The reader of a row group split into several morsels, shared by the threads that scan them
+// so each column chunk is decoded once (row_group_reader.h allows that). Opened by the first
+// claim; the slot lets go of it once every morsel is claimed (the claimers keep it alive).
+struct SharedReader {
+  std::mutex mutex;
+  std::shared_ptr<RowGroupReader> reader;
+  size_t unclaimed = 0;  // morsels of the group not claimed yet
+};
+
 struct ScanGlobalState : GlobalSourceState {
   std::vector<ScanMorsel> morsels;
+  std::vector<std::unique_ptr<SharedReader>> shared;  // per row group; null if one morsel
   std::atomic<size_t> next_morsel{0};
   std::atomic<uint64_t> pruned_row_groups{0};
 };
@@ -32,7 +44,7 @@ struct ScanGlobalState : GlobalSourceState {
 constexpr uint64_t kMinMorselRows = 8 * kBatchSize;
 
 struct ScanLocalState : LocalSourceState {
-  std::unique_ptr<RowGroupReader> reader;
+  std::shared_ptr<RowGroupReader> reader;
   size_t row_group = SIZE_MAX;
   uint64_t next_row = 0;
   uint64_t end_row = 0;
@@ -117,10 +129,17 @@ std::unique_ptr<GlobalSourceState> PhysicalTableScan::GetGlobalSourceState(
     uint64_t parts = std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / min_morsel_rows_));
     uint64_t per_part = (rows + parts - 1) / parts;
     per_part = (per_part + morsel_granularity_ - 1) / morsel_granularity_ * morsel_granularity_;
+    size_t group_morsels = 0;
     for (uint64_t begin = 0; begin < rows; begin += per_part) {
       state->morsels.push_back({group, begin, std::min(rows, begin + per_part)});
+      ++group_morsels;
     }
     if (rows == 0) state->morsels.push_back({group, 0, 0});
+    state->shared.emplace_back();
+    if (group_morsels > 1) {
+      state->shared.back() = std::make_unique<SharedReader>();
+      state->shared.back()->unclaimed = group_morsels;
+    }
   }
   return state;
 }
@@ -137,6 +156,24 @@ std::unique_ptr<LocalSourceState> PhysicalTableScan::GetLocalSourceState(
 
 size_t PhysicalTableScan::MaxSourceThreads(GlobalSourceState& global) const {
   return std::max<size_t>(static_cast<ScanGlobalState&>(global).morsels.size(), 1);
+}
+
+std::shared_ptr<RowGroupReader> PhysicalTableScan::ClaimMorsel(GlobalSourceState& global_state,
+                                                               size_t row_group,
+                                                               const RowGroupMeta* meta) const {
+  auto& global = static_cast<ScanGlobalState&>(global_state);
+  SharedReader* shared = global.shared[row_group].get();
+  if (!shared) return nullptr;
+  std::lock_guard<std::mutex> lock(shared->mutex);
+  std::shared_ptr<RowGroupReader> reader;
+  if (meta) {
+    if (!shared->reader) {
+      shared->reader = RowGroupReader::Open(warehouse_directory_, *meta, table_types_).ValueOrThrow();
+    }
+    reader = shared->reader;
+  }
+  if (--shared->unclaimed == 0) shared->reader.reset();
+  return reader;
 }
 
 SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& chunk,
@@ -160,11 +197,15 @@ SourceResult PhysicalTableScan::GetData(ExecutionContext& context, DataChunk& ch
           pruned_row_groups_.fetch_add(1, std::memory_order_relaxed);
         }
         if (context.query) context.query->AddDoneWork(morsel.end - morsel.begin);
+        ClaimMorsel(global, morsel.row_group, nullptr);
         local.end_row = local.next_row;       // nothing left of this morsel
         return SourceResult::kHaveMoreOutput;  // empty chunk: try the next morsel
       }
     }
-    if (!local.reader || local.row_group != morsel.row_group) {
+    if (global.shared[morsel.row_group]) {
+      local.reader = ClaimMorsel(global, morsel.row_group, &meta);
+      local.row_group = morsel.row_group;
+    } else if (!local.reader || local.row_group != morsel.row_group) {
       local.reader =
           RowGroupReader::Open(warehouse_directory_, meta, table_types_).ValueOrThrow();
       local.row_group = morsel.row_group;

@@ -17,6 +17,8 @@
 
 namespace dq {
 
+class RowGroupReader;
+
 // `column <op> constant` usable against zone maps. op is one of the comparison function
 // names ("$equal", "$less", ...), with the column on the left.
 struct ZoneMapFilter {
@@ -55,6 +57,12 @@ class PhysicalTableScan : public PhysicalOperator {
                               const ZoneMapFilter& filter);
 
  private:
+  // Claims one morsel of a row group split into several: returns the group's shared reader
+  // (opened by the first claim) when `meta` is given (a morsel to read), else null (a morsel
+  // skipped by zone maps). Null too for a group that is one morsel.
+  std::shared_ptr<RowGroupReader> ClaimMorsel(GlobalSourceState& global, size_t row_group,
+                                              const RowGroupMeta* meta) const;
+
   std::string warehouse_directory_;
   std::shared_ptr<const TableEntry> table_;
   std::vector<size_t> column_ids_;
