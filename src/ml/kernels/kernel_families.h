@@ -1,7 +1,7 @@
 // The kernel families; kernel_registry.cc collects them into one lookup table.
 // One .cc per family: elementwise.cc, unary_math.cc, variadic.cc, matmul.cc, conv.cc,
-// conv_transpose.cc, resize.cc, pool.cc, normalization.cc, reduce.cc, comparison.cc, selection.cc,
-// shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
+// conv_transpose.cc, resize.cc, pool.cc, normalization.cc, reduce.cc, top_k.cc, comparison.cc,
+// selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
 // tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
 // zipmap.cc.
 #pragma once
@@ -22,7 +22,8 @@ std::span<const OpKernel> ResizeKernels();         // Resize, Upsample
 std::span<const OpKernel> PoolKernels();           // MaxPool, AveragePool, GlobalAveragePool
 std::span<const OpKernel> NormalizationKernels();  // BatchNormalization, LayerNormalization,
                                                    // Softmax, LogSoftmax
-std::span<const OpKernel> ReduceKernels();         // ReduceMean/Sum/Max/Min, ArgMax, ArgMin
+std::span<const OpKernel> ReduceKernels();         // ReduceMean/Sum/Max/Min/..., ArgMax/ArgMin
+std::span<const OpKernel> TopKKernels();           // TopK
 std::span<const OpKernel> ComparisonKernels();     // Equal, Less, Greater, ..., Not, And, Or, Xor
 std::span<const OpKernel> SelectionKernels();      // Where, Expand
 std::span<const OpKernel> SplitTileKernels();      // Split, Tile

@@ -1,9 +1,11 @@
-// ReduceMean, ReduceSum, ReduceMax and ReduceMin over a contiguous run of axes (what exporters
-// emit for mean/max pooling and layer-norm decompositions). Axes come from the `axes`
+// ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceSumSquare, ReduceL1 and
+// ReduceL2 over a contiguous run of axes (what exporters emit for mean/max pooling, layer-norm
+// decompositions and F.normalize). Axes come from the `axes`
 // attribute, or for ReduceSum from opset 13 from a second input that must be known at planning
 // time. Reducing non-adjacent axes is reported as unsupported at load. ArgMax and ArgMin
 // (one axis, keepdims, select_last_index) return INT64 positions.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <span>
 
@@ -66,25 +68,39 @@ Status InferReduce(InferContext& context) {
   return Status::OK();
 }
 
-enum class Reduction { kMean, kSum, kMax, kMin };
+enum class Reduction { kMean, kSum, kMax, kMin, kProd, kSumSquare, kL1, kL2 };
 
 template <Reduction kReduction>
 float Initial() {
   if constexpr (kReduction == Reduction::kMax) return -std::numeric_limits<float>::infinity();
   if constexpr (kReduction == Reduction::kMin) return std::numeric_limits<float>::infinity();
+  if constexpr (kReduction == Reduction::kProd) return 1.0f;
   return 0.0f;
 }
 
+// Folds one input value into the accumulator.
 template <Reduction kReduction>
 float Combine(float accumulated, float value) {
   if constexpr (kReduction == Reduction::kMax) return std::max(accumulated, value);
   if constexpr (kReduction == Reduction::kMin) return std::min(accumulated, value);
+  if constexpr (kReduction == Reduction::kProd) return accumulated * value;
+  if constexpr (kReduction == Reduction::kSumSquare || kReduction == Reduction::kL2) {
+    return accumulated + value * value;
+  }
+  if constexpr (kReduction == Reduction::kL1) return accumulated + std::fabs(value);
   return accumulated + value;
+}
+
+// The result from the accumulator over `extent` values.
+template <Reduction kReduction>
+float Finish(float accumulated, float inverse_extent) {
+  if constexpr (kReduction == Reduction::kMean) return accumulated * inverse_extent;
+  if constexpr (kReduction == Reduction::kL2) return std::sqrt(accumulated);
+  return accumulated;
 }
 
 template <Reduction kReduction>
 void RunReduce(const RunContext& context) {
-  constexpr bool kMean = kReduction == Reduction::kMean;
   const Tensor& x = context.input(0);
   const auto& shape = x.shape();
   int64_t rank = shape.size();
@@ -109,13 +125,13 @@ void RunReduce(const RunContext& context) {
   if (extent == 0) return;
   const float* in = x.floats();
   float* result = context.output(0).floats();
-  const float scale = kMean ? 1.0f / static_cast<float>(extent) : 1.0f;
+  const float inverse_extent = 1.0f / static_cast<float>(extent);
   if (inner == 1) {  // the last axes (layer-norm statistics): one contiguous run per output
     for (int64_t block = 0; block < outer; ++block) {
       const float* source = in + block * extent;
       float sum = Initial<kReduction>();
       for (int64_t step = 0; step < extent; ++step) sum = Combine<kReduction>(sum, source[step]);
-      result[block] = sum * scale;
+      result[block] = Finish<kReduction>(sum, inverse_extent);
     }
     return;
   }
@@ -128,8 +144,8 @@ void RunReduce(const RunContext& context) {
         target[index] = Combine<kReduction>(target[index], source[index]);
       }
     }
-    if constexpr (kMean) {
-      for (int64_t index = 0; index < inner; ++index) target[index] *= scale;
+    for (int64_t index = 0; index < inner; ++index) {
+      target[index] = Finish<kReduction>(target[index], inverse_extent);
     }
   }
 }
@@ -199,6 +215,10 @@ const OpKernel kReduceKernels[] = {
     {"ReduceSum", InferReduce, RunReduce<Reduction::kSum>},
     {"ReduceMax", InferReduce, RunReduce<Reduction::kMax>},
     {"ReduceMin", InferReduce, RunReduce<Reduction::kMin>},
+    {"ReduceProd", InferReduce, RunReduce<Reduction::kProd>},
+    {"ReduceSumSquare", InferReduce, RunReduce<Reduction::kSumSquare>},
+    {"ReduceL1", InferReduce, RunReduce<Reduction::kL1>},
+    {"ReduceL2", InferReduce, RunReduce<Reduction::kL2>},
     {"ArgMax", InferArgReduce, RunArgReduce<true>},
     {"ArgMin", InferArgReduce, RunArgReduce<false>},
 };

@@ -385,6 +385,37 @@ TEST(KernelsTest, SplitAndTile) {
   EXPECT_EQ(NodeBuilder("Tile").Get({&small, &zero}).shape(), (std::vector<int64_t>{0, 2}));
 }
 
+TEST(KernelsTest, TopKAndNormReductions) {
+  Tensor x = Floats({2, 4}, {3, 1, 3, 2, -1, 5, 0, 5});
+  Tensor k = Int64s({1}, {2});
+  auto top = NodeBuilder("TopK").OutputCount(2).RunAll({&x, &k});
+  ASSERT_TRUE(top.ok()) << top.status().ToString();
+  EXPECT_THAT(Values((*top)[0]), ElementsAreArray(std::vector<float>{3, 3, 5, 5}));
+  // Ties: the lower index first.
+  EXPECT_THAT(IntValues((*top)[1]), ElementsAreArray(std::vector<int64_t>{0, 2, 1, 3}));
+  Tensor one = Int64s({1}, {1});
+  auto bottom =
+      NodeBuilder("TopK").Int("largest", 0).Int("axis", 0).OutputCount(2).RunAll({&x, &one});
+  ASSERT_TRUE(bottom.ok());
+  EXPECT_EQ((*bottom)[0].shape(), (std::vector<int64_t>{1, 4}));
+  EXPECT_THAT(Values((*bottom)[0]), ElementsAreArray(std::vector<float>{-1, 1, 0, 2}));
+  EXPECT_THAT(IntValues((*bottom)[1]), ElementsAreArray(std::vector<int64_t>{1, 0, 1, 0}));
+  Tensor too_many = Int64s({1}, {5});
+  auto bad = NodeBuilder("TopK").OutputCount(2).RunAll({&x, &too_many});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("k = 5 is outside [0, 4]"));
+
+  Tensor v = Floats({2, 2}, {3, -4, 1, 2});
+  EXPECT_THAT(Values(NodeBuilder("ReduceL2").Ints("axes", {1}).Int("keepdims", 0).Get({&v})),
+              ElementsAreArray(std::vector<float>{5, std::sqrt(5.0f)}));
+  EXPECT_THAT(Values(NodeBuilder("ReduceL1").Ints("axes", {1}).Int("keepdims", 0).Get({&v})),
+              ElementsAreArray(std::vector<float>{7, 3}));
+  EXPECT_THAT(Values(NodeBuilder("ReduceSumSquare").Ints("axes", {0}).Int("keepdims", 0).Get({&v})),
+              ElementsAreArray(std::vector<float>{10, 20}));
+  EXPECT_THAT(Values(NodeBuilder("ReduceProd").Int("keepdims", 0).Get({&v})),
+              ElementsAreArray(std::vector<float>{-24}));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});
