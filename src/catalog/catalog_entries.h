@@ -23,6 +23,11 @@ namespace dq {
 
 // Rows per row group (segment file). A table's last row group may hold fewer.
 inline constexpr size_t kRowGroupRows = 122880;
+// A row group is also closed once its rows' array elements and string bytes reach this much
+// (tables of embeddings, images or sensor windows: 16 MiB is ~680 rows of 3,072 FLOAT64s), so
+// such tables still come in several row groups, scanned in parallel, each decoded in bounded
+// memory.
+inline constexpr uint64_t kRowGroupBytes = uint64_t{16} << 20;
 
 struct ColumnDefinition {
   std::string name;
@@ -51,7 +56,8 @@ struct ColumnStats {
 
 inline constexpr size_t kStatsStringPrefix = 64;
 
-// One immutable segment file holding every column of up to kRowGroupRows rows.
+// One immutable segment file holding every column of up to kRowGroupRows rows (fewer when
+// they reach kRowGroupBytes of array and string data).
 struct RowGroupMeta {
   std::string file;  // relative to the warehouse directory, '/'-separated
   uint64_t row_count = 0;

@@ -12,8 +12,10 @@ void AppendRows(WriteTransaction& transaction, const std::string& warehouse_dire
   TableEntry updated = table;
   std::unique_ptr<TableAppender> appender = transaction.CreateAppender(updated);
   std::vector<LogicalType> types = table.ColumnTypes();
-  // Merge a small last row group into the new data.
-  if (!updated.row_groups.empty() && updated.row_groups.back().row_count < kRowGroupRows / 2) {
+  // Merge a small last row group into the new data (small in rows and in bytes: a group
+  // closed at kRowGroupBytes compresses to more than an eighth of it but for exceptional data).
+  if (!updated.row_groups.empty() && updated.row_groups.back().row_count < kRowGroupRows / 2 &&
+      updated.row_groups.back().byte_size < kRowGroupBytes / 8) {
     RowGroupMeta last = updated.row_groups.back();
     updated.row_groups.pop_back();
     std::unique_ptr<RowGroupReader> reader =

@@ -1,5 +1,6 @@
 // TableAppender: buffers rows appended to one table and writes them as segment files of
-// kRowGroupRows rows (the last one shorter, written by Finish).
+// kRowGroupRows rows, or fewer once the buffered array elements and string bytes reach
+// kRowGroupBytes (the last one shorter, written by Finish).
 //
 // Appenders write files but change no catalog: the caller adds the returned RowGroupMeta to a
 // TableEntry (TableEntry::AddRowGroups) and puts it into its transaction's catalog. Several
@@ -66,6 +67,7 @@ class TableAppender {
   std::shared_ptr<WrittenFiles> written_files_;
   std::vector<Vector> buffer_;  // one flat vector of kRowGroupRows rows per column
   size_t buffered_rows_ = 0;
+  uint64_t buffered_bytes_ = 0;  // array elements and string bytes of the buffered rows
   uint64_t rows_appended_ = 0;
   std::vector<RowGroupMeta> row_groups_;
 };

@@ -121,6 +121,62 @@ TEST(WarehouseTest, CommitPersistsAcrossReopen) {
   EXPECT_EQ(files.size(), 3u /*CURRENT, LOCK, manifest*/ + 3u /*segments*/);
 }
 
+// Rows of large arrays (embeddings, images): a row group is closed at kRowGroupBytes of
+// array data, so 1,500 rows of 4,096 FLOAT64s (32 KiB each) make groups of 512, 512 and 476
+// rows, whatever the chunks they were appended in; every value reads back.
+TEST(WarehouseTest, RowGroupsOfLargeArraysAreCappedInBytes) {
+  TempDirectory dir;
+  auto warehouse = Warehouse::Open(dir.path(), /*create_if_missing=*/true);
+  ASSERT_TRUE(warehouse.ok());
+  constexpr int64_t kWidth = 4096;
+  const LogicalType array_type = LogicalType::Array(TypeId::kFloat64);
+  auto transaction = (*warehouse)->BeginWrite();
+  ASSERT_TRUE(transaction.ok());
+  CatalogBuilder& catalog = (*transaction)->catalog();
+  ASSERT_TRUE(catalog.CreateDataset("ml", NowMicros(), false).ok());
+  TableEntry table;
+  table.dataset = "ml";
+  table.name = "images";
+  table.columns = {{"id", TypeId::kInt64, false, ""}, {"pixels", array_type, false, ""}};
+  ASSERT_TRUE(catalog.CreateTable(table).ok());
+  table = *catalog.FindTable("ml", "images");
+  std::unique_ptr<TableAppender> appender = (*transaction)->CreateAppender(table);
+  for (int64_t first = 0; first < 1500; first += 500) {
+    DataChunk chunk(std::vector<LogicalType>{TypeId::kInt64, array_type}, 500);
+    chunk.column(1).SetArraySize(500 * kWidth);
+    for (int64_t row = 0; row < 500; ++row) {
+      chunk.column(0).Data<int64_t>()[row] = first + row;
+      chunk.column(1).Data<ArrayEntry>()[row] = ArrayEntry{static_cast<uint64_t>(row * kWidth), kWidth};
+      for (int64_t element = 0; element < kWidth; ++element) {
+        chunk.column(1).array_child().Data<double>()[row * kWidth + element] =
+            static_cast<double>(first + row) + element * 1e-4;
+      }
+    }
+    chunk.SetSize(500);
+    ASSERT_TRUE(appender->Append(chunk).ok());
+  }
+  auto groups = appender->Finish();
+  ASSERT_TRUE(groups.ok());
+  ASSERT_EQ(groups->size(), 3u);
+  EXPECT_EQ((*groups)[0].row_count, 512u);
+  EXPECT_EQ((*groups)[1].row_count, 512u);
+  EXPECT_EQ((*groups)[2].row_count, 476u);
+  int64_t id = 0;
+  for (const RowGroupMeta& group : *groups) {
+    auto reader = RowGroupReader::Open(dir.path(), group, {TypeId::kInt64, array_type});
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    Vector ids(TypeId::kInt64, kBatchSize), pixels(array_type, kBatchSize);
+    ASSERT_TRUE((*reader)->ReadColumn(0, 0, group.row_count, ids).ok());
+    ASSERT_TRUE((*reader)->ReadColumn(1, 0, group.row_count, pixels).ok());
+    for (uint64_t row = 0; row < group.row_count; ++row, ++id) {
+      ASSERT_EQ(ids.Data<int64_t>()[row], id);
+      const ArrayEntry entry = pixels.Data<ArrayEntry>()[row];
+      ASSERT_EQ(entry.length, static_cast<uint64_t>(kWidth));
+      ASSERT_EQ(pixels.array_child().Data<double>()[entry.offset + 7], id + 7e-4);
+    }
+  }
+}
+
 TEST(WarehouseTest, AbortLeavesNoFilesAndNoCatalogChange) {
   TempDirectory dir;
   auto warehouse = Warehouse::Open(dir.path(), true);
