@@ -1,5 +1,6 @@
 // Segment file format: one immutable file per row group holding every column of up to
-// kRowGroupRows rows. Written by RowGroupWriter, read by RowGroupReader.
+// kRowGroupRows rows (fewer at kRowGroupBytes of array and string data; catalog_entries.h).
+// Written by RowGroupWriter, read by RowGroupReader.
 //
 //   file        := header, chunk*, footer, tail
 //   header      := "DQSG" (4 bytes), u32 format version (= 1)
