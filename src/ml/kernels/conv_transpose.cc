@@ -146,19 +146,9 @@ Status InferConvTranspose(InferContext& context) {
   DQ_RETURN_IF_ERROR(context.ExpectInput(1, ElementType::kFloat32));
   TransposeGeometry g;
   DQ_RETURN_IF_ERROR(ComputeGeometry(context, &g));
-  if (context.has_input(2) && context.input_shape(2) != std::vector<int64_t>{g.out_channels}) {
-    return context.Error("bias must have shape [" + std::to_string(g.out_channels) + "]");
-  }
-  context.SetOutput(0, ElementType::kFloat32,
-                    WindowOutputShape(context.input_shape(0).size(), g.batch, g.out_channels,
-                                      g.out_height, g.out_width));
-  if (g.batch == 0 || g.channels == 0 || g.out_channels == 0) return Status::OK();  // no work
-  try {
-    return CreateRunState(context, g);
-  } catch (const dnnl::error& error) {
-    return context.Error(std::string("oneDNN cannot create this transposed convolution: ") +
-                         error.what());
-  }
+  return FinishWindowInfer(context, g.batch, g.channels, g.out_channels, g.out_height,
+                           g.out_width, "transposed convolution",
+                           [&] { return CreateRunState(context, g); });
 }
 
 const OpKernel kConvTransposeKernels[] = {

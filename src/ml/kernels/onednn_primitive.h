@@ -12,7 +12,11 @@
 
 #include <dnnl.hpp>
 
+#include <string>
+#include <string_view>
+
 #include "ml/kernel.h"
+#include "ml/kernels/window.h"
 
 namespace dq::ml {
 
@@ -39,6 +43,28 @@ Desc WindowDescriptor(dnnl::algorithm algorithm, const dnnl::memory::desc& src,
 // Attributes for such primitives: a user-managed scratchpad (BindPrimitive places it) and the
 // node's fused activation as a post-op.
 dnnl::primitive_attr PrimitiveAttributes(Activation activation);
+
+// The end of such a kernel's Infer: checks that the bias (input 2), if any, has
+// [out_channels] values, sets output 0 ([N, M, H, W], or [N, M, W] for a 1-D input), and unless
+// there is nothing to compute runs `create` (which builds and binds the primitive), turning a
+// oneDNN error into one that says it cannot create `what`.
+template <typename Create>
+Status FinishWindowInfer(InferContext& context, int64_t batch, int64_t channels,
+                         int64_t out_channels, int64_t out_height, int64_t out_width,
+                         std::string_view what, Create create) {
+  if (context.has_input(2) && context.input_shape(2) != std::vector<int64_t>{out_channels}) {
+    return context.Error("bias must have shape [" + std::to_string(out_channels) + "]");
+  }
+  context.SetOutput(0, ElementType::kFloat32,
+                    WindowOutputShape(context.input_shape(0).size(), batch, out_channels,
+                                      out_height, out_width));
+  if (batch == 0 || channels == 0 || out_channels == 0) return Status::OK();  // no work
+  try {
+    return create();
+  } catch (const dnnl::error& error) {
+    return context.Error("oneDNN cannot create this " + std::string(what) + ": " + error.what());
+  }
+}
 
 // OpKernel::prepare for such kernels: gives the node its WeightsCache.
 Status PrepareWeightsCache(Node& node);
