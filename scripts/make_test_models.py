@@ -47,6 +47,14 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     statistics randomized): Conv1d + BatchNorm + ReLU, MaxPool1d, a dilated
                     Conv1d, AvgPool1d, a strided Conv1d, global average pooling, a linear head:
                     readings FLOAT [batch, 3, 64] -> scores [batch, 2]
+  opset18_ops.onnx  operators as opset 18 defines them (onnx.helper; expected outputs from
+                    numpy references of the ONNX spec): ReduceMean and ReduceMax with axes as an
+                    input, GroupNormalization (per-group scale and bias), Mish, Split with
+                    num_outputs, Resize with the axes attribute: x FLOAT [batch, 4, 6] ->
+                    group_norm [batch, 4, 6], first [batch, 4, 2], peak [batch, 4], wide
+                    [batch, 4, 12]
+  opset20_gelu.onnx Gelu (opset 20), exact and tanh-approximated: x FLOAT [batch, 5] ->
+                    exact [batch, 5], approximate [batch, 5]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
                     image FLOAT [batch, 2, 5, 5] -> activations [batch, 3, 5, 5]
   lstm_forecaster.onnx  2-layer LSTM (hidden 16, batch_first) + Linear head, trained to
@@ -62,7 +70,8 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     expected outputs come from ONNX's own numpy reference (the LSTM_Helper and
                     GRU_Helper classes of onnx.backend.test.case.node), not from PyTorch
   unsupported.onnx  a graph with a Det node named 'det_1' (onnx.helper), for the error test
-  opset6.onnx       a Relu model importing opset 6 (unsupported opset)
+  opset6.onnx       a Relu model importing opset 6 (unsupported opset); opset21.onnx the same
+                    at opset 21; opset18_redefined.onnx two nodes writing one tensor
   double_input.onnx a Relu model with a DOUBLE input (unsupported data type)
 
 Each model M also gets M.cases.bin: for a few batch sizes, the inputs and PyTorch's outputs.
@@ -735,6 +744,77 @@ def make_rnn_reference(out_dir):
                  ("case0/output/gru_y", gru_y.astype(np.float32))])
 
 
+def make_opset18(out_dir):
+    """Opset 18's forms, built node by node; the expected outputs are numpy renderings of the
+    ONNX spec (onnx 1.12 cannot check or run opset 18)."""
+    rng = np.random.default_rng(18)
+    scale = np.array([1.5, 0.5], dtype=np.float32)
+    bias = np.array([0.25, -0.5], dtype=np.float32)
+    initializers = [
+        onnx.numpy_helper.from_array(np.array([2], dtype=np.int64), "axis_2"),
+        onnx.numpy_helper.from_array(np.array([2], dtype=np.int64), "axis_last"),
+        onnx.numpy_helper.from_array(scale, "gn_scale"),
+        onnx.numpy_helper.from_array(bias, "gn_bias"),
+        onnx.numpy_helper.from_array(np.array([2.0], dtype=np.float32), "double"),
+    ]
+    nodes = [
+        helper.make_node("ReduceMean", ["x", "axis_2"], ["mean"], keepdims=1),
+        helper.make_node("Sub", ["x", "mean"], ["centred"]),
+        helper.make_node("GroupNormalization", ["centred", "gn_scale", "gn_bias"], ["group_norm"],
+                         num_groups=2, epsilon=1e-5),
+        helper.make_node("Mish", ["group_norm"], ["mish"]),
+        helper.make_node("Split", ["mish"], ["first", "second", "third"], axis=2, num_outputs=3),
+        helper.make_node("ReduceMax", ["third", "axis_last"], ["peak"], keepdims=0),
+        helper.make_node("Resize", ["mish", "", "double"], ["wide"], axes=[2], mode="nearest"),
+    ]
+    graph = helper.make_graph(
+        nodes, "opset18_ops", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 4, 6])],
+        [helper.make_tensor_value_info("group_norm", TensorProto.FLOAT, ["batch", 4, 6]),
+         helper.make_tensor_value_info("first", TensorProto.FLOAT, ["batch", 4, 2]),
+         helper.make_tensor_value_info("peak", TensorProto.FLOAT, ["batch", 4]),
+         helper.make_tensor_value_info("wide", TensorProto.FLOAT, ["batch", 4, 12])],
+        initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])
+    model.ir_version = 8
+    onnx.save(model, os.path.join(out_dir, "opset18_ops.onnx"))
+
+    def reference(x):
+        centred = x - x.mean(axis=2, keepdims=True)
+        groups = centred.reshape(len(x), 2, -1).astype(np.float64)
+        normal = (groups - groups.mean(axis=2, keepdims=True)) / np.sqrt(
+            groups.var(axis=2, keepdims=True) + 1e-5)
+        normal = normal * scale[None, :, None] + bias[None, :, None]
+        group_norm = normal.reshape(x.shape)
+        mish = group_norm * np.tanh(np.log1p(np.exp(group_norm)))
+        return {"group_norm": group_norm, "first": mish[:, :, 0:2],
+                "peak": mish[:, :, 4:6].max(axis=2), "wide": np.repeat(mish, 2, axis=2)}
+
+    tensors = []
+    for index, rows in enumerate([1, 3, 20]):
+        x = rng.uniform(-2, 2, size=(rows, 4, 6)).astype(np.float32)
+        tensors.append((f"case{index}/input/x", x))
+        for name, value in reference(x.astype(np.float64)).items():
+            tensors.append((f"case{index}/output/{name}", value.astype(np.float32)))
+    write_cases(os.path.join(out_dir, "opset18_ops.cases.bin"), tensors)
+
+    nodes = [helper.make_node("Gelu", ["x"], ["exact"]),
+             helper.make_node("Gelu", ["x"], ["approximate"], approximate="tanh")]
+    graph = helper.make_graph(
+        nodes, "opset20_gelu", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 5])],
+        [helper.make_tensor_value_info("exact", TensorProto.FLOAT, ["batch", 5]),
+         helper.make_tensor_value_info("approximate", TensorProto.FLOAT, ["batch", 5])])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
+    model.ir_version = 9
+    onnx.save(model, os.path.join(out_dir, "opset20_gelu.onnx"))
+    x = rng.uniform(-4, 4, size=(6, 5)).astype(np.float32)
+    with torch.no_grad():
+        exact = nn.functional.gelu(torch.tensor(x)).numpy()
+        approximate = nn.functional.gelu(torch.tensor(x), approximate="tanh").numpy()
+    write_cases(os.path.join(out_dir, "opset20_gelu.cases.bin"),
+                [("case0/input/x", x), ("case0/output/exact", exact),
+                 ("case0/output/approximate", approximate)])
+
+
 def make_invalid(out_dir):
     def relu_model(elem_type, opset):
         graph = helper.make_graph(
@@ -744,6 +824,15 @@ def make_invalid(out_dir):
         return helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
 
     onnx.save(relu_model(TensorProto.FLOAT, 6), os.path.join(out_dir, "opset6.onnx"))
+    onnx.save(relu_model(TensorProto.FLOAT, 21), os.path.join(out_dir, "opset21.onnx"))
+    # Opset 18 skips libonnx's checker: DeepQuery's own import must catch a tensor defined twice.
+    graph = helper.make_graph(
+        [helper.make_node("Relu", ["x"], ["y"], name="first"),
+         helper.make_node("Relu", ["x"], ["y"], name="second")], "redefined",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)]),
+              os.path.join(out_dir, "opset18_redefined.onnx"))
     onnx.save(relu_model(TensorProto.DOUBLE, 13), os.path.join(out_dir, "double_input.onnx"))
 
 
@@ -762,6 +851,7 @@ MAKERS = {
     "sensor_autoencoder": make_sensor_autoencoder,
     "image_decoder": make_image_decoder,
     "upsampler": make_upsampler,
+    "opset18": make_opset18,
 }
 
 

@@ -256,7 +256,7 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
         "Unsupported ai.onnx.ml opset version " + std::to_string(graph.ml_opset) +
         " (supported: " + std::to_string(kMinMlOpset) + " to " + std::to_string(kMaxMlOpset) + ")");
   }
-  DQ_RETURN_IF_ERROR(CheckModel(model));
+  if (graph.opset <= kMaxCheckedOpset) DQ_RETURN_IF_ERROR(CheckModel(model));
 
   std::unordered_map<std::string, int> value_ids;
   auto add_value = [&](Value value) {
@@ -308,6 +308,10 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
     while (output_count > 0 && node_proto.output(output_count - 1).empty()) --output_count;
     for (int position = 0; position < output_count; ++position) {
       const std::string& output = node_proto.output(position);
+      if (!output.empty() && value_ids.count(output)) {
+        return Status::InvalidInput("Invalid model: " + node.Label() + " redefines tensor '" +
+                                    output + "'");
+      }
       Value value;
       value.name = output;
       node.outputs.push_back(add_value(std::move(value)));

@@ -1,5 +1,5 @@
 // Normalizations: BatchNormalization (inference form), InstanceNormalization (also what
-// PyTorch's GroupNorm exports to, between Reshapes), LayerNormalization (opset 17), and
+// PyTorch's GroupNorm exports to before opset 18, between Reshapes), GroupNormalization, LayerNormalization (opset 17), and
 // Softmax / LogSoftmax (before opset 13 over the input coerced to 2-D at `axis`, from 13 along
 // one axis).
 #include <algorithm>
@@ -88,6 +88,53 @@ void RunInstanceNormalization(const RunContext& context) {
     const float multiplier = static_cast<float>(scale[channel] / std::sqrt(variance + epsilon));
     const float shift = static_cast<float>(bias[channel] - mean * multiplier);
     for (int64_t index = 0; index < area; ++index) out[index] = in[index] * multiplier + shift;
+  }
+}
+
+// GroupNormalization (opset 18): the channels split into num_groups groups, each group of an
+// image normalized over its channels and positions, then scale[g] * x + bias[g] (opset 18's
+// per-group scale and bias; opset 21 made them per channel).
+Status InferGroupNormalization(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  const auto& x = context.input_shape(0);
+  if (x.size() < 3) return context.Error("input must have rank >= 3");
+  const int64_t groups = context.node().GetInt("num_groups", 0);
+  if (groups <= 0 || x[1] % groups != 0) {
+    return context.Error("num_groups " + std::to_string(groups) + " must divide the " +
+                         std::to_string(x[1]) + " channels");
+  }
+  for (size_t index = 1; index <= 2; ++index) {
+    DQ_RETURN_IF_ERROR(context.ExpectInput(index, ElementType::kFloat32));
+    if (context.input_shape(index) != std::vector<int64_t>{groups}) {
+      return context.Error("scale and bias must have shape [" + std::to_string(groups) + "]");
+    }
+  }
+  context.SetOutput(0, ElementType::kFloat32, x);
+  return Status::OK();
+}
+
+void RunGroupNormalization(const RunContext& context) {
+  const Tensor& x = context.input(0);
+  const float* scale = context.input(1).floats();
+  const float* bias = context.input(2).floats();
+  const double epsilon = context.node.GetFloat("epsilon", 1e-5f);
+  const int64_t groups = context.node.GetInt("num_groups", 1);
+  const int64_t blocks = x.shape()[0] * groups;  // (image, group) pairs, contiguous in NCHW
+  const int64_t size = blocks == 0 ? 0 : x.element_count() / blocks;
+  for (int64_t block = 0; block < blocks; ++block) {
+    const float* in = x.floats() + block * size;
+    float* out = context.output(0).floats() + block * size;
+    double sum = 0, squares = 0;
+    for (int64_t index = 0; index < size; ++index) {
+      sum += in[index];
+      squares += static_cast<double>(in[index]) * in[index];
+    }
+    const double mean = sum / size;
+    const double variance = std::max(0.0, squares / size - mean * mean);
+    const int64_t group = block % groups;
+    const float multiplier = static_cast<float>(scale[group] / std::sqrt(variance + epsilon));
+    const float shift = static_cast<float>(bias[group] - mean * multiplier);
+    for (int64_t index = 0; index < size; ++index) out[index] = in[index] * multiplier + shift;
   }
 }
 
@@ -232,6 +279,7 @@ void RunSoftmax(const RunContext& context) {
 const OpKernel kNormalizationKernels[] = {
     {"BatchNormalization", InferBatchNormalization, RunBatchNormalization},
     {"InstanceNormalization", InferInstanceNormalization, RunInstanceNormalization},
+    {"GroupNormalization", InferGroupNormalization, RunGroupNormalization},
     {"LayerNormalization", InferLayerNormalization, RunLayerNormalization},
     {"Softmax", InferSoftmax, RunSoftmax<false>},
     {"LogSoftmax", InferSoftmax, RunSoftmax<true>},

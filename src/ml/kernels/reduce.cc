@@ -1,9 +1,9 @@
 // ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceSumSquare, ReduceL1 and
 // ReduceL2 over a contiguous run of axes (what exporters emit for mean/max pooling, layer-norm
-// decompositions and F.normalize). Axes come from the `axes`
-// attribute, or for ReduceSum from opset 13 from a second input that must be known at planning
-// time. Reducing non-adjacent axes is reported as unsupported at load. ArgMax and ArgMin
-// (one axis, keepdims, select_last_index) return INT64 positions.
+// decompositions and F.normalize). Axes come from the `axes` attribute, or (ReduceSum from
+// opset 13, all from opset 18) from a second input that must be known at planning time.
+// Reducing non-adjacent axes is reported as unsupported at load. ArgMax and ArgMin (one axis,
+// keepdims, select_last_index) return INT64 positions.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,9 +19,15 @@ struct ReduceLayout {
   int64_t outer = 1, extent = 1, inner = 1;
 };
 
+// Whether the node takes its axes from input 1 (ReduceSum from opset 13, every reduction from
+// 18) rather than the `axes` attribute.
+bool AxesFromInput(const Node& node) {
+  return node.opset >= 18 || (node.op_type == "ReduceSum" && node.opset >= 13);
+}
+
 Status ReadAxes(InferContext& context, std::vector<int64_t>* axes) {
   const Node& node = context.node();
-  if (node.op_type == "ReduceSum" && node.opset >= 13) {
+  if (AxesFromInput(node)) {
     if (context.has_input(1)) {
       const Tensor* known = context.known_input(1);
       if (!known) return context.Error("axes must be a constant");
@@ -106,7 +112,7 @@ void RunReduce(const RunContext& context) {
   int64_t rank = shape.size();
   // The axes as a view (attribute or constant input): no allocation per batch.
   std::span<const int64_t> axes = context.node.GetInts("axes");
-  if (context.node.op_type == "ReduceSum" && context.node.opset >= 13) {
+  if (AxesFromInput(context.node)) {
     axes = context.has_input(1) ? std::span<const int64_t>(context.input(1).int64s(),
                                                            context.input(1).element_count())
                                 : std::span<const int64_t>();

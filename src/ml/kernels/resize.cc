@@ -1,4 +1,5 @@
-// Resize (opsets 10 to 17) and Upsample (7 to 9): nearest and linear resampling of the
+// Resize (opsets 10 to 20; from 18 with `axes`, without antialias or aspect-ratio policies)
+// and Upsample (7 to 9): nearest and linear resampling of the
 // trailing one or two axes of [N, C, L] / [N, C, H, W] (scales of 1 on N and C), what
 // upsampling layers, U-Net decoders and F.interpolate export.
 //
@@ -55,22 +56,39 @@ Status ReadSpec(const InferContext& context, ResizeSpec* spec) {
     if (scales->type() != ElementType::kFloat32) return context.Error("scales must be FLOAT");
     scale_attribute.assign(scales->floats(), scales->floats() + scales->element_count());
   }
+  // Opset 18's `axes`: the sizes or scales given are those of these axes; the others keep
+  // their size.
+  std::vector<int64_t> axes;
+  for (int64_t axis : node.GetInts("axes")) {
+    if (!NormalizeAxis(axis, static_cast<int64_t>(shape.size()), &axis)) {
+      return context.Error("axes out of range");
+    }
+    axes.push_back(axis);
+  }
+  if (axes.empty()) {
+    for (size_t axis = 0; axis < shape.size(); ++axis) axes.push_back(axis);
+  }
   spec->out_shape = shape;
   spec->scales.assign(shape.size(), 1.0f);
   if (sizes) {
     std::vector<int64_t> values = ToInt64Vector(*sizes);
-    if (values.size() != shape.size()) return context.Error("sizes need one value per axis");
-    for (size_t axis = 0; axis < shape.size(); ++axis) {
-      spec->out_shape[axis] = values[axis];
-      spec->scales[axis] = shape[axis] == 0 ? 1.0f : static_cast<float>(values[axis]) / shape[axis];
+    if (values.size() != axes.size()) return context.Error("sizes need one value per axis");
+    for (size_t index = 0; index < axes.size(); ++index) {
+      const int64_t axis = axes[index];
+      spec->out_shape[axis] = values[index];
+      spec->scales[axis] =
+          shape[axis] == 0 ? 1.0f : static_cast<float>(values[index]) / shape[axis];
     }
   } else {
-    if (scale_attribute.size() != shape.size())
+    if (scale_attribute.size() != axes.size()) {
       return context.Error("scales need one value per axis");
-    for (size_t axis = 0; axis < shape.size(); ++axis) {
-      if (!(scale_attribute[axis] > 0)) return context.Error("scales must be positive");
-      spec->scales[axis] = scale_attribute[axis];
-      spec->out_shape[axis] = static_cast<int64_t>(std::floor(shape[axis] * scale_attribute[axis]));
+    }
+    for (size_t index = 0; index < axes.size(); ++index) {
+      const int64_t axis = axes[index];
+      if (!(scale_attribute[index] > 0)) return context.Error("scales must be positive");
+      spec->scales[axis] = scale_attribute[index];
+      spec->out_shape[axis] =
+          static_cast<int64_t>(std::floor(shape[axis] * scale_attribute[index]));
     }
   }
   return Status::OK();
@@ -113,6 +131,10 @@ Status InferResize(InferContext& context) {
   if (nearest != "round_prefer_floor" && nearest != "round_prefer_ceil" && nearest != "floor" &&
       nearest != "ceil") {
     return context.Error("unsupported nearest_mode " + std::string(nearest));
+  }
+  if (node.GetInt("antialias", 0) != 0) return context.Error("antialias is not supported");
+  if (node.GetString("keep_aspect_ratio_policy", "stretch") != "stretch") {
+    return context.Error("only keep_aspect_ratio_policy 'stretch' is supported");
   }
   ResizeSpec spec;
   DQ_RETURN_IF_ERROR(ReadSpec(context, &spec));
@@ -189,10 +211,9 @@ std::unique_ptr<ResizeTables> MakeTables(const Node& node, const std::vector<int
   const size_t last = shape.size() - 1;
   tables->columns = MakeAxisTable(linear, transform, nearest, shape[last], spec.out_shape[last],
                                   spec.scales[last]);
-  tables->rows = shape.size() == 4
-                     ? MakeAxisTable(linear, transform, nearest, shape[2], spec.out_shape[2],
-                                     spec.scales[2])
-                     : AxisTable{{0}, {0}, {0.0f}};
+  tables->rows = shape.size() == 4 ? MakeAxisTable(linear, transform, nearest, shape[2],
+                                                   spec.out_shape[2], spec.scales[2])
+                                   : AxisTable{{0}, {0}, {0.0f}};
   return tables;
 }
 

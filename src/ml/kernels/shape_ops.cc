@@ -432,6 +432,9 @@ Status InferPad(InferContext& context) {
   if (context.node().GetString("mode", "constant") != "constant") {
     return context.Error("only constant padding is supported");
   }
+  if (context.node().opset >= 18 && context.has_input(3)) {
+    return context.Error("the axes input is not supported (give pads for every axis)");
+  }
   const auto& in = context.input_shape(0);
   std::span<const int64_t> pads;
   if (context.node().opset >= 11 && !context.known_input(1)) {

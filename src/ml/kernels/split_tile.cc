@@ -1,8 +1,9 @@
 // Split and Tile: data moved in contiguous blocks without looking at it (any element type).
 //
 // Split cuts its input along `axis` into one piece per output: sizes from the `split` input
-// (opset 13; known at planning time) or attribute (earlier opsets), else equal pieces, which
-// must divide the axis. Tile repeats the input `repeats[d]` times along each axis d (`repeats`
+// (opset 13; known at planning time) or attribute (earlier opsets), or from num_outputs
+// (opset 18: pieces of ceil(extent / n), the last smaller), else equal pieces, which must
+// divide the axis. Tile repeats the input `repeats[d]` times along each axis d (`repeats`
 // known at planning time).
 #include <cstring>
 #include <numeric>
@@ -30,7 +31,18 @@ bool SplitSizes(const InferContext& context, int64_t extent, std::vector<int64_t
     auto attribute = context.node().GetInts("split");
     sizes->assign(attribute.begin(), attribute.end());
   }
-  if (sizes->empty()) {
+  if (sizes->empty() && context.node().HasAttribute("num_outputs")) {
+    // Opset 18: pieces of ceil(extent / n), the last one smaller.
+    const int64_t count = context.node().GetInt("num_outputs", 0);
+    if (count != static_cast<int64_t>(pieces)) {
+      *error = "num_outputs " + std::to_string(count) + " differs from the node's " +
+               std::to_string(pieces) + " outputs";
+      return false;
+    }
+    const int64_t chunk = (extent + count - 1) / count;
+    sizes->assign(pieces, chunk);
+    sizes->back() = extent - chunk * (count - 1);
+  } else if (sizes->empty()) {
     if (extent % static_cast<int64_t>(pieces) != 0) {
       *error = "an axis of " + std::to_string(extent) + " does not split into " +
                std::to_string(pieces) + " equal pieces";

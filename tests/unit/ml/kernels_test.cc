@@ -374,6 +374,16 @@ TEST(KernelsTest, SplitAndTile) {
   ASSERT_FALSE(short_sizes.ok());
   EXPECT_THAT(short_sizes.status().message(), HasSubstr("do not cut an axis of 5"));
 
+  // Opset 18's num_outputs: pieces of ceil(7 / 3) = 3, the last smaller.
+  Tensor seven = Floats({7}, {0, 1, 2, 3, 4, 5, 6});
+  auto thirds = NodeBuilder("Split", 18).Int("num_outputs", 3).OutputCount(3).RunAll({&seven});
+  ASSERT_TRUE(thirds.ok()) << thirds.status().ToString();
+  EXPECT_THAT(Values((*thirds)[1]), ElementsAreArray(std::vector<float>{3, 4, 5}));
+  EXPECT_THAT(Values((*thirds)[2]), ElementsAreArray(std::vector<float>{6}));
+  auto mismatch = NodeBuilder("Split", 18).Int("num_outputs", 2).OutputCount(3).RunAll({&seven});
+  ASSERT_FALSE(mismatch.ok());
+  EXPECT_THAT(mismatch.status().message(), HasSubstr("num_outputs 2 differs"));
+
   Tensor small = Int64s({2, 2}, {1, 2, 3, 4});
   Tensor repeats = Int64s({2}, {2, 3});
   Tensor tiled = NodeBuilder("Tile").Get({&small, &repeats});
@@ -740,6 +750,14 @@ TEST(KernelsTest, ResizeModes) {
   auto cubic = NodeBuilder("Resize").String("mode", "cubic").Run({&x, &no_roi, &halve});
   ASSERT_FALSE(cubic.ok());
   EXPECT_THAT(cubic.status().message(), HasSubstr("unsupported mode cubic"));
+  // Opset 18: scales for the listed axes only; antialias is refused.
+  Tensor last_axis_double = Floats({1}, {2});
+  Tensor widened = NodeBuilder("Resize", 18).Ints("axes", {2}).Get({&x, &no_roi, &last_axis_double});
+  EXPECT_EQ(widened.shape(), (std::vector<int64_t>{1, 1, 8}));
+  auto antialiased = NodeBuilder("Resize", 18).Int("antialias", 1).String("mode", "linear")
+                         .Run({&x, &no_roi, &halve});
+  ASSERT_FALSE(antialiased.ok());
+  EXPECT_THAT(antialiased.status().message(), HasSubstr("antialias is not supported"));
   Tensor channels = Floats({3}, {1, 2, 1});
   auto wrong_axis = NodeBuilder("Resize").Run({&x, &no_roi, &channels});
   ASSERT_FALSE(wrong_axis.ok());

@@ -123,6 +123,14 @@ TEST(ModelParityTest, UpsamplerMatchesPyTorch) {
   CheckParity("upsampler.onnx", "upsampler.cases.bin", 2);
 }
 
+// Opset 18 and 20 forms (which libonnx 1.12's checker does not know, so DeepQuery checks them
+// alone): axes as reduction inputs, GroupNormalization, Mish, Split's num_outputs, Resize's
+// axes, Gelu. References: numpy renderings of the ONNX spec, and PyTorch for Gelu.
+TEST(ModelParityTest, Opset18OperatorsMatchTheSpec) {
+  CheckParity("opset18_ops.onnx", "opset18_ops.cases.bin", 3);
+  CheckParity("opset20_gelu.onnx", "opset20_gelu.cases.bin", 1);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
