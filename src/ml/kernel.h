@@ -8,7 +8,8 @@
 //    and may request float/double scratch space. Errors are kInvalidInput naming the node. It
 //    may set an output's data directly when it depends only on shapes (Shape).
 //  * Run: computes the outputs. The executor has already shaped every output tensor as Infer
-//    said; Run must not allocate (scratch comes from the context).
+//    said; Run must not allocate buffers (scratch comes from the context; oneDNN's execute
+//    still builds small argument maps).
 //  * Infer may also create a KernelRunState (compiled primitives, weights in the layout they
 //    want): the plan built for those shapes owns it and hands it to every Run of the node.
 //  * prepare (optional): runs once at import, after the attributes are read, and stores an
