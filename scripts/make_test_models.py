@@ -53,6 +53,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     num_outputs, Resize with the axes attribute: x FLOAT [batch, 4, 6] ->
                     group_norm [batch, 4, 6], first [batch, 4, 2], peak [batch, 4], wide
                     [batch, 4, 12]
+  local_functions.onnx  model-local functions (onnx.helper.make_function, opset 17):
+                    local.ScaledRelu(x; scale) = Relu(x * scale) and local.TwoStep(x; scale) =
+                    ScaledRelu(x; scale) + x, which calls the first: x FLOAT [batch, 3] ->
+                    once = ScaledRelu(x; 2), twice = TwoStep(once; 0.5) (numpy reference)
   opset20_gelu.onnx Gelu (opset 20), exact and tanh-approximated: x FLOAT [batch, 5] ->
                     exact [batch, 5], approximate [batch, 5]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
@@ -71,7 +75,8 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     GRU_Helper classes of onnx.backend.test.case.node), not from PyTorch
   unsupported.onnx  a graph with a Det node named 'det_1' (onnx.helper), for the error test
   opset6.onnx       a Relu model importing opset 6 (unsupported opset); opset21.onnx the same
-                    at opset 21; opset18_redefined.onnx two nodes writing one tensor
+                    at opset 21; opset18_redefined.onnx two nodes writing one tensor;
+                    recursive_function.onnx a model-local function calling itself
   double_input.onnx a Relu model with a DOUBLE input (unsupported data type)
 
 Each model M also gets M.cases.bin: for a few batch sizes, the inputs and PyTorch's outputs.
@@ -815,6 +820,51 @@ def make_opset18(out_dir):
                  ("case0/output/approximate", approximate)])
 
 
+def make_local_functions(out_dir):
+    def scale_reference():  # an attribute taking its value from the call's `scale`
+        attribute = onnx.AttributeProto()
+        attribute.name = "value_float"
+        attribute.ref_attr_name = "scale"
+        attribute.type = onnx.AttributeProto.FLOAT
+        return attribute
+
+    constant = helper.make_node("Constant", [], ["factor"])
+    constant.attribute.append(scale_reference())
+    scaled_relu = helper.make_function(
+        "local", "ScaledRelu", ["x"], ["y"],
+        [constant, helper.make_node("Mul", ["x", "factor"], ["scaled"]),
+         helper.make_node("Relu", ["scaled"], ["y"])],
+        [helper.make_opsetid("", 17)], ["scale"])
+    inner = helper.make_node("ScaledRelu", ["x"], ["relu"], domain="local")
+    inner_scale = onnx.AttributeProto()
+    inner_scale.name = "scale"
+    inner_scale.ref_attr_name = "scale"
+    inner_scale.type = onnx.AttributeProto.FLOAT
+    inner.attribute.append(inner_scale)
+    two_step = helper.make_function(
+        "local", "TwoStep", ["x"], ["y"],
+        [inner, helper.make_node("Add", ["relu", "x"], ["y"])],
+        [helper.make_opsetid("", 17), helper.make_opsetid("local", 1)], ["scale"])
+    graph = helper.make_graph(
+        [helper.make_node("ScaledRelu", ["x"], ["once"], domain="local", name="first", scale=2.0),
+         helper.make_node("TwoStep", ["once"], ["twice"], domain="local", name="second",
+                          scale=0.5)],
+        "local_functions", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3])],
+        [helper.make_tensor_value_info("once", TensorProto.FLOAT, ["batch", 3]),
+         helper.make_tensor_value_info("twice", TensorProto.FLOAT, ["batch", 3])])
+    model = helper.make_model(graph, functions=[scaled_relu, two_step],
+                              opset_imports=[helper.make_opsetid("", 17),
+                                             helper.make_opsetid("local", 1)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(out_dir, "local_functions.onnx"))
+    x = np.array([[-1.5, 0.25, 2.0], [3.0, -0.5, 0.0]], dtype=np.float32)
+    once = np.maximum(2 * x, 0)
+    twice = np.maximum(0.5 * once, 0) + once
+    write_cases(os.path.join(out_dir, "local_functions.cases.bin"),
+                [("case0/input/x", x), ("case0/output/once", once.astype(np.float32)),
+                 ("case0/output/twice", twice.astype(np.float32))])
+
+
 def make_invalid(out_dir):
     def relu_model(elem_type, opset):
         graph = helper.make_graph(
@@ -833,6 +883,18 @@ def make_invalid(out_dir):
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)]),
               os.path.join(out_dir, "opset18_redefined.onnx"))
+    # A model-local function that calls itself.
+    looping = helper.make_function("local", "Loop", ["x"], ["y"],
+                                   [helper.make_node("Loop", ["x"], ["y"], domain="local")],
+                                   [helper.make_opsetid("", 18)], [])
+    graph = helper.make_graph(
+        [helper.make_node("Loop", ["x"], ["y"], domain="local", name="call")], "recursive",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
+    onnx.save(helper.make_model(graph, functions=[looping],
+                                opset_imports=[helper.make_opsetid("", 18),
+                                               helper.make_opsetid("local", 1)]),
+              os.path.join(out_dir, "recursive_function.onnx"))
     onnx.save(relu_model(TensorProto.DOUBLE, 13), os.path.join(out_dir, "double_input.onnx"))
 
 
@@ -852,6 +914,7 @@ MAKERS = {
     "image_decoder": make_image_decoder,
     "upsampler": make_upsampler,
     "opset18": make_opset18,
+    "local_functions": make_local_functions,
 }
 
 

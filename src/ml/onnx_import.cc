@@ -4,6 +4,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
+#include <map>
 #include <unordered_map>
 
 #include "ml/kernel.h"
@@ -210,6 +211,107 @@ Status CheckModel(const onnx::ModelProto& model) {
   return Status::OK();
 }
 
+// Model-local functions (ModelProto.functions, what exporters emit for composite operators)
+// are inlined: each call becomes the function's nodes, its formal inputs and outputs renamed
+// to the call's tensors, its other tensors to "<call>/<name>", attribute references
+// (ref_attr_name) resolved from the call's attributes (an attribute the call does not give is
+// left out; libonnx 1.12's proto has no function attribute defaults). Calls inside functions
+// are inlined in turn, up to kMaxFunctionDepth levels (deeper means recursion).
+constexpr int kMaxFunctionDepth = 16;
+
+using FunctionKey = std::pair<std::string, std::string>;  // (domain, name)
+
+Status InlineNode(const onnx::NodeProto& call, const std::string& call_name,
+                  const std::map<FunctionKey, const onnx::FunctionProto*>& functions,
+                  int64_t model_opset, int depth, std::vector<onnx::NodeProto>* out);
+
+// Appends `node` to `out`, or its function's body when it calls a model-local function.
+Status AppendNode(const onnx::NodeProto& node, const std::string& name,
+                  const std::map<FunctionKey, const onnx::FunctionProto*>& functions,
+                  int64_t model_opset, int depth, std::vector<onnx::NodeProto>* out) {
+  if (functions.count({node.domain(), node.op_type()})) {
+    return InlineNode(node, name, functions, model_opset, depth, out);
+  }
+  out->push_back(node);
+  out->back().set_name(name);
+  return Status::OK();
+}
+
+Status InlineNode(const onnx::NodeProto& call, const std::string& call_name,
+                  const std::map<FunctionKey, const onnx::FunctionProto*>& functions,
+                  int64_t model_opset, int depth, std::vector<onnx::NodeProto>* out) {
+  const onnx::FunctionProto& function = *functions.at({call.domain(), call.op_type()});
+  const std::string label = call.domain() + "." + call.op_type();
+  if (depth >= kMaxFunctionDepth) {
+    return Status::InvalidInput("Invalid model: function " + label + " calls itself (node '" +
+                                call_name + "')");
+  }
+  for (const auto& opset : function.opset_import()) {
+    if (IsDefaultDomain(opset.domain()) && opset.version() != model_opset) {
+      return Status::InvalidInput("Unsupported function " + label + ": it imports opset " +
+                                  std::to_string(opset.version()) + ", the model " +
+                                  std::to_string(model_opset));
+    }
+  }
+  if (call.input_size() > function.input_size() || call.output_size() > function.output_size()) {
+    return Status::InvalidInput("Invalid model: node '" + call_name + "' passes more inputs or "
+                                "outputs than function " + label + " declares");
+  }
+  std::map<std::string, std::string> names;  // formal -> actual
+  for (int index = 0; index < function.input_size(); ++index) {
+    names[function.input(index)] = index < call.input_size() ? call.input(index) : "";
+  }
+  for (int index = 0; index < function.output_size(); ++index) {
+    names[function.output(index)] = index < call.output_size() ? call.output(index) : "";
+  }
+  auto rename = [&](const std::string& name) -> std::string {
+    if (name.empty()) return name;
+    auto found = names.find(name);
+    return found != names.end() ? found->second : call_name + "/" + name;
+  };
+  std::map<std::string, const onnx::AttributeProto*> arguments;  // the call's, by name
+  for (const auto& attribute : call.attribute()) arguments[attribute.name()] = &attribute;
+  for (int index = 0; index < function.node_size(); ++index) {
+    onnx::NodeProto node = function.node(index);
+    for (auto& input : *node.mutable_input()) input = rename(input);
+    for (auto& output : *node.mutable_output()) output = rename(output);
+    onnx::NodeProto resolved = node;
+    resolved.clear_attribute();
+    for (const auto& attribute : node.attribute()) {
+      if (attribute.ref_attr_name().empty()) {
+        *resolved.add_attribute() = attribute;
+        continue;
+      }
+      auto found = arguments.find(attribute.ref_attr_name());
+      if (found == arguments.end()) continue;  // neither given nor defaulted: left out
+      onnx::AttributeProto* value = resolved.add_attribute();
+      *value = *found->second;
+      value->set_name(attribute.name());
+    }
+    const std::string name =
+        call_name + "/" + (node.name().empty() ? node.op_type() + "_" + std::to_string(index)
+                                               : node.name());
+    DQ_RETURN_IF_ERROR(AppendNode(resolved, name, functions, model_opset, depth + 1, out));
+  }
+  return Status::OK();
+}
+
+// The graph's nodes with every model-local function call inlined, each named (NodeName).
+Result<std::vector<onnx::NodeProto>> FlattenNodes(const onnx::ModelProto& model,
+                                                  int64_t model_opset) {
+  std::map<FunctionKey, const onnx::FunctionProto*> functions;
+  for (const auto& function : model.functions()) {
+    functions[{function.domain(), function.name()}] = &function;
+  }
+  std::vector<onnx::NodeProto> nodes;
+  for (int index = 0; index < model.graph().node_size(); ++index) {
+    const onnx::NodeProto& node = model.graph().node(index);
+    DQ_RETURN_IF_ERROR(
+        AppendNode(node, NodeName(node, index), functions, model_opset, 0, &nodes));
+  }
+  return nodes;
+}
+
 }  // namespace
 
 Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
@@ -228,15 +330,15 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
   // Operators first: an unsupported operator is the most useful message, and the checker
   // would only repeat what we report.
   const onnx::GraphProto& proto = model.graph();
+  DQ_ASSIGN_OR_RETURN(std::vector<onnx::NodeProto> nodes, FlattenNodes(model, graph.opset));
   bool uses_default_domain = false;
   bool uses_ml_domain = false;
-  for (int index = 0; index < proto.node_size(); ++index) {
-    const auto& node = proto.node(index);
+  for (const onnx::NodeProto& node : nodes) {
     if (!FindKernel(node.domain(), node.op_type())) {
       std::string op = IsDefaultDomain(node.domain()) ? node.op_type()
                                                       : node.domain() + "." + node.op_type();
-      return Status::InvalidInput("Unsupported operator " + op + " in node '" +
-                                  NodeName(node, index) + "'");
+      return Status::InvalidInput("Unsupported operator " + op + " in node '" + node.name() +
+                                  "'");
     }
     if (IsDefaultDomain(node.domain())) {
       uses_default_domain = true;
@@ -278,10 +380,9 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
     DQ_ASSIGN_OR_RETURN(Value value, ToInputValue(input));
     graph.inputs.push_back(add_value(std::move(value)));
   }
-  for (int index = 0; index < proto.node_size(); ++index) {
-    const auto& node_proto = proto.node(index);
+  for (const onnx::NodeProto& node_proto : nodes) {
     Node node;
-    node.name = NodeName(node_proto, index);
+    node.name = node_proto.name();
     node.op_type = node_proto.op_type();
     bool default_domain = IsDefaultDomain(node_proto.domain());
     node.domain = default_domain ? std::string(kDefaultDomain) : node_proto.domain();

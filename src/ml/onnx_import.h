@@ -5,7 +5,8 @@
 // onnx::checker::check_model (libonnx 1.12, which knows the operator schemas up to opset 17)
 // before we read it; newer models (opsets 18 to 20, what current PyTorch exports) skip that
 // check, which would hold them to opset 17's schemas, and rely on our own: every node input
-// defined before use, operators and attributes checked by the kernels, shapes by planning. Shapes are not taken from onnx's shape inference: the executor propagates them
+// defined before use, operators and attributes checked by the kernels, shapes by planning.
+// Model-local functions are inlined before anything else (their nodes named "<call>/<node>"). Shapes are not taken from onnx's shape inference: the executor propagates them
 // itself for each batch size (execution_plan.h), which also catches shapes it cannot infer.
 //
 // What is rejected here (kInvalidInput, message first):

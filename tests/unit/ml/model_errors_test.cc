@@ -64,6 +64,11 @@ TEST(ModelErrorsTest, UnsupportedOpsetAndDataType) {
   Status redefined = LoadStatus(ReadFileBytes(TestDataPath("opset18_redefined.onnx")));
   EXPECT_EQ(redefined.kind(), ErrorKind::kInvalidInput);
   EXPECT_EQ(redefined.message(), "Invalid model: node 'second' (Relu) redefines tensor 'y'");
+  Status recursive = LoadStatus(ReadFileBytes(TestDataPath("recursive_function.onnx")));
+  EXPECT_EQ(recursive.kind(), ErrorKind::kInvalidInput);
+  EXPECT_THAT(recursive.message(), ::testing::StartsWith(
+                                       "Invalid model: function local.Loop calls itself (node "
+                                       "'call/Loop_0/Loop_0"));
   Status type = LoadStatus(ReadFileBytes(TestDataPath("double_input.onnx")));
   EXPECT_EQ(type.kind(), ErrorKind::kInvalidInput);
   EXPECT_EQ(type.message(),

@@ -131,6 +131,15 @@ TEST(ModelParityTest, Opset18OperatorsMatchTheSpec) {
   CheckParity("opset20_gelu.onnx", "opset20_gelu.cases.bin", 1);
 }
 
+// Model-local functions are inlined at import: attribute references, a function calling
+// another, the calls' node names as prefixes.
+TEST(ModelParityTest, LocalFunctionsAreInlined) {
+  CheckParity("local_functions.onnx", "local_functions.cases.bin", 1);
+  auto model = LoadModel("local_functions.onnx");
+  ASSERT_NE(model, nullptr);
+  EXPECT_GE(model->step_count(), 4u);  // Mul, Relu / Mul, Relu, Add (Constants folded)
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
