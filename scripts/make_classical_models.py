@@ -41,8 +41,10 @@ prediction FLOAT [batch, 1].
   labels_consumed.onnx        STRING labels of a LinearClassifier read by an
                               ArrayFeatureExtractor named 'pick' (string tensors can only be
                               model outputs)
-  ml_opset4.onnx              a Binarizer importing ai.onnx.ml opset 4 (unsupported; written
-                              without the checker, which onnx 1.12 would fail)
+  ml_opset4.onnx              a Binarizer importing ai.onnx.ml opset 4 (supported: opsets 4
+                              and 5 changed other operators; written without the checker,
+                              which onnx 1.12 would fail); ml_opset6.onnx the same at opset 6
+                              (unsupported)
 
 --bench writes two larger models for bench/ml/run_trees.sh instead (not committed): on a
 make_classification set of 20 features, forest_bench.onnx (RandomForestClassifier, 100 trees
@@ -517,10 +519,12 @@ def make_labels_consumed(directory):
 
 
 def make_ml_opset4(directory):
-    node = helper.make_node("Binarizer", ["features"], ["binarized"], name="binarize", domain=ML)
-    save_model(directory, "ml_opset4", [node], [features_input(2)],
-               [helper.make_tensor_value_info("binarized", TensorProto.FLOAT, ["batch", 2])],
-               ml_opset=4, check=False)
+    for version in (4, 6):
+        node = helper.make_node("Binarizer", ["features"], ["binarized"], name="binarize",
+                                domain=ML)
+        save_model(directory, f"ml_opset{version}", [node], [features_input(2)],
+                   [helper.make_tensor_value_info("binarized", TensorProto.FLOAT, ["batch", 2])],
+                   ml_opset=version, check=False)
 
 
 def make_bench_models(directory):

@@ -11,7 +11,7 @@
 //   std::vector<Tensor> outputs;
 //   DQ_RETURN_IF_ERROR(session->Run(inputs, &outputs));
 //
-// Supported: default-domain opset 7..20 and ai.onnx.ml opset 1..3, float32 tensors (int64 for
+// Supported: default-domain opset 7..20 and ai.onnx.ml opset 1..5, float32 tensors (int64 for
 // indices, shapes, token ids and class labels). The operator list is in kernel_families.h.
 // Outputs that ONNX types as string tensors or maps (classifier string labels, ZipMap) are
 // numbers plus OutputLabels (tensor.h) and must be graph outputs.

@@ -358,7 +358,9 @@ Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes) {
         "Unsupported ai.onnx.ml opset version " + std::to_string(graph.ml_opset) +
         " (supported: " + std::to_string(kMinMlOpset) + " to " + std::to_string(kMaxMlOpset) + ")");
   }
-  if (graph.opset <= kMaxCheckedOpset) DQ_RETURN_IF_ERROR(CheckModel(model));
+  if (graph.opset <= kMaxCheckedOpset && graph.ml_opset <= kMaxCheckedMlOpset) {
+    DQ_RETURN_IF_ERROR(CheckModel(model));
+  }
 
   std::unordered_map<std::string, int> value_ids;
   auto add_value = [&](Value value) {

@@ -1,7 +1,8 @@
 // Builds the executor's Graph (graph.h) from ONNX bytes.
 //
 // Parsing uses the protobuf classes generated from onnx.proto that Debian's libonnx-dev ships
-// (libonnx_proto), and a model of default-domain opset up to kMaxCheckedOpset is validated by
+// (libonnx_proto), and a model of default-domain opset up to kMaxCheckedOpset (and ai.onnx.ml
+// opset up to kMaxCheckedMlOpset) is validated by
 // onnx::checker::check_model (libonnx 1.12, which knows the operator schemas up to opset 17)
 // before we read it; newer models (opsets 18 to 20, what current PyTorch exports) skip that
 // check, which would hold them to opset 17's schemas, and rely on our own: every node input
@@ -12,7 +13,7 @@
 // What is rejected here (kInvalidInput, message first):
 //  * "Invalid model file: ..."   not a protobuf ModelProto, truncated, or failing the checker
 //  * "Unsupported opset version N ..."   default-domain opset outside 7..20
-//  * "Unsupported ai.onnx.ml opset version N ..."   ai.onnx.ml opset outside 1..3
+//  * "Unsupported ai.onnx.ml opset version N ..."   ai.onnx.ml opset outside 1..5
 //  * "Unsupported operator OP in node 'name'"   no kernel for (domain, op): OP is the op type
 //    for the default domain, "domain.op" otherwise ("ai.onnx.ml.SVMClassifier")
 //  * "Invalid model: node 'n' (Op): ..."   attributes a kernel's prepare step rejects
@@ -33,7 +34,11 @@ inline constexpr int64_t kMinOpset = 7;
 inline constexpr int64_t kMaxOpset = 20;
 inline constexpr int64_t kMaxCheckedOpset = 17;  // the newest opset libonnx's checker knows
 inline constexpr int64_t kMinMlOpset = 1;
-inline constexpr int64_t kMaxMlOpset = 3;
+inline constexpr int64_t kMaxMlOpset = 5;
+// The newest ai.onnx.ml opset libonnx's checker knows. Opsets 4 and 5 changed only operators
+// DeepQuery does not implement (LabelEncoder; the new TreeEnsemble), so the classical
+// operators keep their meaning there.
+inline constexpr int64_t kMaxCheckedMlOpset = 3;
 
 Result<Graph> ImportOnnxGraph(std::string_view onnx_bytes);
 
