@@ -37,7 +37,14 @@ prediction FLOAT [batch, 1].
                               Normalizer (MAX) as max_scaled, Binarizer as binarized,
                               OneHotEncoder on category as one_hot [batch, 1, 4]; expected
                               values from sklearn's Normalizer, Binarizer, OneHotEncoder
-  svm_unsupported.onnx        an ai.onnx.ml SVMClassifier node named 'svm' (unsupported)
+  iris_svm.onnx, cancer_svm.onnx, digits_svm.onnx
+                              SVMClassifier from SVC (RBF on iris, 3 classes; linear on the
+                              scaled cancer set, 2 STRING classes; polynomial on digits 0-3):
+                              label, scores (the one-vs-one decision values; [d, -d] for two
+                              classes, d scikit-learn's decision), as skl2onnx converts them;
+                              ONNX Runtime 1.30 gives the same labels and scores
+  diabetes_svr.onnx           SVMRegressor from SVR (RBF): prediction
+  label_encoder_unsupported.onnx  an ai.onnx.ml LabelEncoder node named 'encode' (unsupported)
   labels_consumed.onnx        STRING labels of a LinearClassifier read by an
                               ArrayFeatureExtractor named 'pick' (string tensors can only be
                               model outputs)
@@ -51,7 +58,7 @@ make_classification set of 20 features, forest_bench.onnx (RandomForestClassifie
 of depth <= 10, 3 classes: label, probabilities) and boosting_bench.onnx
 (HistGradientBoostingRegressor, 200 trees of depth <= 6: prediction).
 
-Each model M (but svm_unsupported, labels_consumed, ml_opset4) gets M.cases.bin in the format scripts/make_test_models.py
+Each model M (but label_encoder_unsupported, labels_consumed, ml_opset4/6) gets M.cases.bin in the format scripts/make_test_models.py
 documents (read by tests/unit/ml/test_tensor_file.h): case0 holds the held-out rows, case1 one
 row, case2 five rows; "caseK/input/features", "caseK/output/<output>". Expected outputs are
 sklearn's predict / predict_proba / transform, as float32 (labels INT64; for STRING labels the
@@ -71,12 +78,13 @@ import sys
 import numpy as np
 import onnx
 from onnx import TensorProto, helper
-from sklearn.datasets import load_breast_cancer, load_diabetes, load_iris
+from sklearn.datasets import load_breast_cancer, load_diabetes, load_digits, load_iris
 from sklearn.ensemble import (GradientBoostingClassifier, HistGradientBoostingRegressor,
                               RandomForestClassifier, RandomForestRegressor)
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import Binarizer, Normalizer, OneHotEncoder, StandardScaler
+from sklearn.svm import SVC, SVR
 
 ML = "ai.onnx.ml"
 
@@ -498,14 +506,82 @@ def make_iris_preprocess(directory):
                case_rows(len(X_test)))
 
 
-def make_svm_unsupported(directory):
+def make_label_encoder_unsupported(directory):
+    node = helper.make_node("LabelEncoder", ["features"], ["encoded"], name="encode", domain=ML,
+                            keys_int64s=[1, 2], values_int64s=[10, 20])
+    save_model(directory, "label_encoder_unsupported", [node],
+               [helper.make_tensor_value_info("features", TensorProto.INT64, ["batch"])],
+               [helper.make_tensor_value_info("encoded", TensorProto.INT64, ["batch"])],
+               ml_opset=2)
+
+
+def svm_attributes(model, classifier):
+    """skl2onnx's conversion of a fitted SVC/SVR: a binary SVC's coefficients and rho negated,
+    so that ONNX Runtime's binary rule (class 1 when the value is positive) is scikit-learn's."""
+    coefficients = model.dual_coef_
+    rho = model.intercept_
+    if classifier and len(model.classes_) == 2:
+        coefficients, rho = -coefficients, -rho
+    attributes = {"kernel_type": model.kernel.upper(),
+                  "kernel_params": [float(model._gamma), float(model.coef0), float(model.degree)],
+                  "coefficients": coefficients.ravel().astype(float).tolist(),
+                  "rho": rho.astype(float).tolist(),
+                  "support_vectors": model.support_vectors_.ravel().astype(float).tolist()}
+    if classifier:
+        attributes["vectors_per_class"] = model.n_support_.astype(int).tolist()
+    else:
+        attributes["n_supports"] = int(len(model.support_vectors_))
+    return attributes
+
+
+def svm_classifier(directory, name, model, X_test):
+    classes = list(model.classes_)
+    pairs = 2 if len(classes) == 2 else len(classes) * (len(classes) - 1) // 2
     node = helper.make_node("SVMClassifier", ["features"], ["label", "scores"], name="svm",
-                            domain=ML, classlabels_ints=[0, 1], coefficients=[1.0, -1.0],
-                            kernel_type="LINEAR", support_vectors=[0.0, 0.0, 1.0, 1.0],
-                            vectors_per_class=[1, 1], rho=[0.0])
-    save_model(directory, "svm_unsupported", [node], [features_input(2)],
-               [helper.make_tensor_value_info("label", TensorProto.INT64, ["batch"]),
-                helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["batch", 2])])
+                            domain=ML, **label_attributes(classes, "classlabels_ints"),
+                            **svm_attributes(model, True))
+    label_type = TensorProto.STRING if isinstance(classes[0], str) else TensorProto.INT64
+    save_model(directory, name, [node], [features_input(X_test.shape[1])],
+               [helper.make_tensor_value_info("label", label_type, ["batch"]),
+                helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["batch", pairs])])
+    model.decision_function_shape = "ovo"
+    decision = model.decision_function(X_test)
+    if len(classes) == 2:
+        decision = np.stack([decision, -decision], axis=1)
+    keep = np.where(np.abs(decision).min(axis=1) > 1e-3)[0]  # no vote near a tie
+    labels = np.array([classes.index(label) for label in model.predict(X_test[keep])])
+    if not isinstance(classes[0], str):
+        labels = np.array(classes)[labels]
+    save_cases(directory, name, {"features": X_test[keep].astype(np.float32)},
+               {"label": labels.astype(np.int64), "scores": decision[keep].astype(np.float32)},
+               case_rows(len(keep)))
+
+
+def make_svms(directory):
+    """SVC (RBF, 3 classes; linear, 2 string classes; polynomial, 4 classes) and SVR (RBF)."""
+    X_train, X_test, y_train, _ = iris_data()
+    svm_classifier(directory, "iris_svm", SVC(kernel="rbf", gamma=0.5).fit(X_train, y_train),
+                   X_test)
+    X_train, X_test, y_train, _ = cancer_data()
+    scale = X_train.max(axis=0)
+    svm_classifier(directory, "cancer_svm",
+                   SVC(kernel="linear", C=10).fit(float32_exact(X_train / scale), y_train),
+                   float32_exact(X_test / scale))
+    digits = load_digits()
+    mask = digits.target < 4
+    X = float32_exact(digits.data[mask] / 16)
+    X_train, X_test, y_train, _ = train_test_split(X, digits.target[mask], test_size=40,
+                                                   random_state=0)
+    svm_classifier(directory, "digits_svm",
+                   SVC(kernel="poly", degree=2, gamma=0.1, coef0=1.0).fit(X_train, y_train),
+                   X_test)
+    X_train, X_test, y_train, _ = diabetes_data()
+    model = SVR(kernel="rbf", C=100, gamma=10.0).fit(X_train, y_train)
+    node = helper.make_node("SVMRegressor", ["features"], ["prediction"], name="svr", domain=ML,
+                            **svm_attributes(model, False))
+    save_model(directory, "diabetes_svr", [node], [features_input(X_test.shape[1])],
+               regressor_output())
+    save_regressor_cases(directory, "diabetes_svr", model.predict, X_test)
 
 
 def make_labels_consumed(directory):
@@ -578,7 +654,7 @@ def main():
     for make in (make_iris_forest, make_iris_boosting, make_cancer_boosting, make_diabetes_forest,
                  make_diabetes_hist_boosting, make_iris_logistic, make_iris_logistic_ovr,
                  make_cancer_logistic, make_diabetes_linear, make_iris_preprocess,
-                 make_svm_unsupported, make_labels_consumed, make_ml_opset4):
+                 make_svms, make_label_encoder_unsupported, make_labels_consumed, make_ml_opset4):
         make(directory)
     print("wrote", directory)
 

@@ -2,7 +2,7 @@
 // One .cc per family: elementwise.cc, unary_math.cc, variadic.cc, matmul.cc, conv.cc,
 // conv_transpose.cc, resize.cc, pool.cc, normalization.cc, reduce.cc, top_k.cc, comparison.cc,
 // selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
-// tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, preprocessing.cc,
+// tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, svm.cc, preprocessing.cc,
 // zipmap.cc.
 #pragma once
 
@@ -31,6 +31,7 @@ std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather
 std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU
 // ai.onnx.ml
 std::span<const OpKernel> TreeEnsembleKernels();   // TreeEnsembleClassifier, TreeEnsembleRegressor
+std::span<const OpKernel> SvmKernels();            // SVMClassifier, SVMRegressor
 std::span<const OpKernel> LinearModelKernels();    // LinearClassifier, LinearRegressor
 std::span<const OpKernel> PreprocessingKernels();  // Scaler, Normalizer, Binarizer,
                                                    // OneHotEncoder, ArrayFeatureExtractor

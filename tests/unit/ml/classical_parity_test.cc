@@ -108,6 +108,15 @@ TEST(ClassicalParityTest, ScalerAndLinearRegression) { CheckParity("diabetes_lin
 
 TEST(ClassicalParityTest, Preprocessing) { CheckParity("iris_preprocess"); }
 
+// SVC and SVR as skl2onnx converts them; labels and decision values equal scikit-learn's (and
+// ONNX Runtime 1.30's, checked when the fixtures were made).
+TEST(ClassicalParityTest, SupportVectorClassifierRbfMulticlass) { CheckParity("iris_svm"); }
+TEST(ClassicalParityTest, SupportVectorClassifierLinearBinaryWithStringLabels) {
+  CheckParity("cancer_svm");
+}
+TEST(ClassicalParityTest, SupportVectorClassifierPolynomial) { CheckParity("digits_svm"); }
+TEST(ClassicalParityTest, SupportVectorRegressorRbf) { CheckParity("diabetes_svr"); }
+
 TEST(ClassicalParityTest, ClassifierOutputsCarryTheirLabels) {
   auto forest = LoadModel("iris_forest.onnx");
   ASSERT_NE(forest, nullptr);

@@ -365,6 +365,80 @@ TEST(MlKernelsTest, RandomEnsemblesMatchANaiveEvaluator) {
   }
 }
 
+// SVMs by hand: a linear two-class SVC (scores [-v, v], class 0 when v > 0), the sigmoid
+// and polynomial kernels of an SVR, a one-class SVM, and the attributes prepare refuses.
+TEST(MlKernelsTest, SupportVectorMachines) {
+  Tensor x = Floats({2, 2}, {1, 2, -1, 0});
+  // v = 1 * (x . [1, 0]) - 1 * (x . [0, 1]) + 0.5 = x0 - x1 + 0.5.
+  auto outputs = MlNode("SVMClassifier", 2)
+                     .Ints("classlabels_ints", {7, 9})
+                     .Ints("vectors_per_class", {1, 1})
+                     .Floats("support_vectors", {1, 0, 0, 1})
+                     .Floats("coefficients", {1, -1})
+                     .Floats("rho", {0.5f})
+                     .Get({&x});
+  // Row 0: v = 1 - 2 + 0.5 = -0.5 -> class 9; row 1: v = -1 - 0 + 0.5 = -0.5 -> class 9.
+  EXPECT_THAT(Labels(outputs[0]), ElementsAre(9, 9));
+  EXPECT_THAT(Values(outputs[1]), ElementsAre(0.5f, -0.5f, 0.5f, -0.5f));
+  Tensor y = Floats({1, 2}, {3, 1});  // v = 3 - 1 + 0.5 = 2.5 -> class 7
+  auto positive = MlNode("SVMClassifier", 2)
+                      .Ints("classlabels_ints", {7, 9})
+                      .Ints("vectors_per_class", {1, 1})
+                      .Floats("support_vectors", {1, 0, 0, 1})
+                      .Floats("coefficients", {1, -1})
+                      .Floats("rho", {0.5f})
+                      .Get({&y});
+  EXPECT_THAT(Labels(positive[0]), ElementsAre(7));
+
+  // SVR with a sigmoid kernel: tanh(0.5 * x.s + 0.1) per vector.
+  auto sigmoid = MlNode("SVMRegressor")
+                     .String("kernel_type", "SIGMOID")
+                     .Floats("kernel_params", {0.5f, 0.1f, 0})
+                     .Int("n_supports", 2)
+                     .Floats("support_vectors", {1, 1, 2, -1})
+                     .Floats("coefficients", {2, -1})
+                     .Floats("rho", {0.25f})
+                     .Get({&x});
+  const double first = 2 * std::tanh(0.5 * 3 + 0.1) - std::tanh(0.5 * 0 + 0.1) + 0.25;
+  EXPECT_NEAR(sigmoid[0].floats()[0], first, 1e-6);
+  // Polynomial one-class: (1 * x.s + 1)^2 - 3 > 0 ? 1 : -1.
+  auto one_class = MlNode("SVMRegressor")
+                       .String("kernel_type", "POLY")
+                       .Floats("kernel_params", {1, 1, 2})
+                       .Int("n_supports", 1)
+                       .Int("one_class", 1)
+                       .Floats("support_vectors", {1, 1})
+                       .Floats("coefficients", {1})
+                       .Floats("rho", {-3})
+                       .Get({&x});
+  EXPECT_THAT(Values(one_class[0]), ElementsAre(1, -1));  // 16 - 3, 0 - 3
+
+  auto probabilities = MlNode("SVMClassifier", 2)
+                           .Ints("classlabels_ints", {0, 1})
+                           .Ints("vectors_per_class", {1, 1})
+                           .Floats("support_vectors", {1, 0, 0, 1})
+                           .Floats("coefficients", {1, -1})
+                           .Floats("rho", {0})
+                           .Floats("prob_a", {-1})
+                           .Floats("prob_b", {0})
+                           .Prepare();
+  EXPECT_THAT(probabilities.message(), HasSubstr("probability outputs (prob_a, prob_b) are not supported"));
+  auto linear_mode = MlNode("SVMClassifier", 2)
+                         .Ints("classlabels_ints", {0, 1})
+                         .Floats("coefficients", {1, -1})
+                         .Floats("rho", {0})
+                         .Prepare();
+  EXPECT_THAT(linear_mode.message(), HasSubstr("linear mode"));
+  auto wrong_rho = MlNode("SVMClassifier", 2)
+                       .Ints("classlabels_ints", {0, 1, 2})
+                       .Ints("vectors_per_class", {1, 1, 1})
+                       .Floats("support_vectors", {1, 0, 0, 1, 1, 1})
+                       .Floats("coefficients", {1, -1, 1, 1, 1, -1})
+                       .Floats("rho", {0})
+                       .Prepare();
+  EXPECT_THAT(wrong_rho.message(), HasSubstr("expected 6 coefficients and 3 rho values"));
+}
+
 TEST(MlKernelsTest, TreeAttributeErrorsNameTheNode) {
   auto error = [](std::function<void(MlNode&)> change) {
     MlNode node = Stump("BRANCH_LEQ");
