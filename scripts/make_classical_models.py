@@ -43,6 +43,9 @@ prediction FLOAT [batch, 1].
                               label, scores (the one-vs-one decision values; [d, -d] for two
                               classes, d scikit-learn's decision), as skl2onnx converts them;
                               ONNX Runtime 1.30 gives the same labels and scores
+  iris_svm_probability.onnx, cancer_svm_probability.onnx
+                              the same SVCs fitted with probability=True: scores are
+                              predict_proba's class probabilities (libsvm's coupling)
   diabetes_svr.onnx           SVMRegressor from SVR (RBF): prediction
   label_encoder_unsupported.onnx  an ai.onnx.ml LabelEncoder node named 'encode' (unsupported)
   labels_consumed.onnx        STRING labels of a LinearClassifier read by an
@@ -537,9 +540,14 @@ def svm_attributes(model, classifier):
 def svm_classifier(directory, name, model, X_test):
     classes = list(model.classes_)
     pairs = 2 if len(classes) == 2 else len(classes) * (len(classes) - 1) // 2
+    attributes = svm_attributes(model, True)
+    if model.probability:  # libsvm's Platt parameters; the scores become probabilities
+        attributes["prob_a"] = model.probA_.astype(float).tolist()
+        attributes["prob_b"] = model.probB_.astype(float).tolist()
+        pairs = len(classes)
     node = helper.make_node("SVMClassifier", ["features"], ["label", "scores"], name="svm",
                             domain=ML, **label_attributes(classes, "classlabels_ints"),
-                            **svm_attributes(model, True))
+                            **attributes)
     label_type = TensorProto.STRING if isinstance(classes[0], str) else TensorProto.INT64
     save_model(directory, name, [node], [features_input(X_test.shape[1])],
                [helper.make_tensor_value_info("label", label_type, ["batch"]),
@@ -552,8 +560,9 @@ def svm_classifier(directory, name, model, X_test):
     labels = np.array([classes.index(label) for label in model.predict(X_test[keep])])
     if not isinstance(classes[0], str):
         labels = np.array(classes)[labels]
+    scores = model.predict_proba(X_test) if model.probability else decision
     save_cases(directory, name, {"features": X_test[keep].astype(np.float32)},
-               {"label": labels.astype(np.int64), "scores": decision[keep].astype(np.float32)},
+               {"label": labels.astype(np.int64), "scores": scores[keep].astype(np.float32)},
                case_rows(len(keep)))
 
 
@@ -562,11 +571,17 @@ def make_svms(directory):
     X_train, X_test, y_train, _ = iris_data()
     svm_classifier(directory, "iris_svm", SVC(kernel="rbf", gamma=0.5).fit(X_train, y_train),
                    X_test)
+    svm_classifier(directory, "iris_svm_probability",
+                   SVC(kernel="rbf", gamma=0.5, probability=True, random_state=0)
+                   .fit(X_train, y_train), X_test)
     X_train, X_test, y_train, _ = cancer_data()
     scale = X_train.max(axis=0)
     svm_classifier(directory, "cancer_svm",
                    SVC(kernel="linear", C=10).fit(float32_exact(X_train / scale), y_train),
                    float32_exact(X_test / scale))
+    svm_classifier(directory, "cancer_svm_probability",
+                   SVC(kernel="linear", C=10, probability=True, random_state=0)
+                   .fit(float32_exact(X_train / scale), y_train), float32_exact(X_test / scale))
     digits = load_digits()
     mask = digits.target < 4
     X = float32_exact(digits.data[mask] / 16)

@@ -13,11 +13,14 @@
 // and i gets the vote when v > 0, else j. Scores Z are the pair values [N, C(C-1)/2] and the
 // label the class with most votes (the first on ties). Two classes: Z = [-v, v] (skl2onnx
 // negates a binary model's coefficients and rho, so Z = [d, -d] for scikit-learn's decision
-// d, and class 1 wins when d > 0). post_transform applies to Z. Not supported (refused at import):
-// the linear mode without `vectors_per_class`, and probability outputs (prob_a, prob_b).
+// d, and class 1 wins when d > 0). With prob_a and prob_b, Z is instead the class
+// probabilities [N, C] of libsvm's pairwise coupling (CoupleProbabilities; the label still
+// comes from the votes, as scikit-learn's predict). post_transform applies to Z. The linear
+// mode without `vectors_per_class` is refused at import.
 //
 // SVMRegressor: y = sum_s coefficients[s] K(x, s) + rho[0]; with one_class, 1 if y > 0 else
 // -1; then post_transform.
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -41,7 +44,8 @@ struct SvmState : KernelState {
   std::vector<float> rho;
   PostTransform transform = PostTransform::kNone;
   // Classifiers.
-  std::vector<int64_t> class_start;  // first support vector of each class, plus the end
+  std::vector<int64_t> class_start;   // first support vector of each class, plus the end
+  std::vector<float> prob_a, prob_b;  // Platt scaling per class pair; empty: no probabilities
   ClassLabels labels;
   // Regressors.
   bool one_class = false;
@@ -130,9 +134,6 @@ void ForEachRow(const RunContext& context, int64_t features, double* x, Each eac
 Status PrepareClassifier(Node& node) {
   auto state = std::make_shared<SvmState>();
   DQ_RETURN_IF_ERROR(ReadCommon(node, state.get()));
-  if (!node.GetFloats("prob_a").empty() || !node.GetFloats("prob_b").empty()) {
-    return NodeError(node, "probability outputs (prob_a, prob_b) are not supported");
-  }
   DQ_ASSIGN_OR_RETURN(state->labels,
                       ReadClassLabels(node, "classlabels_ints", "classlabels_strings"));
   const int64_t classes = state->labels.size();
@@ -159,6 +160,16 @@ Status PrepareClassifier(Node& node) {
     return NodeError(node, "expected " + std::to_string((classes - 1) * vectors) +
                                " coefficients and " + std::to_string(pairs) + " rho values");
   }
+  auto prob_a = node.GetFloats("prob_a");
+  auto prob_b = node.GetFloats("prob_b");
+  if (!prob_a.empty() || !prob_b.empty()) {
+    if (static_cast<int64_t>(prob_a.size()) != pairs ||
+        static_cast<int64_t>(prob_b.size()) != pairs) {
+      return NodeError(node, "prob_a and prob_b need " + std::to_string(pairs) + " values each");
+    }
+    state->prob_a.assign(prob_a.begin(), prob_a.end());
+    state->prob_b.assign(prob_b.begin(), prob_b.end());
+  }
   node.state = std::move(state);
   return Status::OK();
 }
@@ -170,12 +181,82 @@ Status InferClassifier(InferContext& context) {
   const int64_t classes = state.labels.size();
   const int64_t pairs = classes * (classes - 1) / 2;
   context.SetOutput(0, ElementType::kInt64, {batch});
+  const bool probabilities = !state.prob_a.empty();
   if (context.node().outputs.size() > 1) {
-    context.SetOutput(1, ElementType::kFloat32, {batch, classes == 2 ? 2 : pairs});
+    context.SetOutput(1, ElementType::kFloat32,
+                      {batch, probabilities ? classes : (classes == 2 ? 2 : pairs)});
   }
-  // Scratch: the row, the kernel values, the pair values (or [v, -v]), the votes.
-  context.RequestDoubleScratch(state.features + state.vector_count() + pairs + 2 + classes);
+  // Scratch: the row, the kernel values, the pair values (or [-v, v]), the votes, and for
+  // probabilities the pairwise matrix, Q, Qp and p of the coupling.
+  context.RequestDoubleScratch(state.features + state.vector_count() + pairs + 2 + classes +
+                               (probabilities ? 2 * classes * classes + 2 * classes : 0));
   return Status::OK();
+}
+
+// libsvm's Platt estimate of P(class i | pair i, j) from the pair value v.
+double SigmoidPredict(double value, double a, double b) {
+  const double f = value * a + b;
+  return f >= 0 ? std::exp(-f) / (1.0 + std::exp(-f)) : 1.0 / (1.0 + std::exp(f));
+}
+
+// Class probabilities from the pair values (libsvm's svm_predict_probability, as scikit-learn
+// and ONNX Runtime compute them): pairwise Platt estimates clipped to [1e-7, 1 - 1e-7], then
+// the iterative coupling of Wu, Lin and Weng (libsvm's multiclass_probability, also for two
+// classes). `work` holds 2 C^2 + 2 C doubles; `p` receives C probabilities (it may alias
+// `values`, which is read first).
+void CoupleProbabilities(const SvmState& state, const double* values, int64_t classes, double* work,
+                         double* p) {
+  constexpr double kMinProbability = 1e-7;
+  double* r = work;                    // r[i * C + j]
+  double* q = r + classes * classes;   // Q
+  double* qp = q + classes * classes;  // Qp
+  double* estimate = qp + classes;     // p, copied to `p` at the end
+  int64_t pair = 0;
+  for (int64_t i = 0; i < classes; ++i) {
+    for (int64_t j = i + 1; j < classes; ++j, ++pair) {
+      const double probability =
+          std::min(std::max(SigmoidPredict(values[pair], state.prob_a[pair], state.prob_b[pair]),
+                            kMinProbability),
+                   1 - kMinProbability);
+      r[i * classes + j] = probability;
+      r[j * classes + i] = 1 - probability;
+    }
+  }
+  for (int64_t t = 0; t < classes; ++t) {
+    estimate[t] = 1.0 / classes;
+    q[t * classes + t] = 0;
+    for (int64_t j = 0; j < t; ++j) {
+      q[t * classes + t] += r[j * classes + t] * r[j * classes + t];
+      q[t * classes + j] = q[j * classes + t];
+    }
+    for (int64_t j = t + 1; j < classes; ++j) {
+      q[t * classes + t] += r[j * classes + t] * r[j * classes + t];
+      q[t * classes + j] = -r[j * classes + t] * r[t * classes + j];
+    }
+  }
+  const int64_t max_iterations = std::max<int64_t>(100, classes);
+  const double epsilon = 0.005 / classes;
+  for (int64_t iteration = 0; iteration < max_iterations; ++iteration) {
+    double pqp = 0;
+    for (int64_t t = 0; t < classes; ++t) {
+      qp[t] = 0;
+      for (int64_t j = 0; j < classes; ++j) qp[t] += q[t * classes + j] * estimate[j];
+      pqp += estimate[t] * qp[t];
+    }
+    double max_error = 0;
+    for (int64_t t = 0; t < classes; ++t) max_error = std::max(max_error, std::fabs(qp[t] - pqp));
+    if (max_error < epsilon) break;
+    for (int64_t t = 0; t < classes; ++t) {
+      const double diff = (-qp[t] + pqp) / q[t * classes + t];
+      estimate[t] += diff;
+      pqp = (pqp + diff * (diff * q[t * classes + t] + 2 * qp[t])) / (1 + diff) / (1 + diff);
+      for (int64_t j = 0; j < classes; ++j) {
+        qp[j] = (qp[j] + diff * q[t * classes + j]) / (1 + diff);
+        estimate[j] /= (1 + diff);
+      }
+    }
+  }
+  std::copy(estimate, estimate + classes, p);
 }
 
 void RunClassifier(const RunContext& context) {
@@ -212,7 +293,10 @@ void RunClassifier(const RunContext& context) {
       if (votes[label] > votes[best]) best = label;
     }
     int64_t columns = pairs;
-    if (classes == 2) {  // [-v, v] (see the file comment)
+    if (!state.prob_a.empty()) {
+      CoupleProbabilities(state, values, classes, votes + classes, values);
+      columns = classes;
+    } else if (classes == 2) {  // [-v, v] (see the file comment)
       values[1] = values[0];
       values[0] = -values[1];
       columns = 2;

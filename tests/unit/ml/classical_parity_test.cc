@@ -116,6 +116,11 @@ TEST(ClassicalParityTest, SupportVectorClassifierLinearBinaryWithStringLabels) {
 }
 TEST(ClassicalParityTest, SupportVectorClassifierPolynomial) { CheckParity("digits_svm"); }
 TEST(ClassicalParityTest, SupportVectorRegressorRbf) { CheckParity("diabetes_svr"); }
+// With probability=True: scores are predict_proba's (libsvm's pairwise coupling).
+TEST(ClassicalParityTest, SupportVectorClassifierProbabilities) {
+  CheckParity("iris_svm_probability");
+  CheckParity("cancer_svm_probability");
+}
 
 TEST(ClassicalParityTest, ClassifierOutputsCarryTheirLabels) {
   auto forest = LoadModel("iris_forest.onnx");

@@ -419,10 +419,10 @@ TEST(MlKernelsTest, SupportVectorMachines) {
                            .Floats("support_vectors", {1, 0, 0, 1})
                            .Floats("coefficients", {1, -1})
                            .Floats("rho", {0})
-                           .Floats("prob_a", {-1})
+                           .Floats("prob_a", {-1, 2})
                            .Floats("prob_b", {0})
                            .Prepare();
-  EXPECT_THAT(probabilities.message(), HasSubstr("probability outputs (prob_a, prob_b) are not supported"));
+  EXPECT_THAT(probabilities.message(), HasSubstr("prob_a and prob_b need 1 values each"));
   auto linear_mode = MlNode("SVMClassifier", 2)
                          .Ints("classlabels_ints", {0, 1})
                          .Floats("coefficients", {1, -1})
