@@ -47,7 +47,10 @@ prediction FLOAT [batch, 1].
                               the same SVCs fitted with probability=True: scores are
                               predict_proba's class probabilities (libsvm's coupling)
   diabetes_svr.onnx           SVMRegressor from SVR (RBF): prediction
-  label_encoder_unsupported.onnx  an ai.onnx.ml LabelEncoder node named 'encode' (unsupported)
+  label_encoder.onnx          two LabelEncoders: codes INT64 -> names STRING (a model output,
+                              default 'unknown'), scores FLOAT -> buckets INT64 (NaN a key)
+  category_mapper_unsupported.onnx  an ai.onnx.ml CategoryMapper named 'categories'
+                              (unsupported)
   labels_consumed.onnx        STRING labels of a LinearClassifier read by an
                               ArrayFeatureExtractor named 'pick' (string tensors can only be
                               model outputs)
@@ -61,7 +64,7 @@ make_classification set of 20 features, forest_bench.onnx (RandomForestClassifie
 of depth <= 10, 3 classes: label, probabilities) and boosting_bench.onnx
 (HistGradientBoostingRegressor, 200 trees of depth <= 6: prediction).
 
-Each model M (but label_encoder_unsupported, labels_consumed, ml_opset4/6) gets M.cases.bin in the format scripts/make_test_models.py
+Each model M (but category_mapper_unsupported, labels_consumed, ml_opset4/6) gets M.cases.bin in the format scripts/make_test_models.py
 documents (read by tests/unit/ml/test_tensor_file.h): case0 holds the held-out rows, case1 one
 row, case2 five rows; "caseK/input/features", "caseK/output/<output>". Expected outputs are
 sklearn's predict / predict_proba / transform, as float32 (labels INT64; for STRING labels the
@@ -509,13 +512,34 @@ def make_iris_preprocess(directory):
                case_rows(len(X_test)))
 
 
-def make_label_encoder_unsupported(directory):
-    node = helper.make_node("LabelEncoder", ["features"], ["encoded"], name="encode", domain=ML,
-                            keys_int64s=[1, 2], values_int64s=[10, 20])
-    save_model(directory, "label_encoder_unsupported", [node],
-               [helper.make_tensor_value_info("features", TensorProto.INT64, ["batch"])],
-               [helper.make_tensor_value_info("encoded", TensorProto.INT64, ["batch"])],
+def make_label_encoders(directory):
+    """LabelEncoder (ai.onnx.ml opset 2) both ways DeepQuery feeds: INT64 codes to STRING names
+    (a model output) and FLOAT scores to INT64 buckets; numpy reference, which ONNX Runtime
+    1.30 agrees with (a NaN key matches nothing before opset 4)."""
+    nodes = [helper.make_node("LabelEncoder", ["codes"], ["names"], name="names", domain=ML,
+                              keys_int64s=[3, 1, 7], values_strings=["low", "mid", "high"],
+                              default_string="unknown"),
+             helper.make_node("LabelEncoder", ["scores"], ["buckets"], name="buckets",
+                              domain=ML, keys_floats=[0.5, 1.5, float("nan")],
+                              values_int64s=[10, 20, 99], default_int64=-1)]
+    save_model(directory, "label_encoder", nodes,
+               [helper.make_tensor_value_info("codes", TensorProto.INT64, ["batch"]),
+                helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["batch"])],
+               [helper.make_tensor_value_info("names", TensorProto.STRING, ["batch"]),
+                helper.make_tensor_value_info("buckets", TensorProto.INT64, ["batch"])],
                ml_opset=2)
+    codes = np.array([3, 7, 1, 0, 3, -5], dtype=np.int64)
+    scores = np.array([0.5, np.nan, 2.0, 1.5, -0.0, 0.5], dtype=np.float32)
+    # Names as label indices into ["low", "mid", "high", "unknown"] (the default last).
+    name_index = np.array([{3: 0, 1: 1, 7: 2}.get(int(c), 3) for c in codes], dtype=np.int64)
+    buckets = np.array([10, -1, -1, 20, -1, 10], dtype=np.int64)  # NaN keys match from opset 4
+    save_cases(directory, "label_encoder", {"codes": codes, "scores": scores},
+               {"names": name_index, "buckets": buckets}, [np.arange(6), np.arange(1)])
+    node = helper.make_node("CategoryMapper", ["features"], ["mapped"], name="categories",
+                            domain=ML, cats_int64s=[1, 2], cats_strings=["a", "b"])
+    save_model(directory, "category_mapper_unsupported", [node],
+               [helper.make_tensor_value_info("features", TensorProto.STRING, ["batch"])],
+               [helper.make_tensor_value_info("mapped", TensorProto.INT64, ["batch"])])
 
 
 def svm_attributes(model, classifier):
@@ -669,7 +693,7 @@ def main():
     for make in (make_iris_forest, make_iris_boosting, make_cancer_boosting, make_diabetes_forest,
                  make_diabetes_hist_boosting, make_iris_logistic, make_iris_logistic_ovr,
                  make_cancer_logistic, make_diabetes_linear, make_iris_preprocess,
-                 make_svms, make_label_encoder_unsupported, make_labels_consumed, make_ml_opset4):
+                 make_svms, make_label_encoders, make_labels_consumed, make_ml_opset4):
         make(directory)
     print("wrote", directory)
 

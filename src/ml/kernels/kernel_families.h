@@ -2,8 +2,8 @@
 // One .cc per family: elementwise.cc, unary_math.cc, variadic.cc, matmul.cc, conv.cc,
 // conv_transpose.cc, resize.cc, pool.cc, normalization.cc, reduce.cc, top_k.cc, comparison.cc,
 // selection.cc, shape_ops.cc, recurrent.cc (with lstm.cc and gru.cc); the ai.onnx.ml domain:
-// tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, svm.cc, preprocessing.cc,
-// zipmap.cc.
+// tree_ensemble_kernels.cc (with tree_ensemble.h), linear_models.cc, svm.cc, label_encoder.cc,
+// preprocessing.cc, zipmap.cc.
 #pragma once
 
 #include <span>
@@ -35,6 +35,7 @@ std::span<const OpKernel> SvmKernels();            // SVMClassifier, SVMRegresso
 std::span<const OpKernel> LinearModelKernels();    // LinearClassifier, LinearRegressor
 std::span<const OpKernel> PreprocessingKernels();  // Scaler, Normalizer, Binarizer,
                                                    // OneHotEncoder, ArrayFeatureExtractor
+std::span<const OpKernel> LabelEncoderKernels();   // LabelEncoder
 std::span<const OpKernel> ZipMapKernels();         // ZipMap
 
 // Applies `activation` in place to `count` floats.

@@ -20,7 +20,8 @@ const std::map<KernelKey, const OpKernel*>& KernelTable() {
                         ReduceKernels(),      TopKKernels(),          ComparisonKernels(),
                         SelectionKernels(),   ShapeKernels(),         SplitTileKernels(),
                         RecurrentKernels(),   TreeEnsembleKernels(),  LinearModelKernels(),
-                        SvmKernels(),         PreprocessingKernels(), ZipMapKernels()}) {
+                        SvmKernels(),         PreprocessingKernels(), LabelEncoderKernels(),
+                        ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
       }

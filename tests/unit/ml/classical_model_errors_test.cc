@@ -17,9 +17,9 @@ Status LoadStatus(const std::string& file) {
 }
 
 TEST(ClassicalModelErrorsTest, UnsupportedMlOperatorNamesDomainOpAndNode) {
-  Status status = LoadStatus("label_encoder_unsupported.onnx");
+  Status status = LoadStatus("category_mapper_unsupported.onnx");
   EXPECT_EQ(status.kind(), ErrorKind::kInvalidInput);
-  EXPECT_EQ(status.message(), "Unsupported operator ai.onnx.ml.LabelEncoder in node 'encode'");
+  EXPECT_EQ(status.message(), "Unsupported operator ai.onnx.ml.CategoryMapper in node 'categories'");
 }
 
 TEST(ClassicalModelErrorsTest, UnsupportedMlOpset) {

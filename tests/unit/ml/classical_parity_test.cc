@@ -57,8 +57,9 @@ void CheckParity(const std::string& name) {
   auto session = model->NewSession();
   double worst = 0;
   int64_t values = 0;
+  const std::string first_input = model->inputs().at(0).name;
   for (int round = 0; round < 2; ++round) {
-    for (int index = 0; tensors.count("case" + std::to_string(index) + "/input/features");
+    for (int index = 0; tensors.count("case" + std::to_string(index) + "/input/" + first_input);
          ++index) {
       std::string prefix = "case" + std::to_string(index) + "/";
       std::vector<Tensor> inputs;
@@ -116,6 +117,15 @@ TEST(ClassicalParityTest, SupportVectorClassifierLinearBinaryWithStringLabels) {
 }
 TEST(ClassicalParityTest, SupportVectorClassifierPolynomial) { CheckParity("digits_svm"); }
 TEST(ClassicalParityTest, SupportVectorRegressorRbf) { CheckParity("diabetes_svr"); }
+// LabelEncoder: INT64 codes to STRING names (label indices), FLOAT scores to INT64 buckets.
+TEST(ClassicalParityTest, LabelEncoders) {
+  CheckParity("label_encoder");
+  auto model = LoadModel("label_encoder.onnx");
+  ASSERT_NE(model, nullptr);
+  EXPECT_EQ(model->outputs()[0].labels.strings,
+            (std::vector<std::string>{"low", "mid", "high", "unknown"}));
+}
+
 // With probability=True: scores are predict_proba's (libsvm's pairwise coupling).
 TEST(ClassicalParityTest, SupportVectorClassifierProbabilities) {
   CheckParity("iris_svm_probability");
