@@ -66,29 +66,36 @@ Status InferInstanceNormalization(InferContext& context) {
   return Status::OK();
 }
 
-void RunInstanceNormalization(const RunContext& context) {
+// Normalizes `blocks` contiguous blocks of `size` values of input 0 into output 0, each by its
+// own mean and variance (accumulated in double), then scale[p] * x + bias[p] (inputs 1 and 2)
+// for p = block % `parameters`.
+void NormalizeBlocks(const RunContext& context, int64_t blocks, int64_t parameters) {
   const Tensor& x = context.input(0);
   const float* scale = context.input(1).floats();
   const float* bias = context.input(2).floats();
   const double epsilon = context.node.GetFloat("epsilon", 1e-5f);
-  const int64_t channels = x.shape()[1];
-  const int64_t planes = x.shape()[0] * channels;
-  const int64_t area = planes == 0 ? 0 : x.element_count() / planes;
-  for (int64_t plane = 0; plane < planes; ++plane) {
-    const float* in = x.floats() + plane * area;
-    float* out = context.output(0).floats() + plane * area;
+  const int64_t size = blocks == 0 ? 0 : x.element_count() / blocks;
+  for (int64_t block = 0; block < blocks; ++block) {
+    const float* in = x.floats() + block * size;
+    float* out = context.output(0).floats() + block * size;
     double sum = 0, squares = 0;
-    for (int64_t index = 0; index < area; ++index) {
+    for (int64_t index = 0; index < size; ++index) {
       sum += in[index];
       squares += static_cast<double>(in[index]) * in[index];
     }
-    const double mean = sum / area;
-    const double variance = std::max(0.0, squares / area - mean * mean);
-    const int64_t channel = plane % channels;
-    const float multiplier = static_cast<float>(scale[channel] / std::sqrt(variance + epsilon));
-    const float shift = static_cast<float>(bias[channel] - mean * multiplier);
-    for (int64_t index = 0; index < area; ++index) out[index] = in[index] * multiplier + shift;
+    const double mean = sum / size;
+    const double variance = std::max(0.0, squares / size - mean * mean);
+    const int64_t parameter = block % parameters;
+    const float multiplier =
+        static_cast<float>(scale[parameter] / std::sqrt(variance + epsilon));
+    const float shift = static_cast<float>(bias[parameter] - mean * multiplier);
+    for (int64_t index = 0; index < size; ++index) out[index] = in[index] * multiplier + shift;
   }
+}
+
+void RunInstanceNormalization(const RunContext& context) {
+  const auto& shape = context.input(0).shape();
+  NormalizeBlocks(context, shape[0] * shape[1], shape[1]);  // one block per (image, channel)
 }
 
 // GroupNormalization (opset 18): the channels split into num_groups groups, each group of an
@@ -114,28 +121,9 @@ Status InferGroupNormalization(InferContext& context) {
 }
 
 void RunGroupNormalization(const RunContext& context) {
-  const Tensor& x = context.input(0);
-  const float* scale = context.input(1).floats();
-  const float* bias = context.input(2).floats();
-  const double epsilon = context.node.GetFloat("epsilon", 1e-5f);
   const int64_t groups = context.node.GetInt("num_groups", 1);
-  const int64_t blocks = x.shape()[0] * groups;  // (image, group) pairs, contiguous in NCHW
-  const int64_t size = blocks == 0 ? 0 : x.element_count() / blocks;
-  for (int64_t block = 0; block < blocks; ++block) {
-    const float* in = x.floats() + block * size;
-    float* out = context.output(0).floats() + block * size;
-    double sum = 0, squares = 0;
-    for (int64_t index = 0; index < size; ++index) {
-      sum += in[index];
-      squares += static_cast<double>(in[index]) * in[index];
-    }
-    const double mean = sum / size;
-    const double variance = std::max(0.0, squares / size - mean * mean);
-    const int64_t group = block % groups;
-    const float multiplier = static_cast<float>(scale[group] / std::sqrt(variance + epsilon));
-    const float shift = static_cast<float>(bias[group] - mean * multiplier);
-    for (int64_t index = 0; index < size; ++index) out[index] = in[index] * multiplier + shift;
-  }
+  // One block per (image, group): a group's channels are contiguous in NCHW.
+  NormalizeBlocks(context, context.input(0).shape()[0] * groups, groups);
 }
 
 Status InferLayerNormalization(InferContext& context) {
