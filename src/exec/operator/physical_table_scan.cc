@@ -76,7 +76,6 @@ PhysicalTableScan::PhysicalTableScan(std::vector<LogicalType> types,
       column_ids_(std::move(column_ids)),
       filter_(std::move(filter)),
       zone_map_filters_(std::move(zone_map_filters)),
-      min_morsel_rows_(kMinMorselRows),
       morsel_granularity_(kBatchSize) {
   for (const ColumnDefinition& column : table_->columns) table_types_.push_back(column.type);
 }
@@ -119,14 +118,24 @@ std::unique_ptr<GlobalSourceState> PhysicalTableScan::GetGlobalSourceState(
   if (context.query) context.query->AddTotalWork(table_->row_count);
   auto state = std::make_unique<ScanGlobalState>();
   // One morsel per row group, unless there are fewer row groups than threads: then each is
-  // split into row ranges so that every thread gets work (each range decodes the row group's
-  // column chunks it reads, the price of the parallelism).
+  // split into row ranges so that every thread gets work (the ranges of a group share one
+  // reader, which decodes each column chunk once). Under an operator that is expensive per row
+  // (SplitForExpensiveRows) every group is cut into ranges of about a quarter of a thread's
+  // share of the table, whole units each, so threads stay balanced to the end however the
+  // rows fall into groups.
   size_t threads = context.scheduler ? context.scheduler->parallelism() : 1;
   size_t groups = table_->row_groups.size();
   size_t wanted = groups >= threads ? 1 : (threads + std::max<size_t>(groups, 1) - 1) / std::max<size_t>(groups, 1);
+  uint64_t expensive_part = 0;  // rows per range under an expensive operator; 0: not
+  if (expensive_rows_) {
+    const uint64_t share = (table_->row_count + 4 * threads - 1) / (4 * threads);
+    expensive_part = std::max<uint64_t>(share, morsel_granularity_);
+  }
   for (size_t group = 0; group < groups; ++group) {
     uint64_t rows = table_->row_groups[group].row_count;
-    uint64_t parts = std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / min_morsel_rows_));
+    uint64_t parts = expensive_part > 0
+                         ? std::max<uint64_t>(1, (rows + expensive_part - 1) / expensive_part)
+                         : std::max<uint64_t>(1, std::min<uint64_t>(wanted, rows / kMinMorselRows));
     uint64_t per_part = (rows + parts - 1) / parts;
     per_part = (per_part + morsel_granularity_ - 1) / morsel_granularity_ * morsel_granularity_;
     size_t group_morsels = 0;

@@ -45,10 +45,11 @@ class PhysicalTableScan : public PhysicalOperator {
   size_t MaxSourceThreads(GlobalSourceState& global) const override;
 
   // The rows feed an operator that is expensive per row (ML.PREDICT, in batches of
-  // `rows_per_unit`): row groups are split across threads even when small, into ranges of
-  // whole units, rather than only above kMinMorselRows rows in whole chunks.
+  // `rows_per_unit`): every row group, small ones too, is cut into ranges of whole units
+  // sized for balance across threads, rather than split only when there are fewer groups than
+  // threads, above kMinMorselRows rows, in whole chunks.
   void SplitForExpensiveRows(uint64_t rows_per_unit) {
-    min_morsel_rows_ = rows_per_unit;
+    expensive_rows_ = true;
     morsel_granularity_ = rows_per_unit;
   }
 
@@ -69,8 +70,8 @@ class PhysicalTableScan : public PhysicalOperator {
   ExpressionPtr filter_;  // may be null
   std::vector<ZoneMapFilter> zone_map_filters_;
   std::vector<LogicalType> table_types_;
-  uint64_t min_morsel_rows_;     // a row group is split only into ranges of at least this
   uint64_t morsel_granularity_;  // range sizes are multiples of this
+  bool expensive_rows_ = false;  // SplitForExpensiveRows was called
   // Row groups skipped by zone maps in the last run (EXPLAIN ANALYZE).
   mutable std::atomic<uint64_t> pruned_row_groups_{0};
 };
