@@ -382,10 +382,8 @@ def make_diabetes_forest(directory):
     save_regressor_cases(directory, "diabetes_forest", forest.predict, X_test)
 
 
-def make_diabetes_hist_boosting(directory):
-    X_train, X_test, y_train, _ = diabetes_data(with_nans=True)
-    boosting = HistGradientBoostingRegressor(max_iter=15, max_depth=3, random_state=0)
-    boosting.fit(X_train, y_train)
+def hist_boosting_attributes(boosting):
+    """The trees of a fitted single-output HistGradientBoostingRegressor."""
     attributes = TreeAttributes("target")
     for tree_id, predictors in enumerate(boosting._predictors):
         for node_id, node in enumerate(predictors[0].nodes):
@@ -398,6 +396,14 @@ def make_diabetes_hist_boosting(directory):
                                     node["num_threshold"], true=int(node["left"]),
                                     false=int(node["right"]),
                                     missing_true=int(node["missing_go_to_left"]))
+    return attributes
+
+
+def make_diabetes_hist_boosting(directory):
+    X_train, X_test, y_train, _ = diabetes_data(with_nans=True)
+    boosting = HistGradientBoostingRegressor(max_iter=15, max_depth=3, random_state=0)
+    boosting.fit(X_train, y_train)
+    attributes = hist_boosting_attributes(boosting)
     baseline = float(np.ravel(boosting._baseline_prediction)[0])
     node = helper.make_node("TreeEnsembleRegressor", ["features"], ["prediction"], name="trees",
                             domain=ML, n_targets=1, aggregate_function="SUM",
@@ -664,17 +670,7 @@ def make_bench_models(directory):
                classifier_outputs([0, 1, 2], zipmap=False))
     boosting = HistGradientBoostingRegressor(max_iter=200, max_depth=6, random_state=0)
     boosting.fit(X, X[:, 0] * 3 + np.sin(X[:, 1]) + y)
-    attributes = TreeAttributes("target")
-    for tree_id, predictors in enumerate(boosting._predictors):
-        for node_id, node in enumerate(predictors[0].nodes):
-            if node["is_leaf"]:
-                attributes.add_node(tree_id, node_id)
-                attributes.add_vote(tree_id, node_id, 0, node["value"])
-            else:
-                attributes.add_node(tree_id, node_id, int(node["feature_idx"]), "BRANCH_LEQ",
-                                    node["num_threshold"], true=int(node["left"]),
-                                    false=int(node["right"]),
-                                    missing_true=int(node["missing_go_to_left"]))
+    attributes = hist_boosting_attributes(boosting)
     node = helper.make_node("TreeEnsembleRegressor", ["features"], ["prediction"], name="trees",
                             domain=ML, n_targets=1, aggregate_function="SUM",
                             base_values=[float(np.ravel(boosting._baseline_prediction)[0])],
