@@ -57,6 +57,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     local.ScaledRelu(x; scale) = Relu(x * scale) and local.TwoStep(x; scale) =
                     ScaledRelu(x; scale) + x, which calls the first: x FLOAT [batch, 3] ->
                     once = ScaledRelu(x; 2), twice = TwoStep(once; 0.5) (numpy reference)
+  index_ops.onnx    torch.cumsum, torch.gather, a causal torch.triu mask and F.one_hot
+                    (opset 14: CumSum, GatherElements, Trilu, OneHot): values FLOAT
+                    [batch, 5], picks INT64 [batch, 3] -> running [batch, 5], picked
+                    [batch, 3], causal [batch, 5, 5], chosen [batch, 5]
   opset20_gelu.onnx Gelu (opset 20), exact and tanh-approximated: x FLOAT [batch, 5] ->
                     exact [batch, 5], approximate [batch, 5]
   conv_bn.onnx      Conv -> BatchNormalization -> Relu (onnx.helper; checks BN folding):
@@ -865,6 +869,37 @@ def make_local_functions(out_dir):
                  ("case0/output/twice", twice.astype(np.float32))])
 
 
+class IndexOps(nn.Module):
+    def forward(self, values, picks):
+        running = torch.cumsum(values, dim=1)
+        picked = torch.gather(values, 1, picks)
+        causal = torch.triu(values.unsqueeze(2) * values.unsqueeze(1), diagonal=1)
+        chosen = nn.functional.one_hot(picks[:, 0], 5).to(values.dtype)
+        return running, picked, causal, chosen
+
+
+def make_index_ops(out_dir):
+    generator = torch.Generator().manual_seed(14)
+    values = torch.rand((12, 5), generator=generator) * 4 - 2
+    picks = torch.randint(0, 5, (12, 3), generator=generator)
+    names = ["running", "picked", "causal", "chosen"]
+    model = IndexOps()
+    model.eval()
+    torch.onnx.export(model, (values[:2], picks[:2]), os.path.join(out_dir, "index_ops.onnx"),
+                      opset_version=14, input_names=["values", "picks"], output_names=names,
+                      dynamic_axes={"values": {0: "batch"}, "picks": {0: "batch"},
+                                    **{name: {0: "batch"} for name in names}})
+    tensors = []
+    with torch.no_grad():
+        for index, rows in enumerate([slice(0, 1), slice(1, 12)]):
+            outputs = model(values[rows], picks[rows])
+            tensors += [(f"case{index}/input/values", values[rows].numpy()),
+                        (f"case{index}/input/picks", picks[rows].numpy())]
+            tensors += [(f"case{index}/output/{name}", output.numpy())
+                        for name, output in zip(names, outputs)]
+    write_cases(os.path.join(out_dir, "index_ops.cases.bin"), tensors)
+
+
 def make_invalid(out_dir):
     def relu_model(elem_type, opset):
         graph = helper.make_graph(
@@ -915,6 +950,7 @@ MAKERS = {
     "upsampler": make_upsampler,
     "opset18": make_opset18,
     "local_functions": make_local_functions,
+    "index_ops": make_index_ops,
 }
 
 

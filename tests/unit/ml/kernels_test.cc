@@ -426,6 +426,49 @@ TEST(KernelsTest, TopKAndNormReductions) {
               ElementsAreArray(std::vector<float>{-24}));
 }
 
+TEST(KernelsTest, GatherElementsOneHotCumSumTrilu) {
+  // The ONNX spec's GatherElements examples.
+  Tensor data = Floats({2, 2}, {1, 2, 3, 4});
+  Tensor picks = Int64s({2, 2}, {0, 0, 1, 0});
+  EXPECT_THAT(Values(NodeBuilder("GatherElements").Int("axis", 1).Get({&data, &picks})),
+              ElementsAreArray(std::vector<float>{1, 1, 4, 3}));
+  Tensor grid = Floats({3, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+  Tensor rows = Int64s({2, 3}, {1, 2, 0, 2, 0, -3});
+  EXPECT_THAT(Values(NodeBuilder("GatherElements").Get({&grid, &rows})),
+              ElementsAreArray(std::vector<float>{4, 8, 3, 7, 2, 3}));
+  Tensor outside = Int64s({1, 1}, {3});
+  auto bad = NodeBuilder("GatherElements").Run({&grid, &outside});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("index 3 is out of range for an axis of 3"));
+
+  Tensor classes = Int64s({4}, {0, 2, -1, 5});
+  Tensor depth = Int64s({}, {3});
+  Tensor off_on = Floats({2}, {0, 1});
+  Tensor hot = NodeBuilder("OneHot").Get({&classes, &depth, &off_on});
+  EXPECT_EQ(hot.shape(), (std::vector<int64_t>{4, 3}));
+  EXPECT_THAT(Values(hot), ElementsAreArray(std::vector<float>{1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0}));
+  Tensor columns = NodeBuilder("OneHot").Int("axis", 0).Get({&classes, &depth, &off_on});
+  EXPECT_EQ(columns.shape(), (std::vector<int64_t>{3, 4}));
+  EXPECT_THAT(Values(columns), ElementsAreArray(std::vector<float>{1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0}));
+
+  Tensor series = Floats({2, 3}, {1, 2, 3, 4, 5, 6});
+  Tensor last = Int64s({}, {1});
+  EXPECT_THAT(Values(NodeBuilder("CumSum").Get({&series, &last})),
+              ElementsAreArray(std::vector<float>{1, 3, 6, 4, 9, 15}));
+  EXPECT_THAT(Values(NodeBuilder("CumSum").Int("exclusive", 1).Int("reverse", 1).Get({&series, &last})),
+              ElementsAreArray(std::vector<float>{5, 3, 0, 11, 6, 0}));
+  Tensor first = Int64s({}, {0});
+  EXPECT_THAT(Values(NodeBuilder("CumSum").Int("exclusive", 1).Get({&series, &first})),
+              ElementsAreArray(std::vector<float>{0, 0, 0, 1, 2, 3}));
+
+  Tensor matrix = Floats({3, 4}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  EXPECT_THAT(Values(NodeBuilder("Trilu").Get({&matrix})),
+              ElementsAreArray(std::vector<float>{1, 2, 3, 4, 0, 6, 7, 8, 0, 0, 11, 12}));
+  Tensor below = Int64s({}, {-1});
+  EXPECT_THAT(Values(NodeBuilder("Trilu").Int("upper", 0).Get({&matrix, &below})),
+              ElementsAreArray(std::vector<float>{0, 0, 0, 0, 5, 0, 0, 0, 9, 10, 0, 0}));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});

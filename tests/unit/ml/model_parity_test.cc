@@ -140,6 +140,11 @@ TEST(ModelParityTest, LocalFunctionsAreInlined) {
   EXPECT_GE(model->step_count(), 4u);  // Mul, Relu / Mul, Relu, Add (Constants folded)
 }
 
+// torch.cumsum, torch.gather, torch.triu and F.one_hot as PyTorch exports them.
+TEST(ModelParityTest, IndexOperatorsMatchPyTorch) {
+  CheckParity("index_ops.onnx", "index_ops.cases.bin", 2);
+}
+
 TEST(ModelParityTest, TextEncoderMatchesPyTorch) {
   CheckParity("text_encoder.onnx", "text_encoder.cases.bin", 3);
 }
