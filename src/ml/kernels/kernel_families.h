@@ -27,6 +27,7 @@ std::span<const OpKernel> TopKKernels();           // TopK
 std::span<const OpKernel> ComparisonKernels();     // Equal, Less, Greater, ..., Not, And, Or, Xor
 std::span<const OpKernel> SelectionKernels();      // Where, Expand
 std::span<const OpKernel> IndexKernels();          // GatherElements, OneHot, CumSum, Trilu
+std::span<const OpKernel> SpaceDepthKernels();     // DepthToSpace, SpaceToDepth
 std::span<const OpKernel> SplitTileKernels();      // Split, Tile
 std::span<const OpKernel> ShapeKernels();          // Reshape, Transpose, Gather, Slice, ...
 std::span<const OpKernel> RecurrentKernels();      // LSTM, GRU

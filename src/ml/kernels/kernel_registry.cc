@@ -14,13 +14,14 @@ using KernelKey = std::pair<std::string_view, std::string_view>;  // (domain, op
 const std::map<KernelKey, const OpKernel*>& KernelTable() {
   static const auto* table = [] {
     auto* map = new std::map<KernelKey, const OpKernel*>();
-    for (auto family :
-         {ElementwiseKernels(),   UnaryMathKernels(),     VariadicKernels(),    MatMulKernels(),
-          ConvKernels(),          ConvTransposeKernels(), ResizeKernels(),      PoolKernels(),
-          NormalizationKernels(), ReduceKernels(),        TopKKernels(),        ComparisonKernels(),
-          SelectionKernels(),     ShapeKernels(),         SplitTileKernels(),   IndexKernels(),
-          RecurrentKernels(),     TreeEnsembleKernels(),  LinearModelKernels(), SvmKernels(),
-          PreprocessingKernels(), LabelEncoderKernels(),  ZipMapKernels()}) {
+    for (auto family : {ElementwiseKernels(),   UnaryMathKernels(),    VariadicKernels(),
+                        MatMulKernels(),        ConvKernels(),         ConvTransposeKernels(),
+                        ResizeKernels(),        PoolKernels(),         NormalizationKernels(),
+                        ReduceKernels(),        TopKKernels(),         ComparisonKernels(),
+                        SelectionKernels(),     ShapeKernels(),        SplitTileKernels(),
+                        IndexKernels(),         SpaceDepthKernels(),   RecurrentKernels(),
+                        TreeEnsembleKernels(),  LinearModelKernels(),  SvmKernels(),
+                        PreprocessingKernels(), LabelEncoderKernels(), ZipMapKernels()}) {
       for (const OpKernel& kernel : family) {
         map->emplace(KernelKey{kernel.domain, kernel.op_type}, &kernel);
       }

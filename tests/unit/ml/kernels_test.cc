@@ -469,6 +469,39 @@ TEST(KernelsTest, GatherElementsOneHotCumSumTrilu) {
               ElementsAreArray(std::vector<float>{0, 0, 0, 0, 5, 0, 0, 0, 9, 10, 0, 0}));
 }
 
+// The ONNX spec's DepthToSpace examples (numpy's reshape/transpose formulas give the same).
+TEST(KernelsTest, DepthToSpaceAndSpaceToDepth) {
+  Tensor x = Int64s({1, 8, 2, 3}, {});
+  for (int64_t index = 0; index < 48; ++index) x.int64s()[index] = index;
+  Tensor dcr = NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).Get({&x});
+  EXPECT_EQ(dcr.shape(), (std::vector<int64_t>{1, 2, 4, 6}));
+  EXPECT_THAT(IntValues(dcr),
+              ElementsAreArray(std::vector<int64_t>{
+                  0,  12, 1,  13, 2,  14, 24, 36, 25, 37, 26, 38, 3,  15, 4,  16,
+                  5,  17, 27, 39, 28, 40, 29, 41, 6,  18, 7,  19, 8,  20, 30, 42,
+                  31, 43, 32, 44, 9,  21, 10, 22, 11, 23, 33, 45, 34, 46, 35, 47}));
+  Tensor crd = NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).String("mode", "CRD").Get({&x});
+  EXPECT_THAT(IntValues(crd),
+              ElementsAreArray(std::vector<int64_t>{
+                  0,  6,  1,  7,  2,  8,  12, 18, 13, 19, 14, 20, 3,  9,  4,  10,
+                  5,  11, 15, 21, 16, 22, 17, 23, 24, 30, 25, 31, 26, 32, 36, 42,
+                  37, 43, 38, 44, 27, 33, 28, 34, 29, 35, 39, 45, 40, 46, 41, 47}));
+  Tensor y = Int64s({1, 2, 4, 4}, {});
+  for (int64_t index = 0; index < 32; ++index) y.int64s()[index] = index;
+  Tensor depth = NodeBuilder("SpaceToDepth").Int("blocksize", 2).Get({&y});
+  EXPECT_EQ(depth.shape(), (std::vector<int64_t>{1, 8, 2, 2}));
+  EXPECT_THAT(IntValues(depth),
+              ElementsAreArray(std::vector<int64_t>{0, 2,  8,  10, 16, 18, 24, 26, 1, 3,  9,
+                                                    11, 17, 19, 25, 27, 4, 6,  12, 14, 20, 22,
+                                                    28, 30, 5,  7,  13, 15, 21, 23, 29, 31}));
+  // DCR DepthToSpace undoes SpaceToDepth.
+  EXPECT_EQ(IntValues(NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).Get({&depth})),
+            IntValues(y));
+  auto uneven = NodeBuilder("SpaceToDepth").Int("blocksize", 3).Run({&y});
+  ASSERT_FALSE(uneven.ok());
+  EXPECT_THAT(uneven.status().message(), HasSubstr("multiples of the block size"));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});
