@@ -1,5 +1,6 @@
 // Normalizations: BatchNormalization (inference form), InstanceNormalization (also what
-// PyTorch's GroupNorm exports to before opset 18, between Reshapes), GroupNormalization, LayerNormalization (opset 17), and
+// PyTorch's GroupNorm exports to before opset 18, between Reshapes), GroupNormalization,
+// LpNormalization, Hardmax, LayerNormalization (opset 17), and
 // Softmax / LogSoftmax (before opset 13 over the input coerced to 2-D at `axis`, from 13 along
 // one axis).
 #include <algorithm>
@@ -264,6 +265,68 @@ void RunSoftmax(const RunContext& context) {
   }
 }
 
+// Hardmax: 1 at the first largest value of each softmax lane (Softmax's axis rules), else 0.
+void RunHardmax(const RunContext& context) {
+  SoftmaxLayout layout;
+  ComputeSoftmaxLayout(context.node, context.input(0).shape(), &layout);
+  const float* in = context.input(0).floats();
+  float* out = context.output(0).floats();
+  std::fill(out, out + context.output(0).element_count(), 0.0f);
+  for (int64_t outer = 0; outer < layout.outer; ++outer) {
+    for (int64_t lane = 0; lane < layout.inner; ++lane) {
+      const int64_t base = outer * layout.extent * layout.inner + lane;
+      int64_t best = 0;
+      for (int64_t index = 1; index < layout.extent; ++index) {
+        if (in[base + index * layout.inner] > in[base + best * layout.inner]) best = index;
+      }
+      if (layout.extent > 0) out[base + best * layout.inner] = 1.0f;
+    }
+  }
+}
+
+// LpNormalization: x / ||x||_p along `axis` (default -1), p 1 or 2 (default 2); a lane of
+// zeros stays zero.
+Status InferLpNormalization(InferContext& context) {
+  DQ_RETURN_IF_ERROR(context.ExpectInput(0, ElementType::kFloat32));
+  const auto& shape = context.input_shape(0);
+  int64_t axis = context.node().GetInt("axis", -1);
+  if (!NormalizeAxis(axis, static_cast<int64_t>(shape.size()), &axis)) {
+    return context.Error("axis out of range for input " + ShapeToString(shape));
+  }
+  const int64_t p = context.node().GetInt("p", 2);
+  if (p != 1 && p != 2) return context.Error("p must be 1 or 2");
+  context.SetOutput(0, ElementType::kFloat32, shape);
+  return Status::OK();
+}
+
+void RunLpNormalization(const RunContext& context) {
+  const auto& shape = context.input(0).shape();
+  int64_t axis = context.node.GetInt("axis", -1);
+  NormalizeAxis(axis, static_cast<int64_t>(shape.size()), &axis);
+  const bool l1 = context.node.GetInt("p", 2) == 1;
+  int64_t outer = 1, inner = 1;
+  for (int64_t dim = 0; dim < axis; ++dim) outer *= shape[dim];
+  for (size_t dim = axis + 1; dim < shape.size(); ++dim) inner *= shape[dim];
+  const int64_t extent = shape[axis];
+  const float* in = context.input(0).floats();
+  float* out = context.output(0).floats();
+  for (int64_t block = 0; block < outer; ++block) {
+    for (int64_t lane = 0; lane < inner; ++lane) {
+      const int64_t base = block * extent * inner + lane;
+      double norm = 0;
+      for (int64_t index = 0; index < extent; ++index) {
+        const double value = in[base + index * inner];
+        norm += l1 ? std::fabs(value) : value * value;
+      }
+      if (!l1) norm = std::sqrt(norm);
+      const double scale = norm > 0 ? 1.0 / norm : 0.0;
+      for (int64_t index = 0; index < extent; ++index) {
+        out[base + index * inner] = static_cast<float>(in[base + index * inner] * scale);
+      }
+    }
+  }
+}
+
 const OpKernel kNormalizationKernels[] = {
     {"BatchNormalization", InferBatchNormalization, RunBatchNormalization},
     {"InstanceNormalization", InferInstanceNormalization, RunInstanceNormalization},
@@ -271,6 +334,8 @@ const OpKernel kNormalizationKernels[] = {
     {"LayerNormalization", InferLayerNormalization, RunLayerNormalization},
     {"Softmax", InferSoftmax, RunSoftmax<false>},
     {"LogSoftmax", InferSoftmax, RunSoftmax<true>},
+    {"Hardmax", InferSoftmax, RunHardmax},
+    {"LpNormalization", InferLpNormalization, RunLpNormalization},
 };
 
 }  // namespace

@@ -502,6 +502,22 @@ TEST(KernelsTest, DepthToSpaceAndSpaceToDepth) {
   EXPECT_THAT(uneven.status().message(), HasSubstr("multiples of the block size"));
 }
 
+TEST(KernelsTest, HardmaxAndLpNormalization) {
+  Tensor x = Floats({2, 3}, {1, 3, 3, -1, -2, 0});
+  EXPECT_THAT(Values(NodeBuilder("Hardmax").Get({&x})),  // ties: the first
+              ElementsAreArray(std::vector<float>{0, 1, 0, 0, 0, 1}));
+  EXPECT_THAT(Values(NodeBuilder("Hardmax").Int("axis", 0).Get({&x})),
+              ElementsAreArray(std::vector<float>{1, 1, 1, 0, 0, 0}));
+  Tensor v = Floats({2, 2}, {3, -4, 0, 0});
+  EXPECT_THAT(Values(NodeBuilder("LpNormalization").Get({&v})),  // a zero lane stays zero
+              ElementsAreArray(std::vector<float>{0.6f, -0.8f, 0, 0}));
+  EXPECT_THAT(Values(NodeBuilder("LpNormalization").Int("p", 1).Int("axis", 0).Get({&v})),
+              ElementsAreArray(std::vector<float>{1, -1, 0, 0}));
+  auto p3 = NodeBuilder("LpNormalization").Int("p", 3).Run({&v});
+  ASSERT_FALSE(p3.ok());
+  EXPECT_THAT(p3.status().message(), HasSubstr("p must be 1 or 2"));
+}
+
 TEST(KernelsTest, SoftmaxAxisRulesByOpset) {
   Tensor x = Iota({2, 2, 3});
   auto last_axis = NodeBuilder("Softmax", 13).Run({&x});
