@@ -7,24 +7,18 @@
 
 #include "ml/execution_plan.h"
 #include "ml/kernel.h"
+#include "test_tensors.h"
 
 namespace dq::ml {
 namespace {
 
+using testing::Floats;
+using testing::Int64s;
+using testing::Int64Values;
+using testing::Values;
+
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
-
-Tensor Floats(std::vector<int64_t> shape, std::vector<float> values) {
-  Tensor tensor(ElementType::kFloat32, std::move(shape));
-  std::copy(values.begin(), values.end(), tensor.floats());
-  return tensor;
-}
-
-Tensor Int64s(std::vector<int64_t> shape, std::vector<int64_t> values) {
-  Tensor tensor(ElementType::kInt64, std::move(shape));
-  std::copy(values.begin(), values.end(), tensor.int64s());
-  return tensor;
-}
 
 Tensor Iota(std::vector<int64_t> shape) {
   Tensor tensor(ElementType::kFloat32, std::move(shape));
@@ -32,10 +26,6 @@ Tensor Iota(std::vector<int64_t> shape) {
     tensor.floats()[index] = static_cast<float>(index % 13) * 0.25f - 1.0f;
   }
   return tensor;
-}
-
-std::vector<float> Values(const Tensor& tensor) {
-  return std::vector<float>(tensor.floats(), tensor.floats() + tensor.element_count());
 }
 
 class NodeBuilder {
@@ -187,39 +177,35 @@ TEST(KernelsTest, HardSigmoidAndHardSwish) {
               ElementsAreArray(std::vector<float>{0, 0, 0, 1.125f, 4}));
 }
 
-std::vector<int64_t> IntValues(const Tensor& tensor) {
-  return std::vector<int64_t>(tensor.int64s(), tensor.int64s() + tensor.element_count());
-}
-
 // BOOL results are INT64 0/1 (tensor.h).
 TEST(KernelsTest, ComparisonsAndLogicBroadcast) {
   Tensor a = Floats({2, 3}, {1, 2, 3, 4, 5, 6});
   Tensor row = Floats({3}, {2, 2, 6});
-  EXPECT_THAT(IntValues(NodeBuilder("Equal").Get({&a, &row})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Equal").Get({&a, &row})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 0, 0, 0, 1}));
-  EXPECT_THAT(IntValues(NodeBuilder("Less").Get({&a, &row})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Less").Get({&a, &row})),
               ElementsAreArray(std::vector<int64_t>{1, 0, 1, 0, 0, 0}));
-  EXPECT_THAT(IntValues(NodeBuilder("GreaterOrEqual").Get({&a, &row})),
+  EXPECT_THAT(Int64Values(NodeBuilder("GreaterOrEqual").Get({&a, &row})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 0, 1, 1, 1}));
   Tensor ids = Int64s({2, 2}, {0, 7, 3, 0});
   Tensor zero = Int64s({}, {0});
   Tensor padding = NodeBuilder("Equal").Get({&ids, &zero});
-  EXPECT_THAT(IntValues(padding), ElementsAreArray(std::vector<int64_t>{1, 0, 0, 1}));
-  EXPECT_THAT(IntValues(NodeBuilder("Not").Get({&padding})),
+  EXPECT_THAT(Int64Values(padding), ElementsAreArray(std::vector<int64_t>{1, 0, 0, 1}));
+  EXPECT_THAT(Int64Values(NodeBuilder("Not").Get({&padding})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 1, 0}));
   Tensor column = Int64s({2, 1}, {1, 0});
-  EXPECT_THAT(IntValues(NodeBuilder("And").Get({&padding, &column})),
+  EXPECT_THAT(Int64Values(NodeBuilder("And").Get({&padding, &column})),
               ElementsAreArray(std::vector<int64_t>{1, 0, 0, 0}));
-  EXPECT_THAT(IntValues(NodeBuilder("Or").Get({&padding, &column})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Or").Get({&padding, &column})),
               ElementsAreArray(std::vector<int64_t>{1, 1, 0, 1}));
-  EXPECT_THAT(IntValues(NodeBuilder("Xor").Get({&padding, &column})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Xor").Get({&padding, &column})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 0, 1}));
   auto mixed = NodeBuilder("Greater").Run({&a, &ids});
   ASSERT_FALSE(mixed.ok());
   EXPECT_THAT(mixed.status().message(), HasSubstr("input types differ"));
   // Cast to BOOL (9): nonzero -> 1.
   Tensor values = Floats({3}, {0, -0.5f, 2});
-  EXPECT_THAT(IntValues(NodeBuilder("Cast").Int("to", 9).Get({&values})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Cast").Int("to", 9).Get({&values})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 1}));
 }
 
@@ -234,7 +220,7 @@ TEST(KernelsTest, WhereAndExpandBroadcast) {
   Tensor ints = Int64s({3}, {5, 6, 7});
   Tensor other = Int64s({1}, {0});
   Tensor choose = Int64s({3}, {0, 1, 0});
-  EXPECT_THAT(IntValues(NodeBuilder("Where").Get({&choose, &ints, &other})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Where").Get({&choose, &ints, &other})),
               ElementsAreArray(std::vector<int64_t>{0, 6, 0}));
   auto mismatched = NodeBuilder("Where").Run({&choose, &ints, &fill});
   ASSERT_FALSE(mismatched.ok());
@@ -254,7 +240,7 @@ TEST(KernelsTest, WhereAndExpandBroadcast) {
 
 TEST(KernelsTest, RangeArgMaxAndMinMaxReductions) {
   Tensor start = Int64s({}, {2}), limit = Int64s({}, {9}), delta = Int64s({}, {3});
-  EXPECT_THAT(IntValues(NodeBuilder("Range").Get({&start, &limit, &delta})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Range").Get({&start, &limit, &delta})),
               ElementsAreArray(std::vector<int64_t>{2, 5, 8}));
   Tensor from = Floats({}, {1}), to = Floats({}, {0}), step = Floats({}, {-0.25f});
   EXPECT_THAT(Values(NodeBuilder("Range").Get({&from, &to, &step})),
@@ -267,12 +253,12 @@ TEST(KernelsTest, RangeArgMaxAndMinMaxReductions) {
   EXPECT_THAT(endless.status().message(), HasSubstr("delta must not be zero"));
 
   Tensor x = Floats({2, 3}, {1, 5, 5, 7, 0, 7});
-  EXPECT_THAT(IntValues(NodeBuilder("ArgMax").Int("axis", 1).Int("keepdims", 0).Get({&x})),
+  EXPECT_THAT(Int64Values(NodeBuilder("ArgMax").Int("axis", 1).Int("keepdims", 0).Get({&x})),
               ElementsAreArray(std::vector<int64_t>{1, 0}));
   Tensor last = NodeBuilder("ArgMax").Int("axis", -1).Int("select_last_index", 1).Get({&x});
   EXPECT_EQ(last.shape(), (std::vector<int64_t>{2, 1}));
-  EXPECT_THAT(IntValues(last), ElementsAreArray(std::vector<int64_t>{2, 2}));
-  EXPECT_THAT(IntValues(NodeBuilder("ArgMin").Int("axis", 0).Get({&x})),
+  EXPECT_THAT(Int64Values(last), ElementsAreArray(std::vector<int64_t>{2, 2}));
+  EXPECT_THAT(Int64Values(NodeBuilder("ArgMin").Int("axis", 0).Get({&x})),
               ElementsAreArray(std::vector<int64_t>{0, 1, 0}));
   EXPECT_THAT(Values(NodeBuilder("ReduceMax").Ints("axes", {1}).Int("keepdims", 0).Get({&x})),
               ElementsAreArray(std::vector<float>{5, 7}));
@@ -337,7 +323,7 @@ TEST(KernelsTest, VariadicFoldsAndPRelu) {
   EXPECT_THAT(Values(NodeBuilder("Max").Get({&a})), ElementsAreArray(Values(a)));
   Tensor ints = Int64s({3}, {4, -1, 7});
   Tensor other = Int64s({1}, {2});
-  EXPECT_THAT(IntValues(NodeBuilder("Max").Get({&ints, &other})),
+  EXPECT_THAT(Int64Values(NodeBuilder("Max").Get({&ints, &other})),
               ElementsAreArray(std::vector<int64_t>{4, 2, 7}));
   auto mixed = NodeBuilder("Sum").Run({&a, &ints});
   ASSERT_FALSE(mixed.ok());
@@ -388,7 +374,7 @@ TEST(KernelsTest, SplitAndTile) {
   Tensor repeats = Int64s({2}, {2, 3});
   Tensor tiled = NodeBuilder("Tile").Get({&small, &repeats});
   EXPECT_EQ(tiled.shape(), (std::vector<int64_t>{4, 6}));
-  EXPECT_THAT(IntValues(tiled), ElementsAreArray(std::vector<int64_t>{
+  EXPECT_THAT(Int64Values(tiled), ElementsAreArray(std::vector<int64_t>{
                                     1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4,  //
                                     1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}));
   Tensor zero = Int64s({2}, {0, 1});
@@ -402,14 +388,14 @@ TEST(KernelsTest, TopKAndNormReductions) {
   ASSERT_TRUE(top.ok()) << top.status().ToString();
   EXPECT_THAT(Values((*top)[0]), ElementsAreArray(std::vector<float>{3, 3, 5, 5}));
   // Ties: the lower index first.
-  EXPECT_THAT(IntValues((*top)[1]), ElementsAreArray(std::vector<int64_t>{0, 2, 1, 3}));
+  EXPECT_THAT(Int64Values((*top)[1]), ElementsAreArray(std::vector<int64_t>{0, 2, 1, 3}));
   Tensor one = Int64s({1}, {1});
   auto bottom =
       NodeBuilder("TopK").Int("largest", 0).Int("axis", 0).OutputCount(2).RunAll({&x, &one});
   ASSERT_TRUE(bottom.ok());
   EXPECT_EQ((*bottom)[0].shape(), (std::vector<int64_t>{1, 4}));
   EXPECT_THAT(Values((*bottom)[0]), ElementsAreArray(std::vector<float>{-1, 1, 0, 2}));
-  EXPECT_THAT(IntValues((*bottom)[1]), ElementsAreArray(std::vector<int64_t>{1, 0, 1, 0}));
+  EXPECT_THAT(Int64Values((*bottom)[1]), ElementsAreArray(std::vector<int64_t>{1, 0, 1, 0}));
   Tensor too_many = Int64s({1}, {5});
   auto bad = NodeBuilder("TopK").OutputCount(2).RunAll({&x, &too_many});
   ASSERT_FALSE(bad.ok());
@@ -475,13 +461,13 @@ TEST(KernelsTest, DepthToSpaceAndSpaceToDepth) {
   for (int64_t index = 0; index < 48; ++index) x.int64s()[index] = index;
   Tensor dcr = NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).Get({&x});
   EXPECT_EQ(dcr.shape(), (std::vector<int64_t>{1, 2, 4, 6}));
-  EXPECT_THAT(IntValues(dcr),
+  EXPECT_THAT(Int64Values(dcr),
               ElementsAreArray(std::vector<int64_t>{
                   0,  12, 1,  13, 2,  14, 24, 36, 25, 37, 26, 38, 3,  15, 4,  16,
                   5,  17, 27, 39, 28, 40, 29, 41, 6,  18, 7,  19, 8,  20, 30, 42,
                   31, 43, 32, 44, 9,  21, 10, 22, 11, 23, 33, 45, 34, 46, 35, 47}));
   Tensor crd = NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).String("mode", "CRD").Get({&x});
-  EXPECT_THAT(IntValues(crd),
+  EXPECT_THAT(Int64Values(crd),
               ElementsAreArray(std::vector<int64_t>{
                   0,  6,  1,  7,  2,  8,  12, 18, 13, 19, 14, 20, 3,  9,  4,  10,
                   5,  11, 15, 21, 16, 22, 17, 23, 24, 30, 25, 31, 26, 32, 36, 42,
@@ -490,13 +476,13 @@ TEST(KernelsTest, DepthToSpaceAndSpaceToDepth) {
   for (int64_t index = 0; index < 32; ++index) y.int64s()[index] = index;
   Tensor depth = NodeBuilder("SpaceToDepth").Int("blocksize", 2).Get({&y});
   EXPECT_EQ(depth.shape(), (std::vector<int64_t>{1, 8, 2, 2}));
-  EXPECT_THAT(IntValues(depth),
+  EXPECT_THAT(Int64Values(depth),
               ElementsAreArray(std::vector<int64_t>{0, 2,  8,  10, 16, 18, 24, 26, 1, 3,  9,
                                                     11, 17, 19, 25, 27, 4, 6,  12, 14, 20, 22,
                                                     28, 30, 5,  7,  13, 15, 21, 23, 29, 31}));
   // DCR DepthToSpace undoes SpaceToDepth.
-  EXPECT_EQ(IntValues(NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).Get({&depth})),
-            IntValues(y));
+  EXPECT_EQ(Int64Values(NodeBuilder("DepthToSpace", 13).Int("blocksize", 2).Get({&depth})),
+            Int64Values(y));
   auto uneven = NodeBuilder("SpaceToDepth").Int("blocksize", 3).Run({&y});
   ASSERT_FALSE(uneven.ok());
   EXPECT_THAT(uneven.status().message(), HasSubstr("multiples of the block size"));

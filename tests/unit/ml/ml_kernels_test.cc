@@ -14,34 +14,20 @@
 
 #include "ml/execution_plan.h"
 #include "ml/kernel.h"
+#include "test_tensors.h"
 
 namespace dq::ml {
 namespace {
+
+using testing::Floats;
+using testing::Int64s;
+using testing::Int64Values;
+using testing::Values;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 const float kNan = std::nanf("");
-
-Tensor Floats(std::vector<int64_t> shape, std::vector<float> values) {
-  Tensor tensor(ElementType::kFloat32, std::move(shape));
-  std::copy(values.begin(), values.end(), tensor.floats());
-  return tensor;
-}
-
-Tensor Int64s(std::vector<int64_t> shape, std::vector<int64_t> values) {
-  Tensor tensor(ElementType::kInt64, std::move(shape));
-  std::copy(values.begin(), values.end(), tensor.int64s());
-  return tensor;
-}
-
-std::vector<float> Values(const Tensor& tensor) {
-  return std::vector<float>(tensor.floats(), tensor.floats() + tensor.element_count());
-}
-
-std::vector<int64_t> Labels(const Tensor& tensor) {
-  return std::vector<int64_t>(tensor.int64s(), tensor.int64s() + tensor.element_count());
-}
 
 // An ai.onnx.ml node built attribute by attribute, prepared as the importer does.
 class MlNode {
@@ -199,11 +185,11 @@ MlNode BinaryStump(const std::string& transform) {
 TEST(MlKernelsTest, ClassifierBinaryCase) {
   Tensor x = Floats({2, 1}, {-1, 1});
   auto none = BinaryStump("NONE").Get({&x});
-  EXPECT_THAT(Labels(none[0]), ElementsAre(7, 7));  // [0.75, 0.25] and [3, -2]
+  EXPECT_THAT(Int64Values(none[0]), ElementsAre(7, 7));  // [0.75, 0.25] and [3, -2]
   EXPECT_THAT(Values(none[1]), ElementsAre(0.75f, 0.25f, 3.0f, -2.0f));
   auto logistic = BinaryStump("LOGISTIC").Get({&x});
   auto sigmoid = [](double s) { return static_cast<float>(1 / (1 + std::exp(-s))); };
-  EXPECT_THAT(Labels(logistic[0]), ElementsAre(9, 7));
+  EXPECT_THAT(Int64Values(logistic[0]), ElementsAre(9, 7));
   EXPECT_THAT(Values(logistic[1]),
               ElementsAre(sigmoid(-0.25), sigmoid(0.25), sigmoid(2), sigmoid(-2)));
 }
@@ -230,7 +216,7 @@ TEST(MlKernelsTest, PostTransforms) {
   Tensor x = Floats({1, 1}, {0});
   auto softmax = classifier("SOFTMAX").Get({&x});
   double total = 1 + std::exp(1.0) + std::exp(0.025);
-  EXPECT_THAT(Labels(softmax[0]), ElementsAre(1));  // the index of "b"
+  EXPECT_THAT(Int64Values(softmax[0]), ElementsAre(1));  // the index of "b"
   EXPECT_FLOAT_EQ(Values(softmax[1])[1], std::exp(1.0) / total);
   // SOFTMAX_ZERO leaves the zero score at zero.
   auto softmax_zero = classifier("SOFTMAX_ZERO").Get({&x});
@@ -378,7 +364,7 @@ TEST(MlKernelsTest, SupportVectorMachines) {
                      .Floats("rho", {0.5f})
                      .Get({&x});
   // Row 0: v = 1 - 2 + 0.5 = -0.5 -> class 9; row 1: v = -1 - 0 + 0.5 = -0.5 -> class 9.
-  EXPECT_THAT(Labels(outputs[0]), ElementsAre(9, 9));
+  EXPECT_THAT(Int64Values(outputs[0]), ElementsAre(9, 9));
   EXPECT_THAT(Values(outputs[1]), ElementsAre(0.5f, -0.5f, 0.5f, -0.5f));
   Tensor y = Floats({1, 2}, {3, 1});  // v = 3 - 1 + 0.5 = 2.5 -> class 7
   auto positive = MlNode("SVMClassifier", 2)
@@ -388,7 +374,7 @@ TEST(MlKernelsTest, SupportVectorMachines) {
                       .Floats("coefficients", {1, -1})
                       .Floats("rho", {0.5f})
                       .Get({&y});
-  EXPECT_THAT(Labels(positive[0]), ElementsAre(7));
+  EXPECT_THAT(Int64Values(positive[0]), ElementsAre(7));
 
   // SVR with a sigmoid kernel: tanh(0.5 * x.s + 0.1) per vector.
   auto sigmoid = MlNode("SVMRegressor")
@@ -510,7 +496,7 @@ TEST(MlKernelsTest, LinearModels) {
       .Floats("intercepts", {-1})
       .Strings("classlabels_strings", {"no", "yes"});
   auto scores = binary.Get({&x});
-  EXPECT_THAT(Labels(scores[0]), ElementsAre(1, 0));
+  EXPECT_THAT(Int64Values(scores[0]), ElementsAre(1, 0));
   EXPECT_THAT(Values(scores[1]), ElementsAre(-2, 2, 1.5f, -1.5f));
   EXPECT_EQ(NodeOutputLabels(binary.node(), 0).strings, (std::vector<std::string>{"no", "yes"}));
   Tensor wide = Floats({1, 3}, {1, 2, 3});
@@ -533,7 +519,7 @@ TEST(MlKernelsTest, Preprocessing) {
   EXPECT_THAT(Values(MlNode("Binarizer").Float("threshold", 0).Get({&x})[0]),
               ElementsAre(1, 0, 0, 0, 0, 0));
   Tensor integers = Int64s({3}, {5, 7, 5});
-  EXPECT_THAT(Labels(MlNode("Binarizer").Float("threshold", 6).Get({&integers})[0]),
+  EXPECT_THAT(Int64Values(MlNode("Binarizer").Float("threshold", 6).Get({&integers})[0]),
               ElementsAre(0, 1, 0));
   auto one_hot = MlNode("OneHotEncoder").Ints("cats_int64s", {7, 5}).Get({&integers})[0];
   EXPECT_EQ(one_hot.shape(), (std::vector<int64_t>{3, 2}));
