@@ -64,9 +64,9 @@ make_classification set of 20 features, forest_bench.onnx (RandomForestClassifie
 of depth <= 10, 3 classes: label, probabilities) and boosting_bench.onnx
 (HistGradientBoostingRegressor, 200 trees of depth <= 6: prediction).
 
-Each model M (but category_mapper_unsupported, labels_consumed, ml_opset4/6) gets M.cases.bin in the format scripts/make_test_models.py
-documents (read by tests/unit/ml/test_tensor_file.h): case0 holds the held-out rows, case1 one
-row, case2 five rows; "caseK/input/features", "caseK/output/<output>". Expected outputs are
+Each model M (but category_mapper_unsupported, labels_consumed, ml_opset4/6) gets M.cases.bin
+in the format scripts/tensor_cases.py documents (read by tests/unit/ml/test_tensor_file.h):
+case0 holds the held-out rows, case1 one row, case2 five rows; "caseK/input/features", "caseK/output/<output>". Expected outputs are
 sklearn's predict / predict_proba / transform, as float32 (labels INT64; for STRING labels the
 index of the label in the model's class list).
 
@@ -78,7 +78,6 @@ sklearn does; classifier test rows whose two best classes are closer than 1e-4 a
 float32 tie may legitimately pick either label).
 """
 import os
-import struct
 import sys
 
 import numpy as np
@@ -92,28 +91,9 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import Binarizer, Normalizer, OneHotEncoder, StandardScaler
 from sklearn.svm import SVC, SVR
 
+from tensor_cases import write_cases
+
 ML = "ai.onnx.ml"
-
-
-def write_cases(path, tensors):
-    """The DQTENSOR format of scripts/make_test_models.py."""
-    with open(path, "wb") as out:
-        out.write(b"DQTENSOR")
-        out.write(struct.pack("<I", len(tensors)))
-        for name, array in tensors:
-            array = np.ascontiguousarray(array)
-            if array.dtype == np.float32:
-                element_type = 0
-            elif array.dtype == np.int64:
-                element_type = 1
-            else:
-                raise ValueError(f"unsupported dtype {array.dtype} for {name}")
-            encoded = name.encode("utf-8")
-            out.write(struct.pack("<I", len(encoded)))
-            out.write(encoded)
-            out.write(struct.pack("<BI", element_type, array.ndim))
-            out.write(struct.pack(f"<{array.ndim}q", *array.shape))
-            out.write(array.astype(array.dtype.newbyteorder("<")).tobytes())
 
 
 def float32_exact(x):
@@ -310,10 +290,9 @@ def diabetes_data(with_nans=False):
     return train_test_split(X, diabetes.target, test_size=40, random_state=0)
 
 
-def make_iris_forest(directory):
-    X_train, X_test, y_train, _ = iris_data()
-    forest = RandomForestClassifier(n_estimators=5, max_depth=4, random_state=0)
-    forest.fit(X_train, y_train)
+def forest_classifier_attributes(forest):
+    """The trees of a fitted RandomForestClassifier, each leaf voting its class frequencies
+    divided by the number of trees (so the votes sum to the averaged probabilities)."""
     attributes = TreeAttributes("class")
 
     def votes(structure, node):
@@ -322,6 +301,14 @@ def make_iris_forest(directory):
 
     for tree_id, tree in enumerate(forest.estimators_):
         attributes.add_sklearn_tree(tree_id, tree, votes)
+    return attributes
+
+
+def make_iris_forest(directory):
+    X_train, X_test, y_train, _ = iris_data()
+    forest = RandomForestClassifier(n_estimators=5, max_depth=4, random_state=0)
+    forest.fit(X_train, y_train)
+    attributes = forest_classifier_attributes(forest)
     tree_classifier(directory, "iris_forest", forest, attributes, list(forest.classes_), X_test,
                     zipmap=True, post_transform="NONE")
 
@@ -655,14 +642,7 @@ def make_bench_models(directory):
     X = float32_exact(X)
     forest = RandomForestClassifier(n_estimators=100, max_depth=10, random_state=0, n_jobs=2)
     forest.fit(X, y)
-    attributes = TreeAttributes("class")
-
-    def votes(structure, node):
-        counts = structure.value[node][0]
-        return [(k, p / len(forest.estimators_)) for k, p in enumerate(counts / counts.sum())]
-
-    for tree_id, tree in enumerate(forest.estimators_):
-        attributes.add_sklearn_tree(tree_id, tree, votes)
+    attributes = forest_classifier_attributes(forest)
     node = helper.make_node("TreeEnsembleClassifier", ["features"], ["label", "probabilities"],
                             name="trees", domain=ML, classlabels_int64s=[0, 1, 2],
                             post_transform="NONE", **attributes.attributes())

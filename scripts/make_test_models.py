@@ -83,15 +83,10 @@ Models (all exported with torch.onnx.export, opset 13, dynamic batch axis 0):
                     recursive_function.onnx a model-local function calling itself
   double_input.onnx a Relu model with a DOUBLE input (unsupported data type)
 
-Each model M also gets M.cases.bin: for a few batch sizes, the inputs and PyTorch's outputs.
-Format (little-endian), read by tests/unit/ml/test_tensor_file.h:
-  magic "DQTENSOR" (8 bytes), uint32 tensor_count, then per tensor:
-    uint32 name_length, name bytes (UTF-8, e.g. "case0/input/features", "case0/output/logits"),
-    uint8 element_type (0 = float32, 1 = int64), uint32 rank, int64 dims[rank],
-    the elements, row-major.
+Each model M also gets M.cases.bin: for a few batch sizes, the inputs and PyTorch's outputs,
+in the DQTENSOR format of scripts/tensor_cases.py.
 """
 import os
-import struct
 import sys
 
 import numpy as np
@@ -102,25 +97,7 @@ import torch.nn as nn
 from onnx import TensorProto, helper
 from sklearn.datasets import load_digits, load_iris
 
-
-def write_cases(path, tensors):
-    with open(path, "wb") as out:
-        out.write(b"DQTENSOR")
-        out.write(struct.pack("<I", len(tensors)))
-        for name, array in tensors:
-            array = np.ascontiguousarray(array)
-            if array.dtype == np.float32:
-                element_type = 0
-            elif array.dtype == np.int64:
-                element_type = 1
-            else:
-                raise ValueError(f"unsupported dtype {array.dtype} for {name}")
-            encoded = name.encode("utf-8")
-            out.write(struct.pack("<I", len(encoded)))
-            out.write(encoded)
-            out.write(struct.pack("<BI", element_type, array.ndim))
-            out.write(struct.pack(f"<{array.ndim}q", *array.shape))
-            out.write(array.astype(array.dtype.newbyteorder("<")).tobytes())
+from tensor_cases import write_cases
 
 
 def export(model, example, path, input_names, output_names, dynamic_axes):

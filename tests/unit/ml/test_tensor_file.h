@@ -1,5 +1,6 @@
-// Reads the tensor files that scripts/make_test_models.py writes next to each reference model
-// (tests/data/ml/*.cases.bin); the format is described at the top of that script.
+// Reads the tensor files next to each reference model (tests/data/ml/*.cases.bin), written by
+// scripts/tensor_cases.py for make_test_models.py and make_classical_models.py; the format is
+// described there.
 #pragma once
 
 #include <cstdint>
