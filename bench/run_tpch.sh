@@ -38,32 +38,15 @@ if [[ "$QUERIES" == all ]]; then
 fi
 
 cd "$ROOT"
+source bench/tpch_common.sh
 echo "== TPC-H SF $SF, queries $QUERIES, runs $RUNS (+$WARMUP warm-up), threads $THREADS"
 
-# schema.sql is written last, so its presence means the data set is complete.
-if [[ ! -f "$DATA/schema.sql" ]]; then
-  echo "== generating data into $DATA"
-  "$BUILD/tools/deepquery-dbgen" --sf "$SF" --out "$DATA" --threads "$THREADS"
-else
-  echo "== data present in $DATA"
-fi
+tpch_generate_data
 
 # Only this script's outputs: bench/tpch_postgres.sh keeps PostgreSQL's answers next to them.
 rm -rf "$RESULTS"/{ours,ours-reopened,duckdb}{,.json}
 mkdir -p "$RESULTS"
-LOAD_ARGS=()
-if [[ "${KEEP_WAREHOUSE:-0}" == 1 && -d "$WAREHOUSE" ]]; then
-  echo "== reusing warehouse $WAREHOUSE (load not timed)"
-else
-  rm -rf "$WAREHOUSE"
-  LOAD_ARGS=(--load "$DATA/schema.sql")
-  echo "== DeepQuery: loading $WAREHOUSE, then querying"
-fi
-ours_status=0
-"$BUILD/tools/deepquery-bench" --warehouse "$WAREHOUSE" "${LOAD_ARGS[@]}" \
-  --queries "$QUERIES" --runs "$RUNS" --warmup "$WARMUP" --threads "$THREADS" \
-  --query-dir bench/queries/tpch --answers-out "$RESULTS/ours" --json "$RESULTS/ours.json" \
-  || ours_status=$?
+tpch_run_deepquery
 
 # Again in a fresh process that opens the stored warehouse: the timing of a reopened
 # warehouse, without whatever the load left in memory.

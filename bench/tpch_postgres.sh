@@ -45,13 +45,10 @@ if [[ "$QUERIES" == all ]]; then
   QUERIES="$(cd "$QUERY_DIR" && ls *.sql | sed 's/\.sql$//' | sort -V | paste -sd, -)"
 fi
 cd "$ROOT"
+source bench/tpch_common.sh
 echo "== TPC-H SF $SF on PostgreSQL ($PGDB), queries $QUERIES, runs $RUNS (+$WARMUP warm-up), threads $THREADS"
 
-# schema.sql is written last, so its presence means the data set is complete.
-if [[ ! -f "$DATA/schema.sql" ]]; then
-  echo "== generating data into $DATA"
-  "$BUILD/tools/deepquery-dbgen" --sf "$SF" --out "$DATA" --threads "$THREADS"
-fi
+tpch_generate_data
 TABLES=$(sed -n 's/^CREATE TABLE IF NOT EXISTS tpch\.\([a-z]*\) .*/\1/p' "$DATA/schema.sql")
 
 mkdir -p "$RESULTS"
@@ -133,19 +130,7 @@ echo "{\"engine\":\"postgres\",\"version\":\"$version\",\"threads\":$THREADS,\"r
   > "$RESULTS/postgres.json"
 
 if [[ "${OURS:-1}" == 0 ]]; then exit $pg_status; fi
-LOAD_ARGS=()
-if [[ "${KEEP_WAREHOUSE:-0}" == 1 && -d "$WAREHOUSE" ]]; then
-  echo "== DeepQuery: reusing warehouse $WAREHOUSE (load not timed)"
-else
-  rm -rf "$WAREHOUSE"
-  LOAD_ARGS=(--load "$DATA/schema.sql")
-  echo "== DeepQuery: loading $WAREHOUSE, then querying"
-fi
-ours_status=0
-"$BUILD/tools/deepquery-bench" --warehouse "$WAREHOUSE" "${LOAD_ARGS[@]}" \
-  --queries "$QUERIES" --runs "$RUNS" --warmup "$WARMUP" --threads "$THREADS" \
-  --query-dir bench/queries/tpch --answers-out "$RESULTS/ours" --json "$RESULTS/ours.json" \
-  || ours_status=$?
+tpch_run_deepquery
 
 echo "== comparison (SF $SF): DeepQuery vs PostgreSQL"
 compare_status=0
